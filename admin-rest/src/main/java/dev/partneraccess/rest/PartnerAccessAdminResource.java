@@ -1,0 +1,28 @@
+package dev.partneraccess.rest;
+
+import jakarta.ws.rs.Path;
+
+/** The root of the admin API; each area has its own resource class. */
+public final class PartnerAccessAdminResource {
+
+    private final Rest rest;
+
+    PartnerAccessAdminResource(Rest rest) {
+        this.rest = rest;
+    }
+
+    @Path("partners")
+    public PartnersResource partners() {
+        return new PartnersResource(rest);
+    }
+
+    @Path("policy")
+    public PolicyResource policy() {
+        return new PolicyResource(rest);
+    }
+
+    @Path("evidence")
+    public EvidenceResource evidence() {
+        return new EvidenceResource(rest);
+    }
+}

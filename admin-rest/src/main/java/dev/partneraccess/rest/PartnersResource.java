@@ -1,0 +1,158 @@
+package dev.partneraccess.rest;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.Paging;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /partners}: intake, profile, membership and status of partners. */
+public final class PartnersResource {
+
+    private final Rest rest;
+
+    PartnersResource(Rest rest) {
+        this.rest = rest;
+    }
+
+    @POST
+    @Path("")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            ObjectNode partner = rest.partners.create(JsonBody.parse(body), rest.actor());
+            rest.adminEvent(OperationType.CREATE, ResourceType.ORGANIZATION, partner, "partners", partner.get("id").asText());
+            return Rest.created(partner);
+        });
+    }
+
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("tier") String tier, @QueryParam("region") String region,
+                         @QueryParam("status") String status, @QueryParam("first") String first,
+                         @QueryParam("max") String max) {
+        return rest.run(() -> {
+            rest.requireViewUsers();
+            ArrayNode partners = Json.array();
+            rest.partners.list(tier, region, status, Paging.parse(first, max)).forEach(partners::add);
+            return Rest.ok(partners);
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        return rest.run(() -> {
+            rest.requireViewUsers();
+            return Rest.ok(rest.partners.get(id));
+        });
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            ObjectNode partner = rest.partners.update(id, JsonBody.parse(body), rest.actor());
+            rest.adminEvent(OperationType.UPDATE, ResourceType.ORGANIZATION, partner, "partners", id);
+            return Rest.ok(partner);
+        });
+    }
+
+    @GET
+    @Path("{id}/members")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response members(@PathParam("id") String id, @QueryParam("first") String first, @QueryParam("max") String max) {
+        return rest.run(() -> {
+            rest.requireViewUsers();
+            ArrayNode members = Json.array();
+            rest.partners.members(id, Paging.parse(first, max)).forEach(members::add);
+            return Rest.ok(members);
+        });
+    }
+
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response addMember(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            ObjectNode member = rest.partners.addMember(id, JsonBody.parse(body), rest.actor());
+            rest.adminEvent(OperationType.CREATE, ResourceType.ORGANIZATION_MEMBERSHIP, member, "partners", id,
+                    "members", member.get("userId").asText());
+            return Rest.created(member);
+        });
+    }
+
+    @DELETE
+    @Path("{id}/members/{userId}")
+    public Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            rest.partners.removeMember(id, userId, rest.actor());
+            rest.adminEvent(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, null, "partners", id, "members", userId);
+            return Response.noContent().build();
+        });
+    }
+
+    @POST
+    @Path("{id}/suspend")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response suspend(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            return action(id, "suspend", rest.partners.suspend(id, JsonBody.parse(body), rest.actor()));
+        });
+    }
+
+    @POST
+    @Path("{id}/reactivate")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reactivate(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            return action(id, "reactivate", rest.partners.reactivate(id, JsonBody.parse(body), rest.actor()));
+        });
+    }
+
+    @POST
+    @Path("{id}/offboard")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response offboard(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            return action(id, "offboard", rest.partners.offboard(id, JsonBody.parse(body), rest.actor()));
+        });
+    }
+
+    private Response action(String id, String name, ObjectNode partner) {
+        rest.adminEvent(OperationType.ACTION, ResourceType.ORGANIZATION, partner, "partners", id, name);
+        return Rest.ok(partner);
+    }
+}

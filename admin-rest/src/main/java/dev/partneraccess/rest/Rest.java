@@ -1,0 +1,112 @@
+package dev.partneraccess.rest;
+
+import java.util.function.Supplier;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.partner.PartnerService;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * What every admin endpoint shares: the permission checks of the product contract, the caller as an {@link Actor},
+ * the services, admin events, and the translation of refusals into the contract's error body. A refused call rolls
+ * its transaction back, so nothing it may have started is committed.
+ */
+final class Rest {
+
+    final KeycloakSession session;
+    final RealmModel realm;
+    final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    final EvidenceLedger ledger;
+    final PolicyStore policies;
+    final PartnerService partners;
+
+    Rest(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.ledger = new EvidenceLedger(session);
+        this.policies = new PolicyStore(session, ledger);
+        this.partners = new PartnerService(session, realm, ledger, policies);
+    }
+
+    Response run(Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (ApiException e) {
+            session.getTransactionManager().setRollbackOnly();
+            return error(e);
+        }
+    }
+
+    static Response error(ApiException e) {
+        ObjectNode body = Json.object();
+        body.put("error", e.error());
+        body.put("message", e.getMessage());
+        body.put("field", e.field());
+        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+    }
+
+    static Response ok(JsonNode body) {
+        return Response.ok(Json.write(body), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    static Response created(JsonNode body) {
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+    }
+
+    void requireViewUsers() {
+        if (!auth.users().canView()) {
+            throw ApiException.forbidden("This needs the realm-management role view-users.");
+        }
+    }
+
+    void requireManageUsers() {
+        if (!auth.users().canManage()) {
+            throw ApiException.forbidden("This needs the realm-management role manage-users.");
+        }
+    }
+
+    void requireManageRealm() {
+        if (!auth.realm().canManageRealm()) {
+            throw ApiException.forbidden("This needs the realm-management role manage-realm.");
+        }
+    }
+
+    void requireViewEvents() {
+        if (!auth.realm().canViewEvents()) {
+            throw ApiException.forbidden("This needs the realm-management role view-events.");
+        }
+    }
+
+    Actor actor() {
+        UserModel user = auth.adminAuth().getUser();
+        return new Actor(user.getId(), user.getUsername());
+    }
+
+    /** Our own admin events live under {@code partner-access/}, which is how the evidence listener tells them apart. */
+    void adminEvent(OperationType operation, ResourceType type, Object representation, String... path) {
+        String[] full = new String[path.length + 1];
+        full[0] = "partner-access";
+        System.arraycopy(path, 0, full, 1, path.length);
+        adminEvent.operation(operation).resource(type).resourcePath(full).representation(representation).success();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.partneraccess.core.evidence;
+
+import java.util.function.Consumer;
+
+/**
+ * Checks records fed in sequence order: each must carry the next sequence number, link to the previous record's hash
+ * and hash to what it stores. The first failure is remembered; later records are still counted.
+ */
+final class ChainCheck implements Consumer<EvidenceRecord> {
+
+    private long records;
+    private long expectedSeq = 1;
+    private String prevHash = EvidenceRecord.GENESIS;
+    private Long firstBroken;
+
+    @Override
+    public void accept(EvidenceRecord record) {
+        records++;
+        if (firstBroken == null) {
+            if (record.seq() != expectedSeq) {
+                firstBroken = Math.min(expectedSeq, record.seq());
+            } else if (!record.prevHash().equals(prevHash) || !record.recompute(prevHash).equals(record.hash())) {
+                firstBroken = record.seq();
+            }
+        }
+        expectedSeq = record.seq() + 1;
+        prevHash = record.hash();
+    }
+
+    VerifyResult finish(long headSeq, String headHash) {
+        if (firstBroken == null) {
+            if (headSeq >= expectedSeq) {
+                firstBroken = expectedSeq;
+            } else if (headSeq > 0 && !headHash.equals(prevHash)) {
+                firstBroken = headSeq;
+            }
+        }
+        return new VerifyResult(firstBroken == null, records, firstBroken);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.partneraccess.core.evidence;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import dev.partneraccess.core.support.ApiException;
+
+/** The filters of {@code GET /evidence}; every one is optional. */
+public record EvidenceFilter(String type, String subject, String partner, Long fromMillis, Long toMillis) {
+
+    public static EvidenceFilter parse(String type, String subject, String partner, String from, String to) {
+        String t = blankToNull(type);
+        if (t != null && EvidenceType.parse(t) == null) {
+            throw ApiException.badRequest("type", "Unknown evidence type '" + t + "'.");
+        }
+        Long f = parseTime("from", from);
+        Long u = parseTime("to", to);
+        if (f != null && u != null && f > u) {
+            throw ApiException.badRequest("from", "'from' is after 'to'.");
+        }
+        return new EvidenceFilter(t, blankToNull(subject), blankToNull(partner), f, u);
+    }
+
+    public static EvidenceFilter all() {
+        return new EvidenceFilter(null, null, null, null, null);
+    }
+
+    static Long parseTime(String field, String raw) {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(field, "'" + field + "' must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.partneraccess.core.evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.support.Json;
+
+/**
+ * A ledger record as stored. {@code details} is kept as the canonical JSON text it was hashed with.
+ * The record's canonical JSON is the JCS form of
+ * {@code {"actor","details","partner","seq","subject","time","type"}}; its hash is
+ * {@code hex(SHA-256(UTF-8(prevHash + canonicalJson)))}.
+ */
+public record EvidenceRecord(long seq, long time, String type, String actor, String subject, String partner,
+                             String details, String prevHash, String hash) {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    /** Canonical JSON of the hashed fields, built from the stored columns without re-parsing the details. */
+    public static String canonical(long seq, long time, String type, String actor, String subject, String partner,
+                                   String canonicalDetails) {
+        StringBuilder out = new StringBuilder(canonicalDetails.length() + 200);
+        out.append("{\"actor\":");
+        CanonicalJson.string(actor, out);
+        out.append(",\"details\":").append(canonicalDetails);
+        out.append(",\"partner\":");
+        nullable(partner, out);
+        out.append(",\"seq\":").append(seq);
+        out.append(",\"subject\":");
+        nullable(subject, out);
+        out.append(",\"time\":");
+        CanonicalJson.string(Json.isoTime(time), out);
+        out.append(",\"type\":");
+        CanonicalJson.string(type, out);
+        return out.append('}').toString();
+    }
+
+    public static String hash(String prevHash, String canonicalRecord) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(prevHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(canonicalRecord.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Recomputes this record's hash from its own fields and the given previous hash. */
+    public String recompute(String expectedPrevHash) {
+        return hash(expectedPrevHash, canonical(seq, time, type, actor, subject, partner, details));
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode node = Json.object();
+        node.put("seq", seq);
+        node.put("time", Json.isoTime(time));
+        node.put("type", type);
+        node.put("actor", actor);
+        node.put("subject", subject);
+        node.put("partner", partner);
+        try {
+            node.set("details", Json.MAPPER.readTree(details));
+        } catch (Exception unreadable) {
+            // A record altered outside the product may no longer hold JSON; show it as it is.
+            node.put("details", details);
+        }
+        node.put("prevHash", prevHash);
+        node.put("hash", hash);
+        return node;
+    }
+
+    private static void nullable(String value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            CanonicalJson.string(value, out);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.partneraccess.core.evidence;
+
+/** The kinds of ledger record; the names are part of the product contract. */
+public enum EvidenceType {
+    PARTNER_CREATED,
+    PARTNER_UPDATED,
+    TIER_CHANGED,
+    MEMBER_ADDED,
+    MEMBER_REMOVED,
+    PARTNER_SUSPENDED,
+    PARTNER_REACTIVATED,
+    PARTNER_OFFBOARDED,
+    POLICY_CHANGED,
+    REQUEST_CREATED,
+    STAGE_APPROVED,
+    STAGE_REJECTED,
+    REQUEST_CANCELLED,
+    REQUEST_TIMED_OUT,
+    GRANT_ISSUED,
+    GRANT_RENEWED,
+    GRANT_EXPIRED,
+    GRANT_REVOKED,
+    OUT_OF_BAND_GRANT_REVERTED,
+    OUT_OF_BAND_GRANT_FLAGGED,
+    AGREEMENT_ACCEPTED,
+    PURPOSE_ATTESTED,
+    LOGIN_DENIED,
+    EXPIRY_NOTICE_SENT,
+    SERVICE_ACCOUNT_CREATED,
+    SERVICE_ACCOUNT_SECRET_ROTATED,
+    SERVICE_ACCOUNT_DISABLED,
+    SERVICE_ACCOUNT_ENABLED,
+    SERVICE_ACCOUNT_EXPIRED,
+    SERVICE_ACCOUNT_RENEWED;
+
+    public static EvidenceType parse(String name) {
+        for (EvidenceType type : values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

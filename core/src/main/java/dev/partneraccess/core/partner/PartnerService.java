@@ -1,0 +1,520 @@
+package dev.partneraccess.core.partner;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.OrganizationDomainModel;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.policy.Policy;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.Paging;
+
+/**
+ * The partner registry: intake, profile changes, membership and status of partners, each a Keycloak Organization
+ * with a {@code partner.*} profile. Every input is checked before anything is written, and every change appends its
+ * evidence record in the same transaction.
+ */
+public final class PartnerService {
+
+    public static final int NAME_MAX = 255;
+    public static final int REASON_MAX = 2000;
+    private static final Pattern DOMAIN = Pattern.compile(
+            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+    private static final String[] INTAKE_FIELDS = {"name", "domains", "tier", "region", "businessOwner",
+            "businessUnits", "idp", "enforceIdp"};
+    private static final Set<String> UPDATABLE = Set.of("tier", "region", "businessOwner", "businessUnits", "idp",
+            "enforceIdp");
+    private static final Map<String, String> READ_ONLY = Map.of(
+            "id", "A partner's id cannot change.",
+            "name", "A partner's name is fixed at intake.",
+            "domains", "A partner's domains are fixed at intake.",
+            "status", "Use POST /partners/{id}/suspend, /reactivate or /offboard to change the status.",
+            "memberCount", "Use the /members endpoints to change membership.");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EvidenceLedger ledger;
+    private final PolicyStore policies;
+    private final SessionTerminator sessions;
+
+    public PartnerService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
+        this.session = session;
+        this.realm = realm;
+        this.ledger = ledger;
+        this.policies = policies;
+        this.sessions = new SessionTerminator(session, realm);
+    }
+
+    private OrganizationProvider organizations() {
+        return session.getProvider(OrganizationProvider.class);
+    }
+
+    private void requireOrganizationsEnabled() {
+        if (!realm.isOrganizationsEnabled()) {
+            throw ApiException.conflict(null, "Organizations are not enabled in realm '" + realm.getName()
+                    + "'. Enable them in the admin console (Realm settings > General > Organizations) or with"
+                    + " 'kcadm.sh update realms/" + realm.getName() + " -s organizationsEnabled=true'.");
+        }
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    public List<ObjectNode> list(String tier, String region, String status, Paging paging) {
+        Map<String, String> filter = new HashMap<>();
+        if (tier != null && !tier.isBlank()) {
+            filter.put(PartnerAttributes.TIER, tier.strip());
+        }
+        if (region != null && !region.isBlank()) {
+            filter.put(PartnerAttributes.REGION, region.strip());
+        }
+        if (status != null && !status.isBlank()) {
+            if (PartnerStatus.parse(status.strip()) == null) {
+                throw ApiException.badRequest("status", "'status' must be ACTIVE, SUSPENDED or OFFBOARDED.");
+            }
+            filter.put(PartnerAttributes.STATUS, status.strip());
+        }
+        if (!realm.isOrganizationsEnabled()) {
+            return List.of();
+        }
+        // Keycloak's attribute search narrows the candidates; the profile check below is what decides.
+        return organizations().getAllStream(filter, null, null)
+                .filter(Partner::isPartner)
+                .filter(o -> filter.entrySet().stream().allMatch(f -> f.getValue().equals(Partner.first(o.getAttributes(), f.getKey()))))
+                .sorted(Comparator.comparing(OrganizationModel::getName, String.CASE_INSENSITIVE_ORDER))
+                .skip(paging.first())
+                .limit(paging.max())
+                .map(this::toJson)
+                .toList();
+    }
+
+    public ObjectNode get(String id) {
+        return toJson(organization(id));
+    }
+
+    private ObjectNode toJson(OrganizationModel organization) {
+        return Partner.of(organization).toJson(organizations().getMembersCount(organization));
+    }
+
+    private OrganizationModel organization(String id) {
+        OrganizationModel organization = realm.isOrganizationsEnabled() && id != null ? organizations().getById(id) : null;
+        if (!Partner.isPartner(organization)) {
+            throw ApiException.notFound("Partner '" + id + "' does not exist in realm '" + realm.getName() + "'.");
+        }
+        return organization;
+    }
+
+    // ---- intake and profile changes ------------------------------------------------------------------------
+
+    public ObjectNode create(JsonBody body, Actor actor) {
+        requireOrganizationsEnabled();
+        body.allowOnly(INTAKE_FIELDS);
+        String name = body.requiredString("name", NAME_MAX);
+        if (findByName(name).isPresent()) {
+            throw ApiException.conflict("name", "A partner or organization named '" + name + "' already exists.");
+        }
+        List<String> domains = domains(body);
+        StoredPolicy policy = requirePolicy();
+        String tier = tier(body.requiredString("tier", 64), policy.policy());
+        String region = body.requiredString("region", 64);
+        String owner = businessOwner(body.requiredString("businessOwner", 36));
+        List<String> units = Optional.ofNullable(body.optionalStringList("businessUnits", 100, 64)).orElse(List.of());
+        IdentityProviderModel idp = identityProvider(body.optionalString("idp", 255), null);
+        boolean enforceIdp = Boolean.TRUE.equals(body.optionalBoolean("enforceIdp"));
+        if (enforceIdp && idp == null) {
+            throw ApiException.badRequest("enforceIdp", "'enforceIdp' needs 'idp', the identity provider to enforce.");
+        }
+
+        OrganizationModel organization;
+        try {
+            organization = organizations().create(name, uniqueAlias(name));
+            organization.setDomains(domains.stream().map(d -> new OrganizationDomainModel(d, false)).collect(Collectors.toSet()));
+        } catch (ModelDuplicateException e) {
+            throw ApiException.conflict("name", e.getMessage());
+        } catch (ModelValidationException e) {
+            throw ApiException.badRequest("domains", e.getMessage());
+        }
+        Map<String, List<String>> attributes = new HashMap<>();
+        attributes.put(PartnerAttributes.TIER, List.of(tier));
+        attributes.put(PartnerAttributes.REGION, List.of(region));
+        attributes.put(PartnerAttributes.STATUS, List.of(PartnerStatus.ACTIVE.name()));
+        attributes.put(PartnerAttributes.BUSINESS_OWNER, List.of(owner));
+        if (!units.isEmpty()) {
+            attributes.put(PartnerAttributes.BUSINESS_UNITS, units);
+        }
+        if (idp != null) {
+            attributes.put(PartnerAttributes.IDP, List.of(idp.getAlias()));
+            linkIdentityProvider(organization, idp);
+        }
+        attributes.put(PartnerAttributes.ENFORCE_IDP, List.of(Boolean.toString(enforceIdp)));
+        ObjectNode json = saveAttributes(organization, attributes);
+        ObjectNode details = Json.object();
+        details.set("partner", json.deepCopy());
+        details.put("policyVersion", policy.version());
+        ledger.append(realm.getId(), EvidenceType.PARTNER_CREATED, actor, organization.getId(), organization.getId(), details);
+        return json;
+    }
+
+    public ObjectNode update(String id, JsonBody body, Actor actor) {
+        OrganizationModel organization = organization(id);
+        Partner before = Partner.of(organization);
+        ObjectNode current = toJson(organization);
+        body.node().fieldNames().forEachRemaining(field -> {
+            if (READ_ONLY.containsKey(field)) {
+                if (!Json.write(body.node().get(field)).equals(Json.write(current.get(field)))) {
+                    throw ApiException.badRequest(field, READ_ONLY.get(field));
+                }
+            } else if (!UPDATABLE.contains(field)) {
+                throw ApiException.badRequest(field, "Unknown field '" + field + "'. Changeable fields: tier, region,"
+                        + " businessOwner, businessUnits, idp, enforceIdp.");
+            }
+        });
+        if (before.status() == PartnerStatus.OFFBOARDED) {
+            throw ApiException.conflict("status", "Partner '" + before.name() + "' is offboarded; its profile can no longer change.");
+        }
+        StoredPolicy policy = requirePolicy();
+        String tier = body.has("tier") ? tier(body.requiredString("tier", 64), policy.policy()) : before.tier();
+        String region = body.has("region") ? body.requiredString("region", 64) : before.region();
+        String owner = body.has("businessOwner") ? businessOwner(body.requiredString("businessOwner", 36)) : before.businessOwner();
+        List<String> units = body.has("businessUnits")
+                ? Optional.ofNullable(body.optionalStringList("businessUnits", 100, 64)).orElse(List.of())
+                : before.businessUnits();
+        IdentityProviderModel idp = body.has("idp")
+                ? identityProvider(body.optionalString("idp", 255), organization)
+                : before.idp() == null ? null : session.identityProviders().getByAlias(before.idp());
+        String idpAlias = body.has("idp") ? (idp == null ? null : idp.getAlias()) : before.idp();
+        Boolean enforce = body.optionalBoolean("enforceIdp");
+        if (body.has("enforceIdp") && enforce == null) {
+            throw ApiException.badRequest("enforceIdp", "'enforceIdp' must be true or false.");
+        }
+        boolean enforceIdp = enforce != null ? enforce : before.enforceIdp();
+        if (enforceIdp && idpAlias == null) {
+            throw ApiException.badRequest(body.has("idp") ? "idp" : "enforceIdp",
+                    "'enforceIdp' is true, so the partner needs 'idp', the identity provider to enforce.");
+        }
+
+        Map<String, Object[]> changes = new LinkedHashMap<>();
+        diff(changes, "tier", before.tier(), tier);
+        diff(changes, "region", before.region(), region);
+        diff(changes, "businessOwner", before.businessOwner(), owner);
+        diff(changes, "businessUnits", before.businessUnits(), units);
+        diff(changes, "idp", before.idp(), idpAlias);
+        diff(changes, "enforceIdp", before.enforceIdp(), enforceIdp);
+        if (changes.isEmpty()) {
+            return current;
+        }
+
+        if (changes.containsKey("idp")) {
+            if (before.idp() != null) {
+                IdentityProviderModel old = session.identityProviders().getByAlias(before.idp());
+                if (old != null) {
+                    organizations().removeIdentityProvider(organization, old);
+                }
+            }
+            if (idp != null) {
+                linkIdentityProvider(organization, idp);
+            }
+        }
+        Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+        attributes.put(PartnerAttributes.TIER, List.of(tier));
+        attributes.put(PartnerAttributes.REGION, List.of(region));
+        attributes.put(PartnerAttributes.BUSINESS_OWNER, List.of(owner));
+        if (units.isEmpty()) {
+            attributes.remove(PartnerAttributes.BUSINESS_UNITS);
+        } else {
+            attributes.put(PartnerAttributes.BUSINESS_UNITS, units);
+        }
+        if (idpAlias == null) {
+            attributes.remove(PartnerAttributes.IDP);
+        } else {
+            attributes.put(PartnerAttributes.IDP, List.of(idpAlias));
+        }
+        attributes.put(PartnerAttributes.ENFORCE_IDP, List.of(Boolean.toString(enforceIdp)));
+        ObjectNode updated = saveAttributes(organization, attributes);
+
+        ObjectNode details = Json.object();
+        ObjectNode changed = details.putObject("changes");
+        changes.forEach((field, values) -> {
+            ObjectNode change = changed.putObject(field);
+            change.set("old", Json.MAPPER.valueToTree(values[0]));
+            change.set("new", Json.MAPPER.valueToTree(values[1]));
+        });
+        details.put("policyVersion", policy.version());
+        ledger.append(realm.getId(), EvidenceType.PARTNER_UPDATED, actor, id, id, details);
+        if (changes.containsKey("tier")) {
+            ObjectNode tierDetails = Json.object();
+            tierDetails.put("old", before.tier());
+            tierDetails.put("new", tier);
+            tierDetails.put("policyVersion", policy.version());
+            ledger.append(realm.getId(), EvidenceType.TIER_CHANGED, actor, id, id, tierDetails);
+        }
+        return updated;
+    }
+
+    /**
+     * Writes the attributes and answers the partner as written: within the same transaction Keycloak's organization
+     * adapters may still show the attribute map they read first.
+     */
+    private ObjectNode saveAttributes(OrganizationModel organization, Map<String, List<String>> attributes) {
+        organization.setAttributes(attributes);
+        return Partner.of(organization, attributes).toJson(organizations().getMembersCount(organization));
+    }
+
+    private static void diff(Map<String, Object[]> changes, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.put(field, new Object[] {before, after});
+        }
+    }
+
+    // ---- membership -----------------------------------------------------------------------------------------
+
+    public List<ObjectNode> members(String id, Paging paging) {
+        OrganizationModel organization = organization(id);
+        return organizations().getMembersStream(organization, (String) null, null, paging.first(), paging.max())
+                .map(PartnerService::memberJson)
+                .toList();
+    }
+
+    public ObjectNode addMember(String id, JsonBody body, Actor actor) {
+        OrganizationModel organization = organization(id);
+        body.allowOnly("username", "userId", "businessUnit");
+        String username = body.optionalString("username", 255);
+        String userId = body.optionalString("userId", 36);
+        if ((username == null) == (userId == null)) {
+            throw ApiException.badRequest("username", "Give exactly one of 'username' or 'userId'.");
+        }
+        UserModel user = userId != null ? session.users().getUserById(realm, userId) : session.users().getUserByUsername(realm, username);
+        if (user == null) {
+            String field = userId != null ? "userId" : "username";
+            throw ApiException.badRequest(field, "User '" + (userId != null ? userId : username) + "' does not exist in realm '" + realm.getName() + "'.");
+        }
+        if (user.getServiceAccountClientLink() != null) {
+            throw ApiException.badRequest(userId != null ? "userId" : "username", "User '" + user.getUsername()
+                    + "' is a service account; partner service accounts have their own endpoints.");
+        }
+        Partner partner = Partner.of(organization);
+        String unit = body.optionalString("businessUnit", 64);
+        if (unit != null && !partner.businessUnits().contains(unit)) {
+            throw ApiException.badRequest("businessUnit", "Partner '" + partner.name() + "' has no business unit '" + unit
+                    + "'; its units are " + partner.businessUnits() + ".");
+        }
+        if (partner.status() == PartnerStatus.OFFBOARDED) {
+            throw ApiException.conflict("status", "Partner '" + partner.name() + "' is offboarded; it takes no new members.");
+        }
+        Optional<OrganizationModel> existing = organizations().getByMember(user).filter(Partner::isPartner).findFirst();
+        if (existing.isPresent()) {
+            throw ApiException.conflict(userId != null ? "userId" : "username", "User '" + user.getUsername()
+                    + "' already belongs to partner '" + existing.get().getName() + "' (" + existing.get().getId()
+                    + "); a user belongs to at most one partner.");
+        }
+        try {
+            organizations().addMember(organization, user);
+        } catch (ModelValidationException | ModelDuplicateException e) {
+            throw ApiException.conflict("username", e.getMessage());
+        }
+        if (unit != null) {
+            user.setSingleAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT, unit);
+        } else {
+            user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
+        }
+        ObjectNode member = memberJson(user);
+        ObjectNode details = member.deepCopy();
+        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
+        ledger.append(realm.getId(), EvidenceType.MEMBER_ADDED, actor, user.getId(), organization.getId(), details);
+        return member;
+    }
+
+    public void removeMember(String id, String userId, Actor actor) {
+        OrganizationModel organization = organization(id);
+        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        if (user == null || !organizations().isMember(organization, user)) {
+            throw ApiException.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
+        }
+        ObjectNode details = memberJson(user);
+        details.put("sessionsEnded", sessions.endAll(user));
+        user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
+        organizations().removeMember(organization, user);
+        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
+        ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organization.getId(), details);
+    }
+
+    static ObjectNode memberJson(UserModel user) {
+        ObjectNode json = Json.object();
+        json.put("userId", user.getId());
+        json.put("username", user.getUsername());
+        json.put("email", user.getEmail());
+        json.put("businessUnit", user.getFirstAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT));
+        return json;
+    }
+
+    // ---- status ---------------------------------------------------------------------------------------------
+
+    public ObjectNode suspend(String id, JsonBody body, Actor actor) {
+        return transition(id, body, actor, PartnerStatus.SUSPENDED, EvidenceType.PARTNER_SUSPENDED, Set.of(PartnerStatus.ACTIVE));
+    }
+
+    public ObjectNode reactivate(String id, JsonBody body, Actor actor) {
+        return transition(id, body, actor, PartnerStatus.ACTIVE, EvidenceType.PARTNER_REACTIVATED, Set.of(PartnerStatus.SUSPENDED));
+    }
+
+    public ObjectNode offboard(String id, JsonBody body, Actor actor) {
+        return transition(id, body, actor, PartnerStatus.OFFBOARDED, EvidenceType.PARTNER_OFFBOARDED,
+                Set.of(PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED));
+    }
+
+    private ObjectNode transition(String id, JsonBody body, Actor actor, PartnerStatus target, EvidenceType type,
+                                  Set<PartnerStatus> from) {
+        OrganizationModel organization = organization(id);
+        body.allowOnly("reason");
+        String reason = body.requiredString("reason", REASON_MAX);
+        Partner partner = Partner.of(organization);
+        if (!from.contains(partner.status())) {
+            String why = partner.status() == PartnerStatus.OFFBOARDED
+                    ? "is offboarded, which is final"
+                    : "is " + partner.status() + ", not " + from.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
+            throw ApiException.conflict("status", "Partner '" + partner.name() + "' " + why + ".");
+        }
+        Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+        attributes.put(PartnerAttributes.STATUS, List.of(target.name()));
+        ObjectNode updated = saveAttributes(organization, attributes);
+
+        ObjectNode details = Json.object();
+        details.put("reason", reason);
+        details.put("previousStatus", partner.status().name());
+        details.put("status", target.name());
+        if (target != PartnerStatus.ACTIVE) {
+            // No refresh token may outlive the decision: refreshing runs no login flow.
+            int ended = organizations().getMembersStream(organization, (String) null, null, null, null)
+                    .toList().stream().mapToInt(sessions::endAll).sum();
+            details.put("sessionsEnded", ended);
+        }
+        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
+        ledger.append(realm.getId(), type, actor, id, id, details);
+        return updated;
+    }
+
+    // ---- input checks ---------------------------------------------------------------------------------------
+
+    private StoredPolicy requirePolicy() {
+        return policies.current(realm).orElseThrow(() -> ApiException.conflict("tier", "Realm '" + realm.getName()
+                + "' has no partner policy yet, so no tier is defined: PUT /policy first."));
+    }
+
+    private static String tier(String tier, Policy policy) {
+        if (policy.tier(tier).isEmpty()) {
+            throw ApiException.badRequest("tier", "Tier '" + tier + "' is not defined by the policy; defined tiers: "
+                    + policy.tiers().stream().map(Policy.Tier::name).collect(Collectors.joining(", ")) + ".");
+        }
+        return tier;
+    }
+
+    private String businessOwner(String userId) {
+        UserModel owner = session.users().getUserById(realm, userId);
+        if (owner == null) {
+            throw ApiException.badRequest("businessOwner", "Business owner '" + userId + "' is not a user of realm '"
+                    + realm.getName() + "' (give the user id).");
+        }
+        return owner.getId();
+    }
+
+    private List<String> domains(JsonBody body) {
+        List<String> raw = body.optionalStringList("domains", 50, 253);
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.badRequest("domains", "'domains' must list at least one internet domain of the partner.");
+        }
+        List<String> domains = new ArrayList<>();
+        for (String domain : raw) {
+            String normalised = domain.toLowerCase(Locale.ROOT);
+            if (!DOMAIN.matcher(normalised).matches()) {
+                throw ApiException.badRequest("domains", "'" + domain + "' is not a well-formed domain name such as example.com.");
+            }
+            if (domains.contains(normalised)) {
+                throw ApiException.badRequest("domains", "'domains' lists '" + normalised + "' twice.");
+            }
+            OrganizationModel owner = organizations().getByDomainName(normalised);
+            if (owner != null) {
+                throw ApiException.conflict("domains", "Domain '" + normalised + "' already belongs to organization '" + owner.getName() + "'.");
+            }
+            domains.add(normalised);
+        }
+        return domains;
+    }
+
+    private IdentityProviderModel identityProvider(String alias, OrganizationModel self) {
+        if (alias == null) {
+            return null;
+        }
+        IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+        if (idp == null) {
+            throw ApiException.badRequest("idp", "Identity provider '" + alias + "' does not exist in realm '" + realm.getName() + "'.");
+        }
+        String linkedTo = idp.getOrganizationId();
+        if (linkedTo != null && (self == null || !linkedTo.equals(self.getId()))) {
+            OrganizationModel other = organizations().getById(linkedTo);
+            throw ApiException.conflict("idp", "Identity provider '" + alias + "' is already linked to organization '"
+                    + (other == null ? linkedTo : other.getName()) + "'.");
+        }
+        return idp;
+    }
+
+    private void linkIdentityProvider(OrganizationModel organization, IdentityProviderModel idp) {
+        if (!organization.getId().equals(idp.getOrganizationId())) {
+            try {
+                organizations().addIdentityProvider(organization, idp);
+            } catch (ModelValidationException | ModelDuplicateException e) {
+                throw ApiException.conflict("idp", e.getMessage());
+            }
+        }
+    }
+
+    private Optional<OrganizationModel> findByName(String name) {
+        return organizations().getAllStream(name, true, 0, 20)
+                .filter(o -> o.getName().equalsIgnoreCase(name))
+                .findFirst();
+    }
+
+    private String uniqueAlias(String name) {
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.isEmpty()) {
+            base = "partner";
+        }
+        String alias = base;
+        for (int i = 2; organizations().getByAlias(alias) != null; i++) {
+            alias = base + "-" + i;
+        }
+        return alias;
+    }
+
+    /** For callers outside the registry (REST, listener): the partner of an organization id, if it is one. */
+    public Optional<Partner> find(String organizationId) {
+        OrganizationModel organization = organizationId == null ? null : organizations().getById(organizationId);
+        return Partner.isPartner(organization) ? Optional.of(Partner.of(organization)) : Optional.empty();
+    }
+
+}

@@ -1,0 +1,116 @@
+package dev.partneraccess.core.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.PolicyVersionEntity;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.Json;
+
+import jakarta.persistence.EntityManager;
+
+/** The versioned policy documents of each realm: every save is a new version, none is ever changed. */
+public final class PolicyStore {
+
+    /** Stored documents were checked against the realm when saved; reading them back does not re-check roles. */
+    private static final RealmCatalog TRUSTING = new RealmCatalog() {
+        @Override
+        public boolean realmRoleExists(String role) {
+            return true;
+        }
+
+        @Override
+        public boolean clientExists(String clientId) {
+            return true;
+        }
+
+        @Override
+        public boolean clientRoleExists(String clientId, String role) {
+            return true;
+        }
+    };
+
+    private final KeycloakSession session;
+    private final EvidenceLedger ledger;
+
+    public PolicyStore(KeycloakSession session, EvidenceLedger ledger) {
+        this.session = session;
+        this.ledger = ledger;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public Optional<StoredPolicy> current(RealmModel realm) {
+        List<PolicyVersionEntity> latest = em().createNamedQuery("PA_PolicyVersion.latest", PolicyVersionEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setMaxResults(1)
+                .getResultList();
+        return latest.stream().findFirst().map(PolicyStore::toStored);
+    }
+
+    public StoredPolicy save(RealmModel realm, ObjectNode document, Actor actor) {
+        Policy policy = new PolicyValidator(catalog(realm)).validate(document);
+        // The chain lock also serialises version numbers: two concurrent saves cannot pick the same one.
+        ledger.lock(realm.getId());
+        Optional<StoredPolicy> previous = current(realm);
+        int version = previous.map(p -> p.version() + 1).orElse(1);
+
+        PolicyVersionEntity entity = new PolicyVersionEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setRealmId(realm.getId());
+        entity.setVersion(version);
+        entity.setDocument(Json.write(policy.document()));
+        entity.setUpdatedAt(Time.currentTimeMillis());
+        entity.setUpdatedBy(actor.id());
+        em().persist(entity);
+
+        ObjectNode details = Json.object();
+        details.put("version", version);
+        if (previous.isPresent()) {
+            details.put("previousVersion", previous.get().version());
+        } else {
+            details.putNull("previousVersion");
+        }
+        details.set("document", policy.document());
+        ledger.append(realm.getId(), EvidenceType.POLICY_CHANGED, actor, "policy", null, details);
+        return toStored(entity);
+    }
+
+    private static StoredPolicy toStored(PolicyVersionEntity entity) {
+        Policy policy = new PolicyValidator(TRUSTING).validate((ObjectNode) Json.read(entity.getDocument()));
+        return new StoredPolicy(entity.getVersion(), entity.getUpdatedAt(), entity.getUpdatedBy(), policy);
+    }
+
+    static RealmCatalog catalog(RealmModel realm) {
+        return new RealmCatalog() {
+            @Override
+            public boolean realmRoleExists(String role) {
+                return realm.getRole(role) != null;
+            }
+
+            @Override
+            public boolean clientExists(String clientId) {
+                return realm.getClientByClientId(clientId) != null;
+            }
+
+            @Override
+            public boolean clientRoleExists(String clientId, String role) {
+                ClientModel client = realm.getClientByClientId(clientId);
+                return client != null && client.getRole(role) != null;
+            }
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package dev.partneraccess.core.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A request body read strictly: malformed JSON, a body that is not an object, unknown fields, wrong types and
+ * oversized values are refused with a 400 that names the field.
+ */
+public final class JsonBody {
+
+    public static final int DEFAULT_MAX_BYTES = 64 * 1024;
+
+    private final ObjectNode node;
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    public static JsonBody parse(String raw) {
+        return parse(raw, DEFAULT_MAX_BYTES);
+    }
+
+    public static JsonBody parse(String raw, int maxBytes) {
+        return new JsonBody(parseObject(raw, maxBytes));
+    }
+
+    public static ObjectNode parseObject(String raw, int maxBytes) {
+        if (raw == null || raw.isBlank()) {
+            throw ApiException.badRequest(null, "The request needs a JSON object body.");
+        }
+        if (raw.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw ApiException.badRequest(null, "The request body is larger than " + maxBytes + " bytes.");
+        }
+        JsonNode parsed;
+        try {
+            parsed = Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(null, "The request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!(parsed instanceof ObjectNode object)) {
+            throw ApiException.badRequest(null, "The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    public ObjectNode node() {
+        return node;
+    }
+
+    /** Refuses any field outside {@code allowed}. */
+    public JsonBody allowOnly(String... allowed) {
+        Set<String> known = Set.of(allowed);
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw ApiException.badRequest(name, "Unknown field '" + name + "'. Allowed fields: " + String.join(", ", allowed) + ".");
+            }
+        }
+        return this;
+    }
+
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** Present and not JSON null. */
+    public boolean hasValue(String field) {
+        return node.hasNonNull(field);
+    }
+
+    public String requiredString(String field, int maxLength) {
+        String value = optionalString(field, maxLength);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(field, "'" + field + "' is required.");
+        }
+        return value;
+    }
+
+    public String optionalString(String field, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest(field, "'" + field + "' must be a string.");
+        }
+        String text = value.textValue().strip();
+        if (text.length() > maxLength) {
+            throw ApiException.badRequest(field, "'" + field + "' is longer than " + maxLength + " characters.");
+        }
+        return text;
+    }
+
+    public Boolean optionalBoolean(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badRequest(field, "'" + field + "' must be true or false.");
+        }
+        return value.booleanValue();
+    }
+
+    /** A list of distinct non-blank strings, or null when absent. */
+    public List<String> optionalStringList(String field, int maxItems, int maxLength) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw ApiException.badRequest(field, "'" + field + "' must be an array of strings.");
+        }
+        if (value.size() > maxItems) {
+            throw ApiException.badRequest(field, "'" + field + "' has more than " + maxItems + " entries.");
+        }
+        Set<String> items = new LinkedHashSet<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.textValue().isBlank()) {
+                throw ApiException.badRequest(field, "'" + field + "' must contain only non-empty strings.");
+            }
+            String text = item.textValue().strip();
+            if (text.length() > maxLength) {
+                throw ApiException.badRequest(field, "An entry of '" + field + "' is longer than " + maxLength + " characters.");
+            }
+            if (!items.add(text)) {
+                throw ApiException.badRequest(field, "'" + field + "' lists '" + text + "' twice.");
+            }
+        }
+        return new ArrayList<>(items);
+    }
+}

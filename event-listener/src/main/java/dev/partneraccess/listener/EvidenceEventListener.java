@@ -1,0 +1,146 @@
+package dev.partneraccess.listener;
+
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceFilter;
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.Paging;
+
+/**
+ * Records changes to partners made through Keycloak's own Organization admin API or console. Keycloak delivers admin
+ * events inside the admin's transaction, so the record commits with the change. Our own API's admin events (under
+ * {@code partner-access/}) are skipped: the registry has already written their evidence. Login events cost nothing.
+ */
+final class EvidenceEventListener implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceEventListener.class);
+    static final String VIA = "keycloak-admin";
+
+    private final KeycloakSession session;
+
+    EvidenceEventListener(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        // No user event is evidence yet; return at once so logins pay nothing.
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        ResourceType type = event.getResourceType();
+        if (type != ResourceType.ORGANIZATION && type != ResourceType.ORGANIZATION_MEMBERSHIP) {
+            return;
+        }
+        String path = event.getResourcePath();
+        if (path == null || !path.startsWith("organizations/")) {
+            return;
+        }
+        String[] parts = path.split("/");
+        if (parts.length < 2) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm == null) {
+            return;
+        }
+        String organizationId = parts[1];
+        if (!isPartner(realm, organizationId)) {
+            return;
+        }
+        Actor actor = actor(event.getAuthDetails());
+        ObjectNode details = Json.object();
+        details.put("via", VIA);
+        details.put("operation", event.getOperationType().name());
+        details.put("resourcePath", path);
+        EvidenceLedger ledger = new EvidenceLedger(session);
+
+        if (type == ResourceType.ORGANIZATION_MEMBERSHIP && parts.length >= 3 && "members".equals(parts[2])) {
+            UserModel user = member(realm, parts, event.getDetails());
+            details.put("userId", user == null ? null : user.getId());
+            details.put("username", event.getDetails() == null ? null : event.getDetails().get(UserModel.USERNAME));
+            if (event.getOperationType() == OperationType.CREATE) {
+                ledger.append(realm.getId(), EvidenceType.MEMBER_ADDED, actor, user == null ? null : user.getId(), organizationId, details);
+            } else if (event.getOperationType() == OperationType.DELETE) {
+                String userId = user != null ? user.getId() : parts.length >= 4 ? parts[3] : null;
+                details.put("userId", userId);
+                ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);
+            }
+        } else if (type == ResourceType.ORGANIZATION && parts.length == 2
+                && (event.getOperationType() == OperationType.UPDATE || event.getOperationType() == OperationType.DELETE)) {
+            OrganizationModel organization = organizations(realm).getById(organizationId);
+            if (organization != null) {
+                ObjectNode profile = details.putObject("partner");
+                organization.getAttributes().forEach((name, values) -> {
+                    if (name.startsWith("partner.")) {
+                        profile.set(name, Json.MAPPER.valueToTree(values));
+                    }
+                });
+                details.put("name", organization.getName());
+            }
+            ledger.append(realm.getId(), EvidenceType.PARTNER_UPDATED, actor, organizationId, organizationId, details);
+        }
+    }
+
+    private boolean isPartner(RealmModel realm, String organizationId) {
+        OrganizationModel organization = organizations(realm).getById(organizationId);
+        if (organization != null) {
+            return Partner.isPartner(organization);
+        }
+        // Already deleted: it was a partner if the ledger ever recorded it as one.
+        return !new EvidenceLedger(session).query(realm.getId(),
+                new EvidenceFilter(null, null, organizationId, null, null), new Paging(0, 1)).isEmpty();
+    }
+
+    private OrganizationProvider organizations(RealmModel realm) {
+        if (session.getContext().getRealm() == null) {
+            session.getContext().setRealm(realm);
+        }
+        return session.getProvider(OrganizationProvider.class);
+    }
+
+    private UserModel member(RealmModel realm, String[] parts, Map<String, String> details) {
+        if (parts.length >= 4) {
+            UserModel user = session.users().getUserById(realm, parts[3]);
+            if (user != null) {
+                return user;
+            }
+        }
+        String username = details == null ? null : details.get(UserModel.USERNAME);
+        return username == null ? null : session.users().getUserByUsername(realm, username);
+    }
+
+    private Actor actor(AuthDetails auth) {
+        if (auth == null || auth.getUserId() == null) {
+            return Actor.SYSTEM;
+        }
+        RealmModel authRealm = session.realms().getRealm(auth.getRealmId());
+        UserModel user = authRealm == null ? null : session.users().getUserById(authRealm, auth.getUserId());
+        return new Actor(auth.getUserId(), user == null ? auth.getUserId() : user.getUsername());
+    }
+
+    @Override
+    public void close() {
+    }
+
+}

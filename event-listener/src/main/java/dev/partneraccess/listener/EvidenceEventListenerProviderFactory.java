@@ -1,0 +1,35 @@
+package dev.partneraccess.listener;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/** The {@code partner-access-evidence} event listener: keeps the ledger complete whichever console an admin uses. */
+public final class EvidenceEventListenerProviderFactory implements EventListenerProviderFactory {
+
+    public static final String PROVIDER_ID = "partner-access-evidence";
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new EvidenceEventListener(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

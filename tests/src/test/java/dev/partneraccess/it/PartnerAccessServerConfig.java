@@ -1,0 +1,13 @@
+package dev.partneraccess.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/** The one server of the suite: Keycloak with the deployable jar from this build. Every test class names this config. */
+public final class PartnerAccessServerConfig implements KeycloakServerConfig {
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config.dependency("dev.partneraccess", "partner-access-dist");
+    }
+}

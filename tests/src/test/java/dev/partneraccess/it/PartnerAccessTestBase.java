@@ -1,0 +1,120 @@
+package dev.partneraccess.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the integration tests share: a realm of their own per test class (created fresh on the suite's one server),
+ * API clients acting as its users, and small helpers to set up partners.
+ */
+abstract class PartnerAccessTestBase {
+
+    @InjectRealm(config = PartnersRealm.class)
+    ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak keycloak;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private final Map<String, CachedToken> tokens = new HashMap<>();
+
+    private record CachedToken(String token, long fetchedAt) {
+    }
+
+    /** The API as a user of the test realm (password {@value PartnersRealm#PASSWORD}). */
+    Api as(String username) {
+        return new Api(urls.getBase(), realm.getName(), () -> token(username));
+    }
+
+    Api ops() {
+        return as("ops-admin");
+    }
+
+    Api anonymous() {
+        return new Api(urls.getBase(), realm.getName(), null);
+    }
+
+    private String token(String username) {
+        CachedToken cached = tokens.get(username);
+        if (cached == null || System.currentTimeMillis() - cached.fetchedAt() > 60_000) {
+            cached = new CachedToken(Tokens.password(urls.getBase(), realm.getName(), username), System.currentTimeMillis());
+            tokens.put(username, cached);
+        }
+        return cached.token();
+    }
+
+    String userId(String username) {
+        return realm.admin().users().search(username, true).get(0).getId();
+    }
+
+    static ObjectNode examplePolicy() {
+        try {
+            return (ObjectNode) Api.JSON.readTree(Files.readString(Path.of("..", "demo", "policy.json")));
+        } catch (IOException e) {
+            throw new IllegalStateException("the example policy demo/policy.json cannot be read", e);
+        }
+    }
+
+    void ensurePolicy() {
+        if (ops().get("/policy").status() == 404) {
+            Api.Reply reply = ops().put("/policy", examplePolicy());
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+    }
+
+    ObjectNode intake(String name, String domain, String tier, String region) {
+        ObjectNode body = Api.object();
+        body.put("name", name);
+        body.putArray("domains").add(domain);
+        body.put("tier", tier);
+        body.put("region", region);
+        body.put("businessOwner", userId("owner-olivia"));
+        body.putArray("businessUnits").add("sales").add("marketing");
+        return body;
+    }
+
+    /** Creates a partner through the API and answers its representation. */
+    JsonNode createPartner(String name, String domain, String tier, String region) {
+        ensurePolicy();
+        Api.Reply reply = ops().post("/partners", intake(name, domain, tier, region));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json();
+    }
+
+    List<JsonNode> evidence(String query) {
+        Api.Reply reply = ops().get("/evidence?max=1000" + (query.isEmpty() ? "" : "&" + query));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<JsonNode> records = new ArrayList<>();
+        reply.json().forEach(records::add);
+        return records;
+    }
+
+    long evidenceCount() {
+        return ops().get("/evidence/verify").json().get("records").asLong();
+    }
+
+    static ObjectNode reason(String text) {
+        ObjectNode body = Api.object();
+        body.put("reason", text);
+        return body;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.partneraccess.it;
+
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every refusal of the registry: the right status, a body naming the field, and nothing written. */
+@KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
+class PartnerValidationIT extends PartnerAccessTestBase {
+
+    @Test
+    void callsWithoutATokenAre401AndWithoutTheRoleAre403() {
+        ensurePolicy();
+        assertThat(anonymous().get("/partners").status()).isEqualTo(401);
+        assertThat(anonymous().get("/policy").status()).isEqualTo(401);
+
+        Api.Reply forbidden = as("plain-user").get("/partners");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.text("error")).isEqualTo("forbidden");
+        assertThat(forbidden.text("message")).contains("view-users");
+        assertThat(as("plain-user").get("/policy").status()).isEqualTo(403);
+
+        assertThat(as("viewer").get("/partners").status()).isEqualTo(200);
+        assertThat(as("viewer").get("/policy").status()).isEqualTo(200);
+        assertThat(as("viewer").post("/partners", intake("Viewer Corp", "viewer.example", "gold", "EMEA")).status()).isEqualTo(403);
+        assertThat(as("viewer").put("/policy", examplePolicy()).status()).isEqualTo(403);
+        assertThat(ops().get("/partners").json().findValuesAsText("name")).doesNotContain("Viewer Corp");
+    }
+
+    @Test
+    void badIntakesAreRefusedWithTheFieldNamedAndNothingIsCreated() {
+        ensurePolicy();
+        createPartner("Existing Partner", "existing.example", "gold", "EMEA");
+        int partnersBefore = ops().get("/partners").json().size();
+        int organizationsBefore = realm.admin().organizations().getAll().size();
+        long evidenceBefore = evidenceCount();
+
+        refused(400, "name", b -> b.remove("name"));
+        refused(400, "name", b -> b.put("name", "x".repeat(256)));
+        refused(400, "colour", b -> b.put("colour", "blue"));
+        refused(400, "tier", b -> b.put("tier", 5));
+        refused(400, "tier", b -> b.put("tier", "platinum"));
+        refused(400, "region", b -> b.put("region", "  "));
+        refused(400, "businessOwner", b -> b.put("businessOwner", "no-such-user"));
+        refused(400, "domains", b -> b.putArray("domains").add("not a domain"));
+        refused(400, "domains", b -> b.putArray("domains"));
+        refused(400, "domains", b -> b.put("domains", "fresh.example"));
+        refused(409, "domains", b -> b.putArray("domains").add("existing.example"));
+        refused(409, "name", b -> b.put("name", "Existing Partner"));
+        refused(400, "idp", b -> b.put("idp", "no-such-idp"));
+        refused(400, "enforceIdp", b -> b.put("enforceIdp", true));
+        refused(400, "enforceIdp", b -> b.put("enforceIdp", "yes"));
+
+        Api.Reply malformed = ops().post("/partners", "{\"name\": \"Broken\",");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.text("error")).isEqualTo("invalid_request");
+        assertThat(ops().post("/partners", "[1,2]").status()).isEqualTo(400);
+        assertThat(ops().post("/partners", "").status()).isEqualTo(400);
+        ObjectNode huge = intake("Huge Corp", "huge.example", "gold", "EMEA");
+        huge.put("region", "y".repeat(70_000));
+        assertThat(ops().post("/partners", huge).status()).isEqualTo(400);
+
+        assertThat(ops().get("/partners").json()).hasSize(partnersBefore);
+        assertThat(realm.admin().organizations().getAll()).hasSize(organizationsBefore);
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+    }
+
+    @Test
+    void badUpdatesMembershipsAndTransitionsChangeNothing() {
+        String id = createPartner("Steady Partner", "steady.example", "silver", "AMER").get("id").asText();
+        long evidenceBefore = evidenceCount();
+        String before = ops().get("/partners/" + id).body();
+
+        ObjectNode status = Api.object();
+        status.put("status", "SUSPENDED");
+        assertField(ops().put("/partners/" + id, status), 400, "status");
+        ObjectNode rename = Api.object();
+        rename.put("name", "Renamed");
+        assertField(ops().put("/partners/" + id, rename), 400, "name");
+        ObjectNode tier = Api.object();
+        tier.put("tier", "diamond");
+        tier.put("region", "EMEA");
+        assertField(ops().put("/partners/" + id, tier), 400, "tier");
+        assertThat(ops().put("/partners/no-such-partner", Api.object()).status()).isEqualTo(404);
+        assertThat(ops().get("/partners/no-such-partner").status()).isEqualTo(404);
+
+        ObjectNode both = Api.object();
+        both.put("username", "nora.northwind");
+        both.put("userId", userId("nora.northwind"));
+        assertField(ops().post("/partners/" + id + "/members", both), 400, "username");
+        ObjectNode ghost = Api.object();
+        ghost.put("username", "ghost");
+        assertField(ops().post("/partners/" + id + "/members", ghost), 400, "username");
+        ObjectNode unit = Api.object();
+        unit.put("username", "nora.northwind");
+        unit.put("businessUnit", "finance");
+        assertField(ops().post("/partners/" + id + "/members", unit), 400, "businessUnit");
+        assertThat(ops().delete("/partners/" + id + "/members/" + userId("nora.northwind")).status()).isEqualTo(404);
+
+        assertField(ops().post("/partners/" + id + "/suspend", Api.object()), 400, "reason");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("r".repeat(2001))), 400, "reason");
+        assertField(ops().post("/partners/" + id + "/reactivate", reason("not suspended")), 409, "status");
+
+        assertField(ops().get("/partners?status=GONE"), 400, "status");
+        assertField(ops().get("/partners?max=0"), 400, "max");
+        assertField(ops().get("/partners?max=1001"), 400, "max");
+        assertField(ops().get("/partners?first=abc"), 400, "first");
+
+        assertThat(ops().get("/partners/" + id).body()).isEqualTo(before);
+        assertThat(ops().get("/partners/" + id + "/members").json()).isEmpty();
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+    }
+
+    @Test
+    void aRealmWithoutOrganizationsOrWithoutPolicyRefusesIntakeWithGuidance() {
+        RealmRepresentation plain = new RealmRepresentation();
+        plain.setRealm(realm.getName() + "-no-orgs");
+        plain.setEnabled(true);
+        plain.setOrganizationsEnabled(false);
+        keycloak.realms().create(plain);
+        try {
+            Api admin = new Api(urls.getBase(), plain.getRealm(), () -> keycloak.tokenManager().getAccessTokenString());
+            ObjectNode body = intake("Nowhere Ltd", "nowhere.example", "gold", "EMEA");
+            body.put("businessOwner", "any");
+            Api.Reply refused = admin.post("/partners", body);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.text("message")).contains("organizationsEnabled=true");
+
+            keycloak.realm(plain.getRealm()).update(enableOrganizations(plain));
+            Api.Reply noPolicy = admin.post("/partners", body);
+            assertThat(noPolicy.status()).isEqualTo(409);
+            assertThat(noPolicy.text("message")).contains("PUT /policy");
+            assertThat(keycloak.realm(plain.getRealm()).organizations().getAll()).isEmpty();
+        } finally {
+            keycloak.realm(plain.getRealm()).remove();
+        }
+    }
+
+    private static RealmRepresentation enableOrganizations(RealmRepresentation realm) {
+        RealmRepresentation update = new RealmRepresentation();
+        update.setRealm(realm.getRealm());
+        update.setOrganizationsEnabled(true);
+        return update;
+    }
+
+    private void refused(int status, String field, Consumer<ObjectNode> spoil) {
+        ObjectNode body = intake("Fresh Partner", "fresh.example", "gold", "EMEA");
+        spoil.accept(body);
+        assertField(ops().post("/partners", body), status, field);
+    }
+
+    private static void assertField(Api.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.text("field")).as(reply.toString()).isEqualTo(field);
+        assertThat(reply.text("message")).as(reply.toString()).isNotBlank();
+    }
+}
