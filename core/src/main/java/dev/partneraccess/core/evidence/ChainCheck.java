@@ -27,10 +27,18 @@ final class ChainCheck implements Consumer<EvidenceRecord> {
         prevHash = record.hash();
     }
 
+    /**
+     * Compares the end of the walked chain with the head row. Records missing at the end (head ahead) break the chain
+     * at the first missing one; records beyond the head (head behind, or deleted) are not anchored, so the first of
+     * them is where trust ends.
+     */
     VerifyResult finish(long headSeq, String headHash) {
+        long lastSeq = expectedSeq - 1;
         if (firstBroken == null) {
-            if (headSeq >= expectedSeq) {
-                firstBroken = expectedSeq;
+            if (headSeq > lastSeq) {
+                firstBroken = lastSeq + 1;
+            } else if (headSeq < lastSeq) {
+                firstBroken = headSeq + 1;
             } else if (headSeq > 0 && !headHash.equals(prevHash)) {
                 firstBroken = headSeq;
             }

@@ -186,7 +186,7 @@ public final class PolicyValidator {
         if (!node.isArray()) {
             throw ApiException.badRequest("programmes", "'programmes' must be an array.");
         }
-        Set<String> seen = new HashSet<>();
+        Set<List<String>> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String path = "programmes[" + i + "]";
             JsonNode programme = object(node.get(i), path);
@@ -202,7 +202,7 @@ public final class PolicyValidator {
             } else if (!catalog.clientRoleExists(client, role)) {
                 throw ApiException.badRequest(path + ".role", "Client '" + client + "' has no role '" + role + "'.");
             }
-            if (!seen.add(client + "/" + role)) {
+            if (!seen.add(java.util.Arrays.asList(client, role))) {
                 throw ApiException.badRequest(path + ".role", "Role '" + role + "'" + (client == null ? "" : " of client '" + client + "'")
                         + " is governed by two programmes.");
             }
