@@ -12,7 +12,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.CanonicalJson;
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.VerifyResult;
@@ -72,7 +71,7 @@ public final class EvidenceResource {
                     KeycloakModelUtils.runJobInTransaction(factory, session ->
                             new EvidenceLedger(session).forEach(realmId, filter.fromMillis(), filter.toMillis(), record -> {
                                 try {
-                                    writer.write(CanonicalJson.write(record.toJson()));
+                                    writer.write(record.exportLine());
                                     writer.write('\n');
                                 } catch (IOException e) {
                                     throw new UncheckedIOException(e);

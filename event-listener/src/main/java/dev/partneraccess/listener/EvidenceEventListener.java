@@ -21,6 +21,8 @@ import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.partner.PartnerAttributes;
+import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
@@ -84,6 +86,11 @@ final class EvidenceEventListener implements EventListenerProvider {
             } else if (event.getOperationType() == OperationType.DELETE) {
                 String userId = user != null ? user.getId() : parts.length >= 4 ? parts[3] : null;
                 details.put("userId", userId);
+                if (user != null) {
+                    // Same consequences as an unmapping through our API: no unit left behind, no session outlives it.
+                    user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
+                    details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
+                }
                 ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);
             }
         } else if (type == ResourceType.ORGANIZATION && parts.length == 2
@@ -104,10 +111,10 @@ final class EvidenceEventListener implements EventListenerProvider {
 
     private boolean isPartner(RealmModel realm, String organizationId) {
         OrganizationModel organization = organizations(realm).getById(organizationId);
-        if (organization != null) {
-            return Partner.isPartner(organization);
+        if (Partner.isPartner(organization)) {
+            return true;
         }
-        // Already deleted: it was a partner if the ledger ever recorded it as one.
+        // Deleted, or its profile just stripped: it was a partner if the ledger ever recorded it as one.
         return !new EvidenceLedger(session).query(realm.getId(),
                 new EvidenceFilter(null, null, organizationId, null, null), new Paging(0, 1)).isEmpty();
     }

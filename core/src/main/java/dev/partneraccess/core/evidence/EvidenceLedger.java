@@ -54,6 +54,9 @@ public final class EvidenceLedger {
         if (!actor.isSystem()) {
             body.put("actorUsername", actor.username());
         }
+        // Send the change's own writes before taking the chain lock, so the lock is held only for the append and the
+        // commit: concurrent decisions queue on the head row for as short a time as possible.
+        em().flush();
         EvidenceHeadEntity head = lockedHead(realmId);
         long seq = head.getLastSeq() + 1;
         long time = Time.currentTimeMillis();
@@ -166,7 +169,12 @@ public final class EvidenceLedger {
      * context does not keep: memory stays flat whatever the ledger's size.
      */
     public void forEach(String realmId, Long fromMillis, Long toMillis, Consumer<EvidenceRecord> consumer) {
+        forEach(realmId, fromMillis, toMillis, null, consumer);
+    }
+
+    private void forEach(String realmId, Long fromMillis, Long toMillis, Long maxSeq, Consumer<EvidenceRecord> consumer) {
         String jpql = SELECT + " where e.realmId = :realmId and e.seq > :after"
+                + (maxSeq != null ? " and e.seq <= :maxSeq" : "")
                 + (fromMillis != null ? " and e.time >= :from" : "")
                 + (toMillis != null ? " and e.time <= :to" : "")
                 + " order by e.seq";
@@ -182,6 +190,9 @@ public final class EvidenceLedger {
             if (toMillis != null) {
                 query.setParameter("to", toMillis);
             }
+            if (maxSeq != null) {
+                query.setParameter("maxSeq", maxSeq);
+            }
             List<Object[]> rows = query.getResultList();
             for (Object[] row : rows) {
                 EvidenceRecord record = toRecord(row);
@@ -194,12 +205,23 @@ public final class EvidenceLedger {
         }
     }
 
-    /** Recomputes the whole chain and compares its end with the head row, which also catches a deleted tail. */
+    /**
+     * Recomputes the chain up to the head row as it stood when verification began, so that appends committed while
+     * it reads are neither a false break nor read. The head anchors the end: a deleted tail is caught as the first
+     * missing record, and records without any head row at all are not trusted.
+     */
     public VerifyResult verify(String realmId) {
-        ChainCheck check = new ChainCheck();
-        forEach(realmId, null, null, check);
         EvidenceHeadEntity head = em().find(EvidenceHeadEntity.class, realmId);
-        return check.finish(head == null ? 0 : head.getLastSeq(), head == null ? EvidenceRecord.GENESIS : head.getLastHash());
+        if (head == null) {
+            boolean orphans = !em().createQuery("select e.seq from PaEvidence e where e.realmId = :realmId", Long.class)
+                    .setParameter("realmId", realmId).setMaxResults(1).getResultList().isEmpty();
+            return orphans ? new VerifyResult(false, 0, 1L) : new VerifyResult(true, 0, null);
+        }
+        long headSeq = head.getLastSeq();
+        String headHash = head.getLastHash();
+        ChainCheck check = new ChainCheck();
+        forEach(realmId, null, null, headSeq, check);
+        return check.finish(headSeq, headHash);
     }
 
     private static EvidenceRecord toRecord(Object[] row) {

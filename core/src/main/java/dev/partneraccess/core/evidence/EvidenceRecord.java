@@ -39,6 +39,32 @@ public record EvidenceRecord(long seq, long time, String type, String actor, Str
         return out.append('}').toString();
     }
 
+    /**
+     * The record as one canonical JSON line, as the export writes it: the hashed fields plus {@code hash} and
+     * {@code prevHash} in key order. Built from the stored columns (the details are stored canonical), so exporting
+     * never re-parses a record; a details column altered into non-JSON outside the product shows up as a broken line.
+     */
+    public String exportLine() {
+        StringBuilder out = new StringBuilder(details.length() + 400);
+        out.append("{\"actor\":");
+        CanonicalJson.string(actor, out);
+        out.append(",\"details\":").append(details);
+        out.append(",\"hash\":");
+        CanonicalJson.string(hash, out);
+        out.append(",\"partner\":");
+        nullable(partner, out);
+        out.append(",\"prevHash\":");
+        CanonicalJson.string(prevHash, out);
+        out.append(",\"seq\":").append(seq);
+        out.append(",\"subject\":");
+        nullable(subject, out);
+        out.append(",\"time\":");
+        CanonicalJson.string(Json.isoTime(time), out);
+        out.append(",\"type\":");
+        CanonicalJson.string(type, out);
+        return out.append('}').toString();
+    }
+
     public static String hash(String prevHash, String canonicalRecord) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -117,6 +117,17 @@ class EvidenceRecordTest {
                         r.details().replace("alice", "mallory"), r.prevHash(), r.hash())));
     }
 
+    @Test
+    @DisplayName("Given a stored record, then its export line equals the canonical JSON of toJson()")
+    void exportLineIsTheCanonicalFormOfTheRecord() {
+        EvidenceRecord record = sealed("a".repeat(64));
+        EvidenceRecord noPartner = new EvidenceRecord(8, TIME, "POLICY_CHANGED", "u-1", null, null, DETAILS, record.hash(),
+                EvidenceRecord.hash(record.hash(), EvidenceRecord.canonical(8, TIME, "POLICY_CHANGED", "u-1", null, null, DETAILS)));
+
+        assertThat(record.exportLine()).isEqualTo(CanonicalJson.write(record.toJson()));
+        assertThat(noPartner.exportLine()).isEqualTo(CanonicalJson.write(noPartner.toJson()));
+    }
+
     private static Arguments change(String what, UnaryOperator<EvidenceRecord> tamper) {
         return Arguments.of(Named.of(what, tamper));
     }
