@@ -87,12 +87,15 @@ public final class EvidenceLedger {
 
     private EvidenceHeadEntity lockedHead(String realmId) {
         EntityManager em = em();
-        EvidenceHeadEntity head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
-        if (head != null) {
-            return head;
+        // Look before locking: a locking read of a missing row takes a gap lock on MariaDB/InnoDB, which would block
+        // the short transaction that creates the head. The existence check is a plain read that loads no entity, so
+        // the locking find below reads the row's latest committed state.
+        Long heads = em.createQuery("select count(h) from PaEvidenceHead h where h.realmId = :realmId", Long.class)
+                .setParameter("realmId", realmId).getSingleResult();
+        if (heads == 0) {
+            createHead(realmId);
         }
-        createHead(realmId);
-        head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        EvidenceHeadEntity head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("evidence chain head for realm " + realmId + " could not be created");
         }

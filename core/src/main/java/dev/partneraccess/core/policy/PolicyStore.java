@@ -86,6 +86,8 @@ public final class PolicyStore {
         }
         details.set("document", policy.document());
         ledger.append(realm.getId(), EvidenceType.POLICY_CHANGED, actor, "policy", null, details);
+        // Tells every node's login path that a new version is current (see PolicyCache).
+        realm.setAttribute(PolicyCache.VERSION_ATTRIBUTE, Integer.toString(version));
         return toStored(entity);
     }
 

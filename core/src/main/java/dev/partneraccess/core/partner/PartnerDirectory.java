@@ -1,0 +1,29 @@
+package dev.partneraccess.core.partner;
+
+import java.util.Optional;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/** Which partner a user belongs to, for the login path and the token mapper. */
+public final class PartnerDirectory {
+
+    private PartnerDirectory() {
+    }
+
+    public static Optional<Partner> partnerOf(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (user == null || !realm.isOrganizationsEnabled()) {
+            return Optional.empty();
+        }
+        if (session.getContext().getRealm() == null) {
+            session.getContext().setRealm(realm);
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null) {
+            return Optional.empty();
+        }
+        return organizations.getByMember(user).filter(Partner::isPartner).findFirst().map(Partner::of);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.partneraccess.core.policy;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The current policy for the login path without a database read per login. The realm attribute
+ * {@value #VERSION_ATTRIBUTE}, set with every saved version, is served from Keycloak's realm cache and invalidated
+ * across the cluster like any realm change; the parsed policy is kept per realm and version, so a node never serves
+ * a version other than the one the realm currently names.
+ */
+public final class PolicyCache {
+
+    public static final String VERSION_ATTRIBUTE = "partner-access.policyVersion";
+
+    private static final Map<String, StoredPolicy> BY_REALM = new ConcurrentHashMap<>();
+
+    private PolicyCache() {
+    }
+
+    public static Optional<StoredPolicy> current(KeycloakSession session, RealmModel realm) {
+        String version = realm.getAttribute(VERSION_ATTRIBUTE);
+        if (version == null) {
+            return Optional.empty();
+        }
+        StoredPolicy cached = BY_REALM.get(realm.getId());
+        if (cached != null && Integer.toString(cached.version()).equals(version)) {
+            return Optional.of(cached);
+        }
+        Optional<StoredPolicy> loaded = new PolicyStore(session, null).current(realm);
+        loaded.filter(p -> Integer.toString(p.version()).equals(version)).ifPresent(p -> BY_REALM.put(realm.getId(), p));
+        return loaded;
+    }
+}
