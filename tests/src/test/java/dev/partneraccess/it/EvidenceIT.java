@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 class EvidenceIT extends PartnerAccessTestBase {
+
+    @InjectRealm(config = PartnersRealm.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @Test
     void eachRegistryActionLeavesExactlyItsRecordWithActorAndDetails() {
@@ -95,7 +105,7 @@ class EvidenceIT extends PartnerAccessTestBase {
         String admin = keycloak.realm("master").users().search("admin", true).stream().findFirst()
                 .map(u -> u.getId()).orElse(null);
 
-        realm.admin().organizations().get(id).members().addMember(ned).close();
+        realm().admin().organizations().get(id).members().addMember(ned).close();
         JsonNode added = last();
         assertThat(added.get("type").asText()).isEqualTo("MEMBER_ADDED");
         assertThat(added.get("subject").asText()).isEqualTo(ned);
@@ -103,16 +113,16 @@ class EvidenceIT extends PartnerAccessTestBase {
         assertThat(added.at("/details/via").asText()).isEqualTo("keycloak-admin");
         assertThat(added.get("actor").asText()).isNotBlank().isNotEqualTo("system");
 
-        OrganizationRepresentation organization = realm.admin().organizations().get(id).toRepresentation();
+        OrganizationRepresentation organization = realm().admin().organizations().get(id).toRepresentation();
         organization.setDescription("edited in the admin console");
         organization.getAttributes().put("partner.region", List.of("APAC"));
-        realm.admin().organizations().get(id).update(organization).close();
+        realm().admin().organizations().get(id).update(organization).close();
         JsonNode updated = last();
         assertThat(updated.get("type").asText()).isEqualTo("PARTNER_UPDATED");
         assertThat(updated.at("/details/via").asText()).isEqualTo("keycloak-admin");
         assertThat(updated.at("/details/partner").toString()).contains("APAC");
 
-        realm.admin().organizations().get(id).members().member(ned).delete().close();
+        realm().admin().organizations().get(id).members().member(ned).delete().close();
         JsonNode removed = last();
         assertThat(removed.get("type").asText()).isEqualTo("MEMBER_REMOVED");
         assertThat(removed.get("subject").asText()).isEqualTo(ned);
@@ -124,7 +134,7 @@ class EvidenceIT extends PartnerAccessTestBase {
         plain.setName("Not A Partner");
         plain.setAlias("not-a-partner");
         plain.addDomain(new org.keycloak.representations.idm.OrganizationDomainRepresentation("not-a-partner.example"));
-        realm.admin().organizations().create(plain).close();
+        realm().admin().organizations().create(plain).close();
         assertThat(evidenceCount()).as("organizations without a partner profile are not partners").isEqualTo(before);
     }
 

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,6 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 class EvidenceTamperingIT extends PartnerAccessTestBase {
+
+    @InjectRealm(config = PartnersRealm.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @Test
     void anEditedOrDeletedRecordIsFoundByVerify() throws Exception {
@@ -45,7 +55,7 @@ class EvidenceTamperingIT extends PartnerAccessTestBase {
             assertThat(verify().get("valid").asBoolean()).isTrue();
 
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM PA_EVIDENCE WHERE REALM_ID = ? AND SEQ = ?")) {
-                delete.setString(1, realm.getId());
+                delete.setString(1, realm().getId());
                 delete.setLong(2, 4);
                 assertThat(delete.executeUpdate()).isEqualTo(1);
             }
@@ -54,7 +64,7 @@ class EvidenceTamperingIT extends PartnerAccessTestBase {
             assertThat(deleted.get("firstBrokenSeq").asLong()).isEqualTo(4);
 
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM PA_EVIDENCE WHERE REALM_ID = ? AND SEQ = ?")) {
-                delete.setString(1, realm.getId());
+                delete.setString(1, realm().getId());
                 delete.setLong(2, records);
                 delete.executeUpdate();
             }
@@ -70,7 +80,7 @@ class EvidenceTamperingIT extends PartnerAccessTestBase {
 
     private String details(Connection db, long seq) throws Exception {
         try (PreparedStatement query = db.prepareStatement("SELECT DETAILS FROM PA_EVIDENCE WHERE REALM_ID = ? AND SEQ = ?")) {
-            query.setString(1, realm.getId());
+            query.setString(1, realm().getId());
             query.setLong(2, seq);
             try (ResultSet rows = query.executeQuery()) {
                 assertThat(rows.next()).isTrue();
@@ -82,7 +92,7 @@ class EvidenceTamperingIT extends PartnerAccessTestBase {
     private void update(Connection db, long seq, String details) throws Exception {
         try (PreparedStatement update = db.prepareStatement("UPDATE PA_EVIDENCE SET DETAILS = ? WHERE REALM_ID = ? AND SEQ = ?")) {
             update.setString(1, details);
-            update.setString(2, realm.getId());
+            update.setString(2, realm().getId());
             update.setLong(3, seq);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 
@@ -26,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class PartnerAccessTestBase {
 
-    @InjectRealm(config = PartnersRealm.class)
-    ManagedRealm realm;
+    /** Each test class injects its own realm, so that it can choose how the realm is configured. */
+    abstract ManagedRealm realm();
 
     @InjectAdminClient
     Keycloak keycloak;
@@ -42,7 +41,7 @@ abstract class PartnerAccessTestBase {
 
     /** The API as a user of the test realm (password {@value PartnersRealm#PASSWORD}). */
     Api as(String username) {
-        return new Api(urls.getBase(), realm.getName(), () -> token(username));
+        return new Api(urls.getBase(), realm().getName(), () -> token(username));
     }
 
     Api ops() {
@@ -50,20 +49,20 @@ abstract class PartnerAccessTestBase {
     }
 
     Api anonymous() {
-        return new Api(urls.getBase(), realm.getName(), null);
+        return new Api(urls.getBase(), realm().getName(), null);
     }
 
     private String token(String username) {
         CachedToken cached = tokens.get(username);
         if (cached == null || System.currentTimeMillis() - cached.fetchedAt() > 60_000) {
-            cached = new CachedToken(Tokens.password(urls.getBase(), realm.getName(), username), System.currentTimeMillis());
+            cached = new CachedToken(Tokens.password(urls.getBase(), realm().getName(), username), System.currentTimeMillis());
             tokens.put(username, cached);
         }
         return cached.token();
     }
 
     String userId(String username) {
-        return realm.admin().users().search(username, true).get(0).getId();
+        return realm().admin().users().search(username, true).get(0).getId();
     }
 
     static ObjectNode examplePolicy() {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 class PartnerRegistryIT extends PartnerAccessTestBase {
+
+    @InjectRealm(config = PartnersRealm.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @Test
     void intakeCreatesAnOrganizationCarryingThePartnerProfile() {
@@ -31,7 +41,7 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         assertThat(partner.get("enforceIdp").asBoolean()).isFalse();
         assertThat(partner.get("memberCount").asInt()).isZero();
 
-        OrganizationRepresentation organization = realm.admin().organizations().get(partner.get("id").asText()).toRepresentation();
+        OrganizationRepresentation organization = realm().admin().organizations().get(partner.get("id").asText()).toRepresentation();
         assertThat(organization.getName()).isEqualTo("Northwind Distribution");
         assertThat(organization.getDomain("northwind.example")).isNotNull();
         Map<String, List<String>> attributes = organization.getAttributes();
@@ -82,7 +92,7 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         JsonNode stored = ops().get("/partners/" + id).json();
         assertThat(stored.get("region").asText()).isEqualTo("APAC");
         assertThat(stored.get("tier").asText()).isEqualTo("gold");
-        assertThat(realm.admin().organizations().get(id).toRepresentation().getAttributes().get("partner.region"))
+        assertThat(realm().admin().organizations().get(id).toRepresentation().getAttributes().get("partner.region"))
                 .containsExactly("APAC");
     }
 
@@ -106,12 +116,12 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         JsonNode members = ops().get("/partners/" + id + "/members").json();
         assertThat(members).hasSize(2);
         assertThat(ops().get("/partners/" + id).json().get("memberCount").asInt()).isEqualTo(2);
-        assertThat(realm.admin().organizations().get(id).members().list(-1, -1)).extracting(MemberRepresentation::getUsername)
+        assertThat(realm().admin().organizations().get(id).members().list(-1, -1)).extracting(MemberRepresentation::getUsername)
                 .containsExactlyInAnyOrder("sam.summit", "sue.summit");
         assertThat(members.findValues("businessUnit")).extracting(JsonNode::asText).contains("sales");
 
         assertThat(ops().delete("/partners/" + id + "/members/" + userId("sam.summit")).status()).isEqualTo(204);
-        assertThat(realm.admin().organizations().get(id).members().list(-1, -1)).extracting(MemberRepresentation::getUsername)
+        assertThat(realm().admin().organizations().get(id).members().list(-1, -1)).extracting(MemberRepresentation::getUsername)
                 .containsExactly("sue.summit");
         assertThat(ops().post("/partners/" + id + "/members", byName).json().get("businessUnit").asText()).isEqualTo("sales");
         assertThat(ops().delete("/partners/" + id + "/members/" + userId("sam.summit")).status()).isEqualTo(204);
@@ -146,7 +156,7 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
 
         Api.Reply offboarded = ops().post("/partners/" + id + "/offboard", reason("partnership ended"));
         assertThat(offboarded.json().get("status").asText()).isEqualTo("OFFBOARDED");
-        assertThat(realm.admin().organizations().get(id).toRepresentation().getAttributes().get("partner.status"))
+        assertThat(realm().admin().organizations().get(id).toRepresentation().getAttributes().get("partner.status"))
                 .containsExactly("OFFBOARDED");
 
         Api.Reply reactivateAgain = ops().post("/partners/" + id + "/reactivate", reason("changed our mind"));
@@ -167,14 +177,14 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         ObjectNode member = Api.object();
         member.put("username", "gina.goldline");
         assertThat(ops().post("/partners/" + id + "/members", member).status()).isEqualTo(201);
-        String refreshToken = UserSessions.login(urls.getBase(), realm.getName(), "gina.goldline");
-        assertThat(UserSessions.refresh(urls.getBase(), realm.getName(), refreshToken)).isEqualTo(200);
+        String refreshToken = UserSessions.login(urls.getBase(), realm().getName(), "gina.goldline");
+        assertThat(UserSessions.refresh(urls.getBase(), realm().getName(), refreshToken)).isEqualTo(200);
 
         Api.Reply suspended = ops().post("/partners/" + id + "/suspend", reason("security incident"));
         assertThat(suspended.status()).isEqualTo(200);
 
-        assertThat(UserSessions.refresh(urls.getBase(), realm.getName(), refreshToken)).isEqualTo(400);
-        assertThat(realm.admin().users().get(userId("gina.goldline")).getUserSessions()).isEmpty();
+        assertThat(UserSessions.refresh(urls.getBase(), realm().getName(), refreshToken)).isEqualTo(400);
+        assertThat(realm().admin().users().get(userId("gina.goldline")).getUserSessions()).isEmpty();
     }
 
     @Test
@@ -185,7 +195,7 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         idp.setEnabled(true);
         idp.setConfig(Map.of("clientId", "kc", "clientSecret", "secret", "authorizationUrl", "https://sso.acme.example/auth",
                 "tokenUrl", "https://sso.acme.example/token", "clientAuthMethod", "client_secret_post"));
-        realm.admin().identityProviders().create(idp).close();
+        realm().admin().identityProviders().create(idp).close();
 
         ObjectNode body = intake("Acme Integrators", "acme.example", "gold", "EMEA");
         body.put("idp", "acme-sso");
@@ -196,7 +206,7 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         assertThat(created.json().get("idp").asText()).isEqualTo("acme-sso");
         assertThat(created.json().get("enforceIdp").asBoolean()).isTrue();
         String id = created.json().get("id").asText();
-        assertThat(realm.admin().organizations().get(id).identityProviders().getIdentityProviders())
+        assertThat(realm().admin().organizations().get(id).identityProviders().getIdentityProviders())
                 .extracting(IdentityProviderRepresentation::getAlias).containsExactly("acme-sso");
 
         ObjectNode other = intake("Beta Integrators", "beta.example", "gold", "EMEA");
@@ -211,7 +221,7 @@ class PartnerRegistryIT extends PartnerAccessTestBase {
         Api.Reply unlinked = ops().put("/partners/" + id, unlink);
         assertThat(unlinked.status()).as(unlinked.toString()).isEqualTo(200);
         assertThat(unlinked.json().get("idp").isNull()).isTrue();
-        assertThat(realm.admin().organizations().get(id).identityProviders().getIdentityProviders()).isEmpty();
+        assertThat(realm().admin().organizations().get(id).identityProviders().getIdentityProviders()).isEmpty();
     }
 
     private static List<String> ids(JsonNode partners) {

@@ -4,7 +4,9 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -13,6 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every refusal of the registry: the right status, a body naming the field, and nothing written. */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 class PartnerValidationIT extends PartnerAccessTestBase {
+
+    @InjectRealm(config = PartnersRealm.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @Test
     void callsWithoutATokenAre401AndWithoutTheRoleAre403() {
@@ -38,7 +48,7 @@ class PartnerValidationIT extends PartnerAccessTestBase {
         ensurePolicy();
         createPartner("Existing Partner", "existing.example", "gold", "EMEA");
         int partnersBefore = ops().get("/partners").json().size();
-        int organizationsBefore = realm.admin().organizations().getAll().size();
+        int organizationsBefore = realm().admin().organizations().getAll().size();
         long evidenceBefore = evidenceCount();
 
         refused(400, "name", b -> b.remove("name"));
@@ -67,7 +77,7 @@ class PartnerValidationIT extends PartnerAccessTestBase {
         assertThat(ops().post("/partners", huge).status()).isEqualTo(400);
 
         assertThat(ops().get("/partners").json()).hasSize(partnersBefore);
-        assertThat(realm.admin().organizations().getAll()).hasSize(organizationsBefore);
+        assertThat(realm().admin().organizations().getAll()).hasSize(organizationsBefore);
         assertThat(evidenceCount()).isEqualTo(evidenceBefore);
     }
 
@@ -120,7 +130,7 @@ class PartnerValidationIT extends PartnerAccessTestBase {
     @Test
     void aRealmWithoutOrganizationsOrWithoutPolicyRefusesIntakeWithGuidance() {
         RealmRepresentation plain = new RealmRepresentation();
-        plain.setRealm(realm.getName() + "-no-orgs");
+        plain.setRealm(realm().getName() + "-no-orgs");
         plain.setEnabled(true);
         plain.setOrganizationsEnabled(false);
         keycloak.realms().create(plain);

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PolicyIT extends PartnerAccessTestBase {
+
+    @InjectRealm(config = PartnersRealm.class)
+    ManagedRealm realm;
+
+    @Override
+    ManagedRealm realm() {
+        return realm;
+    }
 
     @Test
     @Order(1)

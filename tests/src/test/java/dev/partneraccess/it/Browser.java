@@ -1,0 +1,97 @@
+package dev.partneraccess.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Debian Chromium driven through chromedriver, as a partner user's browser. */
+final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    Browser() throws IOException {
+        profile = Files.createTempDirectory("partner-access-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("partner-access.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("partner-access.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    String page() {
+        return driver.getPageSource();
+    }
+
+    WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    boolean has(String css) {
+        return !driver.findElements(By.cssSelector(css)).isEmpty();
+    }
+
+    void type(String css, String text) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(String css) {
+        find(css).click();
+    }
+
+    /** Fills Keycloak's username and password form and submits it. */
+    void login(String username, String password) {
+        type("#username", username);
+        type("#password", password);
+        click("#kc-login");
+    }
+
+    /** Runs a script in the page, e.g. to switch off the browser's own form checks and reach the server's. */
+    void script(String javascript) {
+        driver.executeScript(javascript);
+    }
+
+    void forgetSessions() {
+        driver.manage().deleteAllCookies();
+    }
+
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException ignored) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.partneraccess.it;
+
+import org.keycloak.testframework.realm.RealmConfigBuilder;
+
+/** The partners realm wired for login: gate in the flows, required actions, claims mapper, a gold-only client. */
+public class WiredPartnersRealm extends PartnersRealm {
+
+    static final String GOLD_APP = "gold-app";
+
+    @Override
+    public RealmConfigBuilder configure(RealmConfigBuilder realm) {
+        super.configure(realm);
+        realm.eventsEnabled(true);
+        realm.addClient(GOLD_APP).publicClient(true).directAccessGrantsEnabled(true).redirectUris("*")
+                .attribute("partner-access.minTier", "gold");
+        return realm.update(PartnerWiring::wire);
+    }
+}
