@@ -89,6 +89,25 @@ expect() {
   die "unexpected HTTP $STATUS (expected $*) from the last request"
 }
 
+# --- required actions ------------------------------------------------------------------------
+# Registered like an admin would ("Register" in the console); listing them in the realm file would
+# replace Keycloak's default required actions.
+
+call GET "$KC_URL/admin/realms/$REALM/authentication/required-actions"
+expect 200
+for action in "partner-agreement:Partner agreement" "partner-purpose-attestation:Partner business-purpose attestation"; do
+  alias="${action%%:*}"
+  name="${action#*:}"
+  if [[ "$(json_get 'any(a.get("alias") == sys.argv[2] for a in d)' "$alias" <<<"$BODY")" != True ]]; then
+    saved="$BODY"
+    call POST "$KC_URL/admin/realms/$REALM/authentication/register-required-action" \
+      "{\"providerId\":\"$alias\",\"name\":\"$name\"}"
+    expect 204
+    log "required action $alias registered"
+    BODY="$saved"
+  fi
+done
+
 # --- policy ----------------------------------------------------------------------------------
 
 [[ -r "$POLICY_FILE" ]] || die "policy file $POLICY_FILE not found"

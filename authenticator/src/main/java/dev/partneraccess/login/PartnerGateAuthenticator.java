@@ -7,6 +7,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
+import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
+import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.models.ClientModel;
@@ -115,6 +118,13 @@ final class PartnerGateAuthenticator implements Authenticator {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (alias.equals(authSession.getUserSessionNotes().get(Details.IDENTITY_PROVIDER))) {
             return true;
+        }
+        // Inside the post-broker-login and first-broker-login flows the provider is in the brokered context.
+        for (String note : new String[] {PostBrokerLoginConstants.PBL_BROKERED_IDENTITY_CONTEXT, AbstractIdpAuthenticator.BROKERED_CONTEXT_NOTE}) {
+            SerializedBrokeredIdentityContext brokered = SerializedBrokeredIdentityContext.readFromAuthenticationSession(authSession, note);
+            if (brokered != null && alias.equals(brokered.getIdentityProviderId())) {
+                return true;
+            }
         }
         if (Boolean.parseBoolean(authSession.getAuthNote(AuthenticationManager.SSO_AUTH))) {
             AuthenticationManager.AuthResult cookie = AuthenticationManager.authenticateIdentityCookie(

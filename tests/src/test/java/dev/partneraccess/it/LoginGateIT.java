@@ -36,6 +36,11 @@ class LoginGateIT extends PartnerAccessTestBase {
         return realm;
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void registerRequiredActions() {
+        PartnerWiring.registerRequiredActions(realm.admin());
+    }
+
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = new Browser();

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 
 /**
  * Wires a realm as docs/wiring.md describes: the gate at the top level of copies of the browser and direct-grant
@@ -45,11 +47,6 @@ final class PartnerWiring {
         realm.setAuthenticationFlows(flows);
         realm.setBrowserFlow(BROWSER);
         realm.setDirectGrantFlow(DIRECT_GRANT);
-
-        List<RequiredActionProviderRepresentation> actions = new ArrayList<>(realm.getRequiredActions() == null ? List.of() : realm.getRequiredActions());
-        actions.add(action("partner-agreement", "Partner agreement", 100));
-        actions.add(action("partner-purpose-attestation", "Partner business-purpose attestation", 101));
-        realm.setRequiredActions(actions);
 
         for (ClientRepresentation client : realm.getClients() == null ? List.<ClientRepresentation>of() : realm.getClients()) {
             List<ProtocolMapperRepresentation> mappers = new ArrayList<>(client.getProtocolMappers() == null ? List.of() : client.getProtocolMappers());
@@ -93,15 +90,20 @@ final class PartnerWiring {
         return step;
     }
 
-    private static RequiredActionProviderRepresentation action(String alias, String name, int priority) {
-        RequiredActionProviderRepresentation action = new RequiredActionProviderRepresentation();
-        action.setAlias(alias);
-        action.setName(name);
-        action.setProviderId(alias);
-        action.setEnabled(true);
-        action.setDefaultAction(false);
-        action.setPriority(priority);
-        action.setConfig(Map.of());
-        return action;
+    /**
+     * Registers the two required actions the way an admin does ("Register" in the console): listing them in an
+     * imported realm instead would replace Keycloak's default required actions.
+     */
+    static void registerRequiredActions(RealmResource realm) {
+        List<String> registered = realm.flows().getRequiredActions().stream().map(RequiredActionProviderRepresentation::getAlias).toList();
+        for (Map.Entry<String, String> action : Map.of("partner-agreement", "Partner agreement",
+                "partner-purpose-attestation", "Partner business-purpose attestation").entrySet()) {
+            if (!registered.contains(action.getKey())) {
+                RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
+                register.setProviderId(action.getKey());
+                register.setName(action.getValue());
+                realm.flows().registerRequiredAction(register);
+            }
+        }
     }
 }
