@@ -22,8 +22,8 @@ su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_rol
 su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS partner_access_bench WITH (FORCE)'"
 su postgres -c "psql -q -c 'CREATE DATABASE partner_access_bench OWNER keycloak'"
 
-mvn -B -q -Pbench -DskipTests package -pl dist,bench -am
-mvn -B -q -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt"
+# One reactor build, so the bench resolves the product modules from this checkout, not from ~/.m2.
+mvn -B -q -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl dist,bench -am
 
 if [[ ! -d "$KC" ]]; then
   mvn -B -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$WORK"

@@ -83,6 +83,9 @@ final class EvidenceEventListener implements EventListenerProvider {
             details.put("username", event.getDetails() == null ? null : event.getDetails().get(UserModel.USERNAME));
             if (event.getOperationType() == OperationType.CREATE) {
                 ledger.append(realm.getId(), EvidenceType.MEMBER_ADDED, actor, user == null ? null : user.getId(), organizationId, details);
+                if (user != null) {
+                    enforceOnePartner(realm, organizationId, user, actor, ledger);
+                }
             } else if (event.getOperationType() == OperationType.DELETE) {
                 String userId = user != null ? user.getId() : parts.length >= 4 ? parts[3] : null;
                 details.put("userId", userId);
@@ -107,6 +110,33 @@ final class EvidenceEventListener implements EventListenerProvider {
             }
             ledger.append(realm.getId(), EvidenceType.PARTNER_UPDATED, actor, organizationId, organizationId, details);
         }
+    }
+
+    /**
+     * A user belongs to at most one partner. Keycloak's own API cannot be stopped from adding a second membership, so
+     * the listener undoes it in the same transaction (the admin's request still answers as Keycloak decides) and
+     * records both the addition and its reversal. Managed members are left alone: removing one deletes the user.
+     */
+    private void enforceOnePartner(RealmModel realm, String organizationId, UserModel user, Actor actor, EvidenceLedger ledger) {
+        OrganizationProvider organizations = organizations(realm);
+        OrganizationModel added = organizations.getById(organizationId);
+        OrganizationModel other = organizations.getByMember(user)
+                .filter(o -> !o.getId().equals(organizationId) && Partner.isPartner(o))
+                .findFirst().orElse(null);
+        if (added == null || other == null || organizations.isManagedMember(added, user)) {
+            return;
+        }
+        organizations.removeMember(added, user);
+        ObjectNode details = Json.object();
+        details.put("via", VIA);
+        details.put("userId", user.getId());
+        details.put("username", user.getUsername());
+        details.put("reverted", true);
+        details.put("reason", "User '" + user.getUsername() + "' already belongs to partner '" + other.getName()
+                + "' (" + other.getId() + "); a user belongs to at most one partner.");
+        ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, user.getId(), organizationId, details);
+        LOG.warnf("reverted membership of %s in organization %s: already a member of partner %s",
+                user.getUsername(), organizationId, other.getId());
     }
 
     private boolean isPartner(RealmModel realm, String organizationId) {

@@ -47,7 +47,11 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no '" + css + "' on " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+        }
     }
 
     boolean has(String css) {

@@ -129,6 +129,19 @@ class EvidenceIT extends PartnerAccessTestBase {
         assertThat(removed.at("/details/via").asText()).isEqualTo("keycloak-admin");
         assertThat(admin == null || !admin.isBlank()).isTrue();
 
+        // A second partner through Keycloak's own API: the product undoes it, and says so in the ledger.
+        String other = createPartner("Other Console Partner", "other-console.example", "gold", "EMEA").get("id").asText();
+        ObjectNode gary = Api.object();
+        gary.put("username", "gary.goldline");
+        assertThat(ops().post("/partners/" + id + "/members", gary).status()).isEqualTo(201);
+        realm().admin().organizations().get(other).members().addMember(userId("gary.goldline")).close();
+        assertThat(realm().admin().organizations().get(other).members().list(-1, -1)).isEmpty();
+        JsonNode reverted = last();
+        assertThat(reverted.get("type").asText()).isEqualTo("MEMBER_REMOVED");
+        assertThat(reverted.get("partner").asText()).isEqualTo(other);
+        assertThat(reverted.at("/details/reverted").asBoolean()).isTrue();
+        assertThat(reverted.at("/details/reason").asText()).contains("Console Partner");
+
         long before = evidenceCount();
         OrganizationRepresentation plain = new OrganizationRepresentation();
         plain.setName("Not A Partner");

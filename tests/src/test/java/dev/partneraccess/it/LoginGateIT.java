@@ -206,6 +206,33 @@ class LoginGateIT extends PartnerAccessTestBase {
                 .extracting(r -> r.at("/details/version").asText()).containsExactly(agreementVersionOf(examplePolicy()), "2027-01");
     }
 
+    @Test
+    @Order(8)
+    void thePagesSpeakGermanAndFrench() throws Exception {
+        browser.forgetSessions();
+        startLogin(PartnersRealm.PORTAL, "de");
+        browser.login("sue.summit", PartnersRealm.PASSWORD);
+        assertThat(browser.find("#partner-access-denied").getText()).contains("kein Partner mehr");
+        screenshot("partner-access-denied-de.png");
+
+        browser.forgetSessions();
+        startLogin(PartnersRealm.PORTAL, "fr");
+        browser.login("sue.summit", PartnersRealm.PASSWORD);
+        assertThat(browser.find("#partner-access-denied").getText()).contains("n'est plus partenaire");
+        screenshot("partner-access-denied-fr.png");
+
+        ObjectNode policy = examplePolicy();
+        ((ObjectNode) policy.get("agreement")).put("version", "2027-02");
+        assertThat(ops().put("/policy", policy).status()).isEqualTo(200);
+        browser.forgetSessions();
+        startLogin(WiredPartnersRealm.GOLD_APP, "de");
+        browser.login("gary.goldline", PartnersRealm.PASSWORD);
+        assertThat(browser.page()).contains("Partnervereinbarung").contains("2027-02");
+        screenshot("partner-agreement-de.png");
+        browser.click("#kc-accept");
+        assertReachedApplication();
+    }
+
     private String member(String name, String domain, String tier, String region, String username) {
         String id = createPartner(name, domain, tier, region).get("id").asText();
         ObjectNode member = Api.object();
@@ -217,8 +244,12 @@ class LoginGateIT extends PartnerAccessTestBase {
     }
 
     private void startLogin(String clientId) {
+        startLogin(clientId, "en");
+    }
+
+    private void startLogin(String clientId, String language) {
         browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&response_type=code&scope=openid&redirect_uri=" + Api.q(application()));
+                + "&response_type=code&scope=openid&ui_locales=" + language + "&redirect_uri=" + Api.q(application()));
     }
 
     private String application() {

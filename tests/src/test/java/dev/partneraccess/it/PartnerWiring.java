@@ -96,8 +96,9 @@ final class PartnerWiring {
      */
     static void registerRequiredActions(RealmResource realm) {
         List<String> registered = realm.flows().getRequiredActions().stream().map(RequiredActionProviderRepresentation::getAlias).toList();
-        for (Map.Entry<String, String> action : Map.of("partner-agreement", "Partner agreement",
-                "partner-purpose-attestation", "Partner business-purpose attestation").entrySet()) {
+        // In this order: registration order sets priority, and the agreement comes before the attestation.
+        for (Map.Entry<String, String> action : List.of(Map.entry("partner-agreement", "Partner agreement"),
+                Map.entry("partner-purpose-attestation", "Partner business-purpose attestation"))) {
             if (!registered.contains(action.getKey())) {
                 RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
                 register.setProviderId(action.getKey());

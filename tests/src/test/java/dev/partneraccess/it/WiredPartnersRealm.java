@@ -10,7 +10,7 @@ public class WiredPartnersRealm extends PartnersRealm {
     @Override
     public RealmConfigBuilder configure(RealmConfigBuilder realm) {
         super.configure(realm);
-        realm.eventsEnabled(true);
+        realm.eventsEnabled(true).internationalizationEnabled(true).supportedLocales("en", "de", "fr").defaultLocale("en");
         realm.addClient(GOLD_APP).publicClient(true).directAccessGrantsEnabled(true).redirectUris("*")
                 .attribute("partner-access.minTier", "gold");
         return realm.update(PartnerWiring::wire);

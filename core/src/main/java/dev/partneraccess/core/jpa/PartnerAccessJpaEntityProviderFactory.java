@@ -10,6 +10,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 
+import dev.partneraccess.core.policy.PolicyCache;
+
 import jakarta.persistence.EntityManager;
 
 /** Registers the {@code PA_} tables and their Liquibase changelog with Keycloak's persistence unit. */
@@ -48,6 +50,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
+                PolicyCache.forget(realmId);
                 for (String query : List.of("PA_Evidence.deleteByRealm", "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm")) {
                     em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
                 }

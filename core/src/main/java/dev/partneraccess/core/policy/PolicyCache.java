@@ -24,15 +24,20 @@ public final class PolicyCache {
 
     public static Optional<StoredPolicy> current(KeycloakSession session, RealmModel realm) {
         String version = realm.getAttribute(VERSION_ATTRIBUTE);
-        if (version == null) {
-            return Optional.empty();
-        }
         StoredPolicy cached = BY_REALM.get(realm.getId());
-        if (cached != null && Integer.toString(cached.version()).equals(version)) {
+        if (version != null && cached != null && Integer.toString(cached.version()).equals(version)) {
             return Optional.of(cached);
         }
+        // No attribute (a policy saved before it existed) or a newer version: read the database.
         Optional<StoredPolicy> loaded = new PolicyStore(session, null).current(realm);
-        loaded.filter(p -> Integer.toString(p.version()).equals(version)).ifPresent(p -> BY_REALM.put(realm.getId(), p));
+        if (version != null) {
+            loaded.filter(p -> Integer.toString(p.version()).equals(version)).ifPresent(p -> BY_REALM.put(realm.getId(), p));
+        }
         return loaded;
+    }
+
+    /** Drops what this node holds for a removed realm. */
+    public static void forget(String realmId) {
+        BY_REALM.remove(realmId);
     }
 }
