@@ -1,16 +1,16 @@
 package dev.partneraccess.rest;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import dev.partneraccess.core.support.NoLifecycle;
+
 /** Mounts the partner access admin API at {@code /admin/realms/{realm}/partner-access}. */
-public final class PartnerAccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public final class PartnerAccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider, NoLifecycle<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "partner-access";
 
@@ -24,13 +24,7 @@ public final class PartnerAccessAdminResourceProviderFactory implements AdminRea
         return new PartnerAccessAdminResource(new Rest(session, realm, auth, adminEvent));
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
     @Override
     public void close() {

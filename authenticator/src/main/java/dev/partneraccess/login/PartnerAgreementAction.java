@@ -2,14 +2,12 @@ package dev.partneraccess.login;
 
 import java.util.Optional;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,11 +21,13 @@ import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Json;
 
+import dev.partneraccess.core.support.NoLifecycle;
+
 /**
  * {@code partner-agreement}: the member accepts the policy's current agreement version or does not get in. Accepting
  * stores the version on the user and records {@code AGREEMENT_ACCEPTED}; a new version in the policy brings it back.
  */
-public final class PartnerAgreementAction implements RequiredActionProvider, RequiredActionFactory {
+public final class PartnerAgreementAction implements RequiredActionProvider, RequiredActionFactory, NoLifecycle<RequiredActionProvider> {
 
     public static final String PROVIDER_ID = Policy.AGREEMENT_ACTION;
 
@@ -98,16 +98,12 @@ public final class PartnerAgreementAction implements RequiredActionProvider, Req
         return this;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+
 
     @Override
     public void close() {
+        // Both the provider and its factory; neither holds anything.
     }
 
     @Override

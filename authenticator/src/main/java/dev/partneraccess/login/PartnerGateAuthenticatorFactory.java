@@ -2,16 +2,16 @@ package dev.partneraccess.login;
 
 import java.util.List;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
+import dev.partneraccess.core.support.NoLifecycle;
+
 /** {@code partner-access-gate}: stands at the top level of a flow, after the step that identifies the user. */
-public final class PartnerGateAuthenticatorFactory implements AuthenticatorFactory {
+public final class PartnerGateAuthenticatorFactory implements AuthenticatorFactory, NoLifecycle<Authenticator> {
 
     public static final String PROVIDER_ID = "partner-access-gate";
     private static final PartnerGateAuthenticator GATE = new PartnerGateAuthenticator();
@@ -61,17 +61,8 @@ public final class PartnerGateAuthenticatorFactory implements AuthenticatorFacto
         return List.of();
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public void close() {
-    }
 
     @Override
     public String getId() {

@@ -2,14 +2,12 @@ package dev.partneraccess.login;
 
 import java.util.Optional;
 
-import org.keycloak.Config;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -23,12 +21,14 @@ import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.support.Json;
 
+import dev.partneraccess.core.support.NoLifecycle;
+
 /**
  * {@code partner-purpose-attestation}: the member states the business purpose of their access (20 to 2000
  * characters). The statement is recorded as {@code PURPOSE_ATTESTED}; it is due again after the tier's
  * {@code attestationDays}.
  */
-public final class PurposeAttestationAction implements RequiredActionProvider, RequiredActionFactory {
+public final class PurposeAttestationAction implements RequiredActionProvider, RequiredActionFactory, NoLifecycle<RequiredActionProvider> {
 
     public static final String PROVIDER_ID = Policy.ATTESTATION_ACTION;
     static final int MIN = 20;
@@ -106,16 +106,12 @@ public final class PurposeAttestationAction implements RequiredActionProvider, R
         return this;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+
 
     @Override
     public void close() {
+        // Both the provider and its factory; neither holds anything.
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.partneraccess.listener;
 
-import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+
+import dev.partneraccess.core.support.NoLifecycle;
 
 /** The {@code partner-access-evidence} event listener: keeps the ledger complete whichever console an admin uses. */
-public final class EvidenceEventListenerProviderFactory implements EventListenerProviderFactory {
+public final class EvidenceEventListenerProviderFactory implements EventListenerProviderFactory, NoLifecycle<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "partner-access-evidence";
 
@@ -16,17 +16,8 @@ public final class EvidenceEventListenerProviderFactory implements EventListener
         return new EvidenceEventListener(session);
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public void close() {
-    }
 
     @Override
     public String getId() {

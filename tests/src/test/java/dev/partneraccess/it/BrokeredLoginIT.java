@@ -3,8 +3,6 @@ package dev.partneraccess.it;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -12,9 +10,7 @@ import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -26,36 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * partner; a password login by a member of that partner is denied with a button to use the company sign-in.
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class BrokeredLoginIT extends PartnerAccessTestBase {
+class BrokeredLoginIT extends BrowserTestBase {
 
     private static final String IDP = "acme-sso";
     private static final String COMPANY_REALM = "acme-corp";
-    private static Browser browser;
-
-    @InjectRealm(config = WiredPartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void registerRequiredActions() {
-        PartnerWiring.registerRequiredActions(realm.admin());
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aFirstLoginThroughThePartnersProviderMapsTheUserAndPasswordLoginsAreDenied() throws Exception {
@@ -148,25 +118,7 @@ class BrokeredLoginIT extends PartnerAccessTestBase {
     }
 
     private void startLogin(String extra) {
-        browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
-                + PartnersRealm.PORTAL + "&response_type=code&scope=openid&redirect_uri=" + Api.q(application()) + extra);
+        startLogin(PartnersRealm.PORTAL, "en", extra);
     }
 
-    private String application() {
-        return urls.getBase() + "/realms/" + realm.getName() + "/.well-known/openid-configuration";
-    }
-
-    private void assertReachedApplication() throws InterruptedException {
-        for (int i = 0; i < 50 && !browser.url().startsWith(application()); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(browser.url()).as(browser.page()).startsWith(application()).contains("code=");
-    }
-
-    private void screenshot(String name) throws Exception {
-        String folder = System.getProperty("partner-access.screenshots");
-        if (folder != null && !folder.isBlank()) {
-            browser.screenshot(java.nio.file.Path.of(folder, name));
-        }
-    }
 }

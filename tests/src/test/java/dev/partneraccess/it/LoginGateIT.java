@@ -1,19 +1,14 @@
 package dev.partneraccess.it;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,35 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Partner users logging in through a real browser and the direct grant, in a realm wired with the gate. */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoginGateIT extends PartnerAccessTestBase {
+class LoginGateIT extends BrowserTestBase {
 
     private static final String PURPOSE = "Registering deals for our EMEA distribution business.";
-    private static Browser browser;
-
-    @InjectRealm(config = WiredPartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void registerRequiredActions() {
-        PartnerWiring.registerRequiredActions(realm.admin());
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -102,7 +71,7 @@ class LoginGateIT extends PartnerAccessTestBase {
 
     @Test
     @Order(3)
-    void decliningTheAgreementGrantsNoAccess() {
+    void decliningTheAgreementGrantsNoAccess() throws Exception {
         member("Decline Partners", "decline.example", "registered", "EMEA", "ned.northwind");
         startLogin(PartnersRealm.PORTAL);
         browser.login("ned.northwind", PartnersRealm.PASSWORD);
@@ -191,7 +160,7 @@ class LoginGateIT extends PartnerAccessTestBase {
 
     @Test
     @Order(7)
-    void theAgreementComesBackWhenThePolicyVersionChanges() {
+    void theAgreementComesBackWhenThePolicyVersionChanges() throws Exception {
         ObjectNode policy = examplePolicy();
         ((ObjectNode) policy.get("agreement")).put("version", "2027-01");
         assertThat(ops().put("/policy", policy).status()).isEqualTo(200);
@@ -248,23 +217,7 @@ class LoginGateIT extends PartnerAccessTestBase {
     }
 
     private void startLogin(String clientId, String language) {
-        browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&response_type=code&scope=openid&ui_locales=" + language + "&redirect_uri=" + Api.q(application()));
-    }
-
-    private String application() {
-        return urls.getBase() + "/realms/" + realm.getName() + "/.well-known/openid-configuration";
-    }
-
-    private void assertReachedApplication() {
-        for (int i = 0; i < 50 && !browser.url().startsWith(application()); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        assertThat(browser.url()).as(browser.page()).startsWith(application()).contains("code=");
+        startLogin(clientId, language, "");
     }
 
     private String agreementVersion() {
@@ -288,10 +241,4 @@ class LoginGateIT extends PartnerAccessTestBase {
         return Api.JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
     }
 
-    private void screenshot(String name) throws Exception {
-        String folder = System.getProperty("partner-access.screenshots");
-        if (folder != null && !folder.isBlank()) {
-            browser.screenshot(Path.of(folder, name));
-        }
-    }
 }
