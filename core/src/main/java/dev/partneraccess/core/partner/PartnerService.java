@@ -1,16 +1,13 @@
 package dev.partneraccess.core.partner;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.keycloak.models.IdentityProviderModel;
@@ -27,7 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Actor;
@@ -45,8 +41,6 @@ public final class PartnerService {
 
     public static final int NAME_MAX = 255;
     public static final int REASON_MAX = 2000;
-    private static final Pattern DOMAIN = Pattern.compile(
-            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
     private static final String[] INTAKE_FIELDS = {"name", "domains", "tier", "region", "businessOwner",
             "businessUnits", "idp", "enforceIdp"};
     private static final Set<String> UPDATABLE = Set.of("tier", "region", "businessOwner", "businessUnits", "idp",
@@ -63,6 +57,7 @@ public final class PartnerService {
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
     private final SessionTerminator sessions;
+    private final PartnerInputs inputs;
 
     public PartnerService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
         this.session = session;
@@ -70,6 +65,7 @@ public final class PartnerService {
         this.ledger = ledger;
         this.policies = policies;
         this.sessions = new SessionTerminator(session, realm);
+        this.inputs = new PartnerInputs(session, realm, policies);
     }
 
     private OrganizationProvider organizations() {
@@ -136,16 +132,16 @@ public final class PartnerService {
         requireOrganizationsEnabled();
         body.allowOnly(INTAKE_FIELDS);
         String name = body.requiredString("name", NAME_MAX);
-        if (findByName(name).isPresent()) {
+        if (inputs.findByName(name).isPresent()) {
             throw ApiException.conflict("name", "A partner or organization named '" + name + "' already exists.");
         }
-        List<String> domains = domains(body);
-        StoredPolicy policy = requirePolicy();
-        String tier = tier(body.requiredString("tier", 64), policy.policy());
+        List<String> domains = inputs.domains(body);
+        StoredPolicy policy = inputs.requirePolicy();
+        String tier = PartnerInputs.tier(body.requiredString("tier", 64), policy.policy());
         String region = body.requiredString("region", 64);
-        String owner = businessOwner(body.requiredString("businessOwner", 36));
+        String owner = inputs.businessOwner(body.requiredString("businessOwner", 36));
         List<String> units = Optional.ofNullable(body.optionalStringList("businessUnits", 100, 64)).orElse(List.of());
-        IdentityProviderModel idp = identityProvider(body.optionalString("idp", 255), null);
+        IdentityProviderModel idp = inputs.identityProvider(body.optionalString("idp", 255), null);
         boolean enforceIdp = Boolean.TRUE.equals(body.optionalBoolean("enforceIdp"));
         if (enforceIdp && idp == null) {
             throw ApiException.badRequest("enforceIdp", "'enforceIdp' needs 'idp', the identity provider to enforce.");
@@ -153,7 +149,7 @@ public final class PartnerService {
 
         OrganizationModel organization;
         try {
-            organization = organizations().create(name, uniqueAlias(name));
+            organization = organizations().create(name, inputs.uniqueAlias(name));
             organization.setDomains(domains.stream().map(d -> new OrganizationDomainModel(d, false)).collect(Collectors.toSet()));
         } catch (ModelDuplicateException e) {
             throw ApiException.conflict("name", e.getMessage());
@@ -170,7 +166,7 @@ public final class PartnerService {
         }
         if (idp != null) {
             attributes.put(PartnerAttributes.IDP, List.of(idp.getAlias()));
-            linkIdentityProvider(organization, idp);
+            inputs.linkIdentityProvider(organization, idp);
         }
         attributes.put(PartnerAttributes.ENFORCE_IDP, List.of(Boolean.toString(enforceIdp)));
         ObjectNode json = saveAttributes(organization, attributes);
@@ -198,15 +194,15 @@ public final class PartnerService {
         if (before.status() == PartnerStatus.OFFBOARDED) {
             throw ApiException.conflict("status", "Partner '" + before.name() + "' is offboarded; its profile can no longer change.");
         }
-        StoredPolicy policy = requirePolicy();
-        String tier = body.has("tier") ? tier(body.requiredString("tier", 64), policy.policy()) : before.tier();
+        StoredPolicy policy = inputs.requirePolicy();
+        String tier = body.has("tier") ? PartnerInputs.tier(body.requiredString("tier", 64), policy.policy()) : before.tier();
         String region = body.has("region") ? body.requiredString("region", 64) : before.region();
-        String owner = body.has("businessOwner") ? businessOwner(body.requiredString("businessOwner", 36)) : before.businessOwner();
+        String owner = body.has("businessOwner") ? inputs.businessOwner(body.requiredString("businessOwner", 36)) : before.businessOwner();
         List<String> units = body.has("businessUnits")
                 ? Optional.ofNullable(body.optionalStringList("businessUnits", 100, 64)).orElse(List.of())
                 : before.businessUnits();
         IdentityProviderModel idp = body.has("idp")
-                ? identityProvider(body.optionalString("idp", 255), organization)
+                ? inputs.identityProvider(body.optionalString("idp", 255), organization)
                 : before.idp() == null ? null : session.identityProviders().getByAlias(before.idp());
         String idpAlias = body.has("idp") ? (idp == null ? null : idp.getAlias()) : before.idp();
         Boolean enforce = body.optionalBoolean("enforceIdp");
@@ -238,7 +234,7 @@ public final class PartnerService {
                 }
             }
             if (idp != null) {
-                linkIdentityProvider(organization, idp);
+                inputs.linkIdentityProvider(organization, idp);
             }
         }
         Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
@@ -418,103 +414,4 @@ public final class PartnerService {
         ledger.append(realm.getId(), type, actor, id, id, details);
         return updated;
     }
-
-    // ---- input checks ---------------------------------------------------------------------------------------
-
-    private StoredPolicy requirePolicy() {
-        return policies.current(realm).orElseThrow(() -> ApiException.conflict("tier", "Realm '" + realm.getName()
-                + "' has no partner policy yet, so no tier is defined: PUT /policy first."));
-    }
-
-    private static String tier(String tier, Policy policy) {
-        if (policy.tier(tier).isEmpty()) {
-            throw ApiException.badRequest("tier", "Tier '" + tier + "' is not defined by the policy; defined tiers: "
-                    + policy.tiers().stream().map(Policy.Tier::name).collect(Collectors.joining(", ")) + ".");
-        }
-        return tier;
-    }
-
-    private String businessOwner(String userId) {
-        UserModel owner = session.users().getUserById(realm, userId);
-        if (owner == null) {
-            throw ApiException.badRequest("businessOwner", "Business owner '" + userId + "' is not a user of realm '"
-                    + realm.getName() + "' (give the user id).");
-        }
-        return owner.getId();
-    }
-
-    private List<String> domains(JsonBody body) {
-        List<String> raw = body.optionalStringList("domains", 50, 253);
-        if (raw == null || raw.isEmpty()) {
-            throw ApiException.badRequest("domains", "'domains' must list at least one internet domain of the partner.");
-        }
-        List<String> domains = new ArrayList<>();
-        for (String domain : raw) {
-            String normalised = domain.toLowerCase(Locale.ROOT);
-            if (!DOMAIN.matcher(normalised).matches()) {
-                throw ApiException.badRequest("domains", "'" + domain + "' is not a well-formed domain name such as example.com.");
-            }
-            if (domains.contains(normalised)) {
-                throw ApiException.badRequest("domains", "'domains' lists '" + normalised + "' twice.");
-            }
-            OrganizationModel owner = organizations().getByDomainName(normalised);
-            if (owner != null) {
-                throw ApiException.conflict("domains", "Domain '" + normalised + "' already belongs to organization '" + owner.getName() + "'.");
-            }
-            domains.add(normalised);
-        }
-        return domains;
-    }
-
-    private IdentityProviderModel identityProvider(String alias, OrganizationModel self) {
-        if (alias == null) {
-            return null;
-        }
-        IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
-        if (idp == null) {
-            throw ApiException.badRequest("idp", "Identity provider '" + alias + "' does not exist in realm '" + realm.getName() + "'.");
-        }
-        String linkedTo = idp.getOrganizationId();
-        if (linkedTo != null && (self == null || !linkedTo.equals(self.getId()))) {
-            OrganizationModel other = organizations().getById(linkedTo);
-            throw ApiException.conflict("idp", "Identity provider '" + alias + "' is already linked to organization '"
-                    + (other == null ? linkedTo : other.getName()) + "'.");
-        }
-        return idp;
-    }
-
-    private void linkIdentityProvider(OrganizationModel organization, IdentityProviderModel idp) {
-        if (!organization.getId().equals(idp.getOrganizationId())) {
-            try {
-                organizations().addIdentityProvider(organization, idp);
-            } catch (ModelValidationException | ModelDuplicateException e) {
-                throw ApiException.conflict("idp", e.getMessage());
-            }
-        }
-    }
-
-    private Optional<OrganizationModel> findByName(String name) {
-        return organizations().getAllStream(name, true, 0, 20)
-                .filter(o -> o.getName().equalsIgnoreCase(name))
-                .findFirst();
-    }
-
-    private String uniqueAlias(String name) {
-        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (base.isEmpty()) {
-            base = "partner";
-        }
-        String alias = base;
-        for (int i = 2; organizations().getByAlias(alias) != null; i++) {
-            alias = base + "-" + i;
-        }
-        return alias;
-    }
-
-    /** For callers outside the registry (REST, listener): the partner of an organization id, if it is one. */
-    public Optional<Partner> find(String organizationId) {
-        OrganizationModel organization = organizationId == null ? null : organizations().getById(organizationId);
-        return Partner.isPartner(organization) ? Optional.of(Partner.of(organization)) : Optional.empty();
-    }
-
 }

@@ -1,0 +1,134 @@
+package dev.partneraccess.core.partner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelValidationException;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+import dev.partneraccess.core.policy.Policy;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.JsonBody;
+
+/** The checks of partner input against the realm and the policy; each refusal names its field. */
+final class PartnerInputs {
+
+    private static final Pattern DOMAIN = Pattern.compile(
+            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final PolicyStore policies;
+
+    PartnerInputs(KeycloakSession session, RealmModel realm, PolicyStore policies) {
+        this.session = session;
+        this.realm = realm;
+        this.policies = policies;
+    }
+
+    private OrganizationProvider organizations() {
+        return session.getProvider(OrganizationProvider.class);
+    }
+
+    StoredPolicy requirePolicy() {
+        return policies.current(realm).orElseThrow(() -> ApiException.conflict("tier", "Realm '" + realm.getName()
+                + "' has no partner policy yet, so no tier is defined: PUT /policy first."));
+    }
+
+    static String tier(String tier, Policy policy) {
+        if (policy.tier(tier).isEmpty()) {
+            throw ApiException.badRequest("tier", "Tier '" + tier + "' is not defined by the policy; defined tiers: "
+                    + policy.tiers().stream().map(Policy.Tier::name).collect(Collectors.joining(", ")) + ".");
+        }
+        return tier;
+    }
+
+    String businessOwner(String userId) {
+        UserModel owner = session.users().getUserById(realm, userId);
+        if (owner == null) {
+            throw ApiException.badRequest("businessOwner", "Business owner '" + userId + "' is not a user of realm '"
+                    + realm.getName() + "' (give the user id).");
+        }
+        return owner.getId();
+    }
+
+    List<String> domains(JsonBody body) {
+        List<String> raw = body.optionalStringList("domains", 50, 253);
+        if (raw == null || raw.isEmpty()) {
+            throw ApiException.badRequest("domains", "'domains' must list at least one internet domain of the partner.");
+        }
+        List<String> domains = new ArrayList<>();
+        for (String domain : raw) {
+            String normalised = domain.toLowerCase(Locale.ROOT);
+            if (!DOMAIN.matcher(normalised).matches()) {
+                throw ApiException.badRequest("domains", "'" + domain + "' is not a well-formed domain name such as example.com.");
+            }
+            if (domains.contains(normalised)) {
+                throw ApiException.badRequest("domains", "'domains' lists '" + normalised + "' twice.");
+            }
+            OrganizationModel owner = organizations().getByDomainName(normalised);
+            if (owner != null) {
+                throw ApiException.conflict("domains", "Domain '" + normalised + "' already belongs to organization '" + owner.getName() + "'.");
+            }
+            domains.add(normalised);
+        }
+        return domains;
+    }
+
+    IdentityProviderModel identityProvider(String alias, OrganizationModel self) {
+        if (alias == null) {
+            return null;
+        }
+        IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+        if (idp == null) {
+            throw ApiException.badRequest("idp", "Identity provider '" + alias + "' does not exist in realm '" + realm.getName() + "'.");
+        }
+        String linkedTo = idp.getOrganizationId();
+        if (linkedTo != null && (self == null || !linkedTo.equals(self.getId()))) {
+            OrganizationModel other = organizations().getById(linkedTo);
+            throw ApiException.conflict("idp", "Identity provider '" + alias + "' is already linked to organization '"
+                    + (other == null ? linkedTo : other.getName()) + "'.");
+        }
+        return idp;
+    }
+
+    void linkIdentityProvider(OrganizationModel organization, IdentityProviderModel idp) {
+        if (!organization.getId().equals(idp.getOrganizationId())) {
+            try {
+                organizations().addIdentityProvider(organization, idp);
+            } catch (ModelValidationException | ModelDuplicateException e) {
+                throw ApiException.conflict("idp", e.getMessage());
+            }
+        }
+    }
+
+    Optional<OrganizationModel> findByName(String name) {
+        return organizations().getAllStream(name, true, 0, 20)
+                .filter(o -> o.getName().equalsIgnoreCase(name))
+                .findFirst();
+    }
+
+    String uniqueAlias(String name) {
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.isEmpty()) {
+            base = "partner";
+        }
+        String alias = base;
+        for (int i = 2; organizations().getByAlias(alias) != null; i++) {
+            alias = base + "-" + i;
+        }
+        return alias;
+    }
+}
