@@ -11,9 +11,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,15 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class EvidenceIT extends PartnerAccessTestBase {
-
-    @InjectRealm(config = PartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
+class EvidenceIT extends RegistryTestBase {
 
     @Test
     void eachRegistryActionLeavesExactlyItsRecordWithActorAndDetails() {

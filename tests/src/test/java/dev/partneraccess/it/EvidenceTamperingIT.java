@@ -7,9 +7,7 @@ import java.sql.ResultSet;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,15 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs where the suite's database is reachable from the test (PostgreSQL, MariaDB), not on Keycloak's in-memory H2.
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class EvidenceTamperingIT extends PartnerAccessTestBase {
-
-    @InjectRealm(config = PartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
+class EvidenceTamperingIT extends RegistryTestBase {
 
     @Test
     void anEditedOrDeletedRecordIsFoundByVerify() throws Exception {

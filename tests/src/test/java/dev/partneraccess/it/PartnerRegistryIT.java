@@ -7,9 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,15 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class PartnerRegistryIT extends PartnerAccessTestBase {
-
-    @InjectRealm(config = PartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
+class PartnerRegistryIT extends RegistryTestBase {
 
     @Test
     void intakeCreatesAnOrganizationCarryingThePartnerProfile() {

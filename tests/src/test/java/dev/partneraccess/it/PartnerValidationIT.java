@@ -4,9 +4,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,15 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every refusal of the registry: the right status, a body naming the field, and nothing written. */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class PartnerValidationIT extends PartnerAccessTestBase {
-
-    @InjectRealm(config = PartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
+class PartnerValidationIT extends RegistryTestBase {
 
     @Test
     void callsWithoutATokenAre401AndWithoutTheRoleAre403() {

@@ -6,9 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,15 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PolicyIT extends PartnerAccessTestBase {
-
-    @InjectRealm(config = PartnersRealm.class)
-    ManagedRealm realm;
-
-    @Override
-    ManagedRealm realm() {
-        return realm;
-    }
+class PolicyIT extends RegistryTestBase {
 
     @Test
     @Order(1)
