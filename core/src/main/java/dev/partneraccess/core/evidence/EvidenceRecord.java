@@ -23,20 +23,7 @@ public record EvidenceRecord(long seq, long time, String type, String actor, Str
     /** Canonical JSON of the hashed fields, built from the stored columns without re-parsing the details. */
     public static String canonical(long seq, long time, String type, String actor, String subject, String partner,
                                    String canonicalDetails) {
-        StringBuilder out = new StringBuilder(canonicalDetails.length() + 200);
-        out.append("{\"actor\":");
-        CanonicalJson.string(actor, out);
-        out.append(",\"details\":").append(canonicalDetails);
-        out.append(",\"partner\":");
-        nullable(partner, out);
-        out.append(",\"seq\":").append(seq);
-        out.append(",\"subject\":");
-        nullable(subject, out);
-        out.append(",\"time\":");
-        CanonicalJson.string(Json.isoTime(time), out);
-        out.append(",\"type\":");
-        CanonicalJson.string(type, out);
-        return out.append('}').toString();
+        return write(seq, time, type, actor, subject, partner, canonicalDetails, null, null);
     }
 
     /**
@@ -45,16 +32,26 @@ public record EvidenceRecord(long seq, long time, String type, String actor, Str
      * never re-parses a record; a details column altered into non-JSON outside the product shows up as a broken line.
      */
     public String exportLine() {
-        StringBuilder out = new StringBuilder(details.length() + 400);
+        return write(seq, time, type, actor, subject, partner, details, prevHash, hash);
+    }
+
+    /** Keys in sorted order; {@code hash} and {@code prevHash} only when given (the export line, not the hash input). */
+    private static String write(long seq, long time, String type, String actor, String subject, String partner,
+                                String canonicalDetails, String prevHash, String hash) {
+        StringBuilder out = new StringBuilder(canonicalDetails.length() + 400);
         out.append("{\"actor\":");
         CanonicalJson.string(actor, out);
-        out.append(",\"details\":").append(details);
-        out.append(",\"hash\":");
-        CanonicalJson.string(hash, out);
+        out.append(",\"details\":").append(canonicalDetails);
+        if (hash != null) {
+            out.append(",\"hash\":");
+            CanonicalJson.string(hash, out);
+        }
         out.append(",\"partner\":");
         nullable(partner, out);
-        out.append(",\"prevHash\":");
-        CanonicalJson.string(prevHash, out);
+        if (prevHash != null) {
+            out.append(",\"prevHash\":");
+            CanonicalJson.string(prevHash, out);
+        }
         out.append(",\"seq\":").append(seq);
         out.append(",\"subject\":");
         nullable(subject, out);
