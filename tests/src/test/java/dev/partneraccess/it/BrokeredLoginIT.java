@@ -42,7 +42,7 @@ class BrokeredLoginIT extends BrowserTestBase {
 
             startLogin("&kc_idp_hint=" + IDP);
             browser.login("alice", "company-password");
-            browser.click("#kc-accept");
+            browser.submit("#kc-accept");
             assertReachedApplication();
             List<MemberRepresentation> members = realm.admin().organizations().get(partner).members().list(-1, -1);
             assertThat(members).extracting(MemberRepresentation::getEmail).containsExactly("alice@acme.example");

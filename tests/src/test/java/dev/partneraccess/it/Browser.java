@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium driven through chromedriver, as a partner user's browser. */
@@ -64,15 +65,25 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    void click(String css) {
-        find(css).click();
+    /**
+     * Clicks a button that submits its form and waits until the browser has left the page, so what is
+     * read next is the server's answer and never the form that was just submitted.
+     */
+    void submit(String css) {
+        WebElement button = find(css);
+        button.click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page stayed after submitting '" + css + "' on " + driver.getCurrentUrl(), e);
+        }
     }
 
     /** Fills Keycloak's username and password form and submits it. */
     void login(String username, String password) {
         type("#username", username);
         type("#password", password);
-        click("#kc-login");
+        submit("#kc-login");
     }
 
     /** Runs a script in the page, e.g. to switch off the browser's own form checks and reach the server's. */

@@ -43,16 +43,16 @@ class LoginGateIT extends BrowserTestBase {
         assertThat(browser.find("#kc-accept").isDisplayed()).isTrue();
         assertThat(browser.page()).contains("Northwind Login").contains(agreementVersion());
         screenshot("partner-agreement.png");
-        browser.click("#kc-accept");
+        browser.submit("#kc-accept");
 
         // The page asks the browser to check the length too; switch that off to see the server's own check.
         browser.script("document.querySelector('textarea[name=purpose]').removeAttribute('minlength')");
         browser.type("textarea[name=purpose]", "too short");
-        browser.click("[name=submit]");
+        browser.submit("[name=submit]");
         assertThat(browser.page()).contains("at least 20 characters");
         screenshot("partner-purpose-attestation.png");
         browser.type("textarea[name=purpose]", PURPOSE);
-        browser.click("[name=submit]");
+        browser.submit("[name=submit]");
         assertReachedApplication();
 
         List<JsonNode> accepted = evidence("type=AGREEMENT_ACCEPTED&subject=" + userId("nora.northwind"));
@@ -75,7 +75,7 @@ class LoginGateIT extends BrowserTestBase {
         member("Decline Partners", "decline.example", "registered", "EMEA", "ned.northwind");
         startLogin(PartnersRealm.PORTAL);
         browser.login("ned.northwind", PartnersRealm.PASSWORD);
-        browser.click("#kc-decline");
+        browser.submit("#kc-decline");
         assertThat(browser.url()).doesNotContain("code=");
         assertThat(evidence("type=AGREEMENT_ACCEPTED&subject=" + userId("ned.northwind"))).isEmpty();
         assertThat(directGrant("ned.northwind", PartnersRealm.PORTAL).status()).isEqualTo(400);
@@ -119,9 +119,9 @@ class LoginGateIT extends BrowserTestBase {
         member("Silver Login", "silver-login.example", "silver", "AMER", "sam.summit");
         startLogin(PartnersRealm.PORTAL);
         browser.login("sam.summit", PartnersRealm.PASSWORD);
-        browser.click("#kc-accept");
+        browser.submit("#kc-accept");
         browser.type("textarea[name=purpose]", PURPOSE);
-        browser.click("[name=submit]");
+        browser.submit("[name=submit]");
         assertReachedApplication();
 
         // The same browser session, now to a client that needs gold: no password asked, and still denied.
@@ -134,7 +134,7 @@ class LoginGateIT extends BrowserTestBase {
         browser.forgetSessions();
         startLogin(WiredPartnersRealm.GOLD_APP);
         browser.login("gary.goldline", PartnersRealm.PASSWORD);
-        browser.click("#kc-accept");
+        browser.submit("#kc-accept");
         assertReachedApplication();
         assertThat(browser.has("textarea[name=purpose]")).isFalse();
     }
@@ -147,7 +147,7 @@ class LoginGateIT extends BrowserTestBase {
                 .as("the agreement is still due").isEqualTo(400);
         startLogin(PartnersRealm.PORTAL);
         browser.login("gina.goldline", PartnersRealm.PASSWORD);
-        browser.click("#kc-accept");
+        browser.submit("#kc-accept");
         assertReachedApplication();
 
         JsonNode claims = claims(directGrant("gina.goldline", PartnersRealm.PORTAL));
@@ -169,7 +169,7 @@ class LoginGateIT extends BrowserTestBase {
         startLogin(WiredPartnersRealm.GOLD_APP);
         browser.login("gary.goldline", PartnersRealm.PASSWORD);
         assertThat(browser.page()).contains("2027-01");
-        browser.click("#kc-accept");
+        browser.submit("#kc-accept");
         assertReachedApplication();
         assertThat(evidence("type=AGREEMENT_ACCEPTED&subject=" + userId("gary.goldline")))
                 .extracting(r -> r.at("/details/version").asText()).containsExactly(agreementVersionOf(examplePolicy()), "2027-01");
@@ -198,7 +198,7 @@ class LoginGateIT extends BrowserTestBase {
         browser.login("gary.goldline", PartnersRealm.PASSWORD);
         assertThat(browser.page()).contains("Partnervereinbarung").contains("2027-02");
         screenshot("partner-agreement-de.png");
-        browser.click("#kc-accept");
+        browser.submit("#kc-accept");
         assertReachedApplication();
     }
 
