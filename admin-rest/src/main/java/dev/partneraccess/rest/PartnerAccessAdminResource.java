@@ -21,6 +21,21 @@ public final class PartnerAccessAdminResource {
         return new PolicyResource(rest);
     }
 
+    @Path("requests")
+    public RequestsResource requests() {
+        return new RequestsResource(rest);
+    }
+
+    @Path("grants")
+    public GrantsResource grants() {
+        return new GrantsResource(rest);
+    }
+
+    @Path("reconciliation")
+    public ReconciliationResource reconciliation() {
+        return new ReconciliationResource(rest);
+    }
+
     @Path("evidence")
     public EvidenceResource evidence() {
         return new EvidenceResource(rest);

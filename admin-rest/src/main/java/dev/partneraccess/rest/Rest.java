@@ -13,6 +13,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -37,6 +39,8 @@ final class Rest {
     final EvidenceLedger ledger;
     final PolicyStore policies;
     final PartnerService partners;
+    final GrantService grants;
+    final RequestService requests;
 
     Rest(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
@@ -46,6 +50,8 @@ final class Rest {
         this.ledger = new EvidenceLedger(session);
         this.policies = new PolicyStore(session, ledger);
         this.partners = new PartnerService(session, realm, ledger, policies);
+        this.grants = new GrantService(session, realm, ledger, policies);
+        this.requests = new RequestService(session, realm, ledger, policies, grants);
     }
 
     Response run(Supplier<Response> action) {
@@ -98,8 +104,21 @@ final class Rest {
     }
 
     Actor actor() {
-        UserModel user = auth.adminAuth().getUser();
+        UserModel user = caller();
         return new Actor(user.getId(), user.getUsername());
+    }
+
+    /** The user behind the bearer token: an admin, or an approver who holds no admin role at all. */
+    UserModel caller() {
+        return auth.adminAuth().getUser();
+    }
+
+    /** Approvers act in their own realm; a master-realm admin's token decides no stage of another realm. */
+    UserModel approver() {
+        if (!auth.adminAuth().getRealm().getId().equals(realm.getId())) {
+            throw ApiException.forbidden("Approvers decide with a token of realm '" + realm.getName() + "'.");
+        }
+        return caller();
     }
 
     /** Our own admin events live under {@code partner-access/}, which is how the evidence listener tells them apart. */

@@ -16,10 +16,20 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
 import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
+import dev.partneraccess.core.access.GovernedRoles;
+import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.policy.PolicyCache;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
 
 /**
  * {@code partner-access-claims}: tells applications which partner a user acts for, as the claim
@@ -32,8 +42,19 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
     public static final String PROVIDER_ID = "partner-access-claims";
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
+    /** Config key of the option that keeps access tokens from outliving the earliest grant they carry. */
+    public static final String CAP_LIFETIME = "cap.token.lifetime";
+
     static {
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PartnerClaimsMapper.class);
+        ProviderConfigProperty cap = new ProviderConfigProperty();
+        cap.setName(CAP_LIFETIME);
+        cap.setLabel("Cap token lifetime at grant expiry");
+        cap.setHelpText("When on, no access token outlives the earliest governed grant it carries: its expiry is"
+                + " lowered to that grant's end.");
+        cap.setType(ProviderConfigProperty.BOOLEAN_TYPE);
+        cap.setDefaultValue("true");
+        CONFIG.add(cap);
     }
 
     @Override
@@ -49,8 +70,42 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         claim.put("tier", partner.get().tier());
         claim.put("region", partner.get().region());
         token.getOtherClaims().put("partner", claim);
-        // Governed grants join this list once access requests issue them; until then a member carries none.
-        token.getOtherClaims().put("partner_access", List.of());
+
+        List<GrantEntity> grants = currentGrants(session, userSession.getRealm(), userSession.getUser());
+        List<Map<String, Object>> access = new ArrayList<>();
+        for (GrantEntity grant : grants) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("role", grant.getRoleName());
+            entry.put("client", grant.getClientId());
+            entry.put("grant_id", grant.getId());
+            entry.put("expires_at", grant.getExpiresAt() / 1000);
+            access.add(entry);
+        }
+        token.getOtherClaims().put("partner_access", access);
+        if (token instanceof AccessToken && !grants.isEmpty() && capsLifetime(mappingModel)) {
+            long earliest = grants.get(0).getExpiresAt() / 1000;
+            if (token.getExp() == null || token.getExp() > earliest) {
+                token.exp(earliest);
+            }
+        }
+    }
+
+    /**
+     * The user's current grants, earliest expiry first. A user who holds none of the governed roles has none, which
+     * Keycloak's user cache answers without a query; only holders of a governed role cost one indexed read.
+     */
+    private static List<GrantEntity> currentGrants(KeycloakSession session, RealmModel realm, UserModel user) {
+        Optional<StoredPolicy> policy = PolicyCache.current(session, realm);
+        if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
+            return List.of();
+        }
+        EvidenceLedger ledger = new EvidenceLedger(session);
+        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).current(user.getId());
+    }
+
+    static boolean capsLifetime(ProtocolMapperModel mappingModel) {
+        String value = mappingModel.getConfig() == null ? null : mappingModel.getConfig().get(CAP_LIFETIME);
+        return value == null || Boolean.parseBoolean(value);
     }
 
     @Override

@@ -17,12 +17,14 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.SessionTerminator;
+import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
@@ -50,6 +52,13 @@ final class EvidenceEventListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        if (OutOfBandGuard.concerns(event)) {
+            RealmModel realm = session.realms().getRealm(event.getRealmId());
+            if (realm != null) {
+                new OutOfBandGuard(session).check(event, realm, actor(event.getAuthDetails()));
+            }
+            return;
+        }
         ResourceType type = event.getResourceType();
         if (type != ResourceType.ORGANIZATION && type != ResourceType.ORGANIZATION_MEMBERSHIP) {
             return;
@@ -92,6 +101,8 @@ final class EvidenceEventListener implements EventListenerProvider {
                 if (user != null) {
                     // Same consequences as an unmapping through our API: no unit left behind, no session outlives it.
                     user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
+                    details.put("grantsRevoked", new GrantService(session, realm, ledger, new PolicyStore(session, ledger))
+                            .revokeAll(organizationId, user.getId(), "User removed from the partner's organization.", actor));
                     details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
                 }
                 ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);

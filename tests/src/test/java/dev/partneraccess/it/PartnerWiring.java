@@ -49,15 +49,20 @@ final class PartnerWiring {
         realm.setDirectGrantFlow(DIRECT_GRANT);
 
         for (ClientRepresentation client : realm.getClients() == null ? List.<ClientRepresentation>of() : realm.getClients()) {
-            List<ProtocolMapperRepresentation> mappers = new ArrayList<>(client.getProtocolMappers() == null ? List.of() : client.getProtocolMappers());
-            ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
-            mapper.setName("partner access claims");
-            mapper.setProtocol("openid-connect");
-            mapper.setProtocolMapper("partner-access-claims");
-            mapper.setConfig(Map.of("access.token.claim", "true", "id.token.claim", "true", "userinfo.token.claim", "true"));
-            mappers.add(mapper);
-            client.setProtocolMappers(mappers);
+            addClaimsMapper(client);
         }
+    }
+
+    /** Puts the {@code partner-access-claims} mapper, with its defaults, on a client. */
+    static void addClaimsMapper(ClientRepresentation client) {
+        List<ProtocolMapperRepresentation> mappers = new ArrayList<>(client.getProtocolMappers() == null ? List.of() : client.getProtocolMappers());
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("partner access claims");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("partner-access-claims");
+        mapper.setConfig(Map.of("access.token.claim", "true", "id.token.claim", "true", "userinfo.token.claim", "true"));
+        mappers.add(mapper);
+        client.setProtocolMappers(mappers);
     }
 
     private static AuthenticationFlowRepresentation flow(String alias, boolean topLevel, List<AuthenticationExecutionExportRepresentation> steps) {

@@ -38,7 +38,7 @@ public class PartnersRealm implements RealmConfig {
         return realm;
     }
 
-    private static org.keycloak.testframework.realm.UserConfigBuilder user(RealmConfigBuilder realm, String username) {
+    static org.keycloak.testframework.realm.UserConfigBuilder user(RealmConfigBuilder realm, String username) {
         String mailbox = username.replace('.', '-');
         return realm.addUser(username).enabled(true).password(PASSWORD).email(mailbox + "@users.example")
                 .emailVerified(true).name(username, "Test");

@@ -1,9 +1,7 @@
 package dev.partneraccess.core.evidence;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
 
 /** The filters of {@code GET /evidence}; every one is optional. */
 public record EvidenceFilter(String type, String subject, String partner, Long fromMillis, Long toMillis) {
@@ -30,11 +28,7 @@ public record EvidenceFilter(String type, String subject, String partner, Long f
         if (value == null) {
             return null;
         }
-        try {
-            return Instant.parse(value).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "'" + field + "' must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z.");
-        }
+        return Json.parseIsoTime(value, field);
     }
 
     private static String blankToNull(String value) {

@@ -22,6 +22,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -57,6 +58,7 @@ public final class PartnerService {
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
     private final SessionTerminator sessions;
+    private final GrantService grants;
     private final PartnerInputs inputs;
 
     public PartnerService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
@@ -65,6 +67,7 @@ public final class PartnerService {
         this.ledger = ledger;
         this.policies = policies;
         this.sessions = new SessionTerminator(session, realm);
+        this.grants = new GrantService(session, realm, ledger, policies);
         this.inputs = new PartnerInputs(session, realm, policies);
     }
 
@@ -353,6 +356,8 @@ public final class PartnerService {
             throw ApiException.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
         }
         ObjectNode details = memberJson(user);
+        details.put("grantsRevoked", grants.revokeAll(organization.getId(), user.getId(),
+                "User removed from partner '" + organization.getName() + "'.", actor));
         details.put("sessionsEnded", sessions.endAll(user));
         user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
         organizations().removeMember(organization, user);
@@ -404,6 +409,9 @@ public final class PartnerService {
         details.put("reason", reason);
         details.put("previousStatus", partner.status().name());
         details.put("status", target.name());
+        if (target == PartnerStatus.OFFBOARDED) {
+            details.put("grantsRevoked", grants.revokeAll(id, null, "Partner '" + partner.name() + "' offboarded: " + reason, actor));
+        }
         if (target != PartnerStatus.ACTIVE) {
             // No refresh token may outlive the decision: refreshing runs no login flow.
             int ended = organizations().getMembersStream(organization, (String) null, null, null, null)

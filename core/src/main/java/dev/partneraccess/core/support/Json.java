@@ -53,4 +53,13 @@ public final class Json {
     public static String isoTime(long epochMillis) {
         return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
     }
+
+    /** Reads a query parameter in that format; a malformed one is the caller's 400 naming {@code field}. */
+    public static long parseIsoTime(String value, String field) {
+        try {
+            return Instant.parse(value.strip()).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(field, "'" + field + "' must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z.");
+        }
+    }
 }

@@ -101,6 +101,22 @@ public final class JsonBody {
         return text;
     }
 
+    /** A whole number within {@code min..max}; the message says the allowed range. */
+    public int requiredInt(String field, int min, int max) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.badRequest(field, "'" + field + "' is required.");
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw ApiException.badRequest(field, "'" + field + "' must be a whole number.");
+        }
+        int number = value.intValue();
+        if (number < min || number > max) {
+            throw ApiException.badRequest(field, "'" + field + "' must be between " + min + " and " + max + ".");
+        }
+        return number;
+    }
+
     public Boolean optionalBoolean(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

@@ -1,0 +1,111 @@
+package dev.partneraccess.rest;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.Paging;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /requests}: access requests and their stage decisions. Admins open and list requests with the user roles;
+ * a stage is decided by whoever holds its approver role, admin or not, and approvers see their inbox and the
+ * requests they decide.
+ */
+public final class RequestsResource {
+
+    private final Rest rest;
+
+    RequestsResource(Rest rest) {
+        this.rest = rest;
+    }
+
+    @POST
+    @Path("")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            ObjectNode request = rest.requests.create(JsonBody.parse(body), rest.actor(), false);
+            event(OperationType.CREATE, request);
+            return Rest.created(request);
+        });
+    }
+
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("status") String status, @QueryParam("partner") String partner,
+                         @QueryParam("user") String user, @QueryParam("awaiting") String awaiting,
+                         @QueryParam("first") String first, @QueryParam("max") String max) {
+        return rest.run(() -> {
+            Paging paging = Paging.parse(first, max);
+            ArrayNode requests = Json.array();
+            if (awaiting != null) {
+                if (!awaiting.equals("me")) {
+                    throw ApiException.badRequest("awaiting", "'awaiting' takes only the value 'me'.");
+                }
+                rest.requests.awaiting(rest.approver(), paging).forEach(requests::add);
+            } else {
+                rest.requireViewUsers();
+                rest.requests.list(status, partner, user, paging).forEach(requests::add);
+            }
+            return Rest.ok(requests);
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        return rest.run(() -> Rest.ok(rest.requests.get(id, rest.caller(), rest.auth.users().canView())));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response decide(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            ObjectNode request = rest.requests.decide(id, JsonBody.parse(body), rest.approver(), rest.actor());
+            event(OperationType.ACTION, request, "decision");
+            return Rest.ok(request);
+        });
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cancel(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            ObjectNode request = rest.requests.cancel(id, JsonBody.parse(body == null || body.isBlank() ? "{}" : body),
+                    rest.caller(), rest.auth.users().canManage(), rest.actor());
+            event(OperationType.ACTION, request, "cancel");
+            return Rest.ok(request);
+        });
+    }
+
+    private void event(OperationType operation, ObjectNode request, String... action) {
+        String[] path = new String[2 + action.length];
+        path[0] = "requests";
+        path[1] = request.get("id").asText();
+        System.arraycopy(action, 0, path, 2, action.length);
+        rest.adminEvent(operation, ResourceType.CUSTOM, request, path);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.partneraccess.rest;
+
+import java.util.Optional;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.access.RequestService;
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.partner.PartnerAttributes;
+import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.Paging;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /realms/{realm}/partner-access}: a partner user's own view, with the user's bearer token. {@code GET /me}
+ * answers the user's profile and partner, current grants and requests; {@code POST /me/requests} asks for access
+ * for oneself under the same rules as an admin's request.
+ */
+public final class SelfServiceResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    SelfServiceResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    @GET
+    @Path("me")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response me() {
+        return run(user -> {
+            EvidenceLedger ledger = new EvidenceLedger(session);
+            PolicyStore policies = new PolicyStore(session, ledger);
+            GrantService grants = new GrantService(session, realm, ledger, policies);
+            RequestService requests = new RequestService(session, realm, ledger, policies, grants);
+            ObjectNode me = Json.object();
+            ObjectNode profile = me.putObject("user");
+            profile.put("id", user.getId());
+            profile.put("username", user.getUsername());
+            profile.put("email", user.getEmail());
+            profile.put("businessUnit", user.getFirstAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT));
+            Optional<Partner> partner = PartnerDirectory.partnerOf(session, realm, user);
+            if (partner.isPresent()) {
+                ObjectNode p = me.putObject("partner");
+                p.put("id", partner.get().id());
+                p.put("name", partner.get().name());
+                p.put("tier", partner.get().tier());
+                p.put("region", partner.get().region());
+                p.put("status", partner.get().status() == null ? null : partner.get().status().name());
+            } else {
+                me.putNull("partner");
+            }
+            ArrayNode grantList = me.putArray("grants");
+            grants.current(user.getId()).stream().map(GrantService::toJson).forEach(grantList::add);
+            ArrayNode requestList = me.putArray("requests");
+            requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).forEach(requestList::add);
+            return Rest.ok(me);
+        });
+    }
+
+    @POST
+    @Path("me/requests")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response request(String body) {
+        return run(user -> {
+            EvidenceLedger ledger = new EvidenceLedger(session);
+            PolicyStore policies = new PolicyStore(session, ledger);
+            RequestService requests = new RequestService(session, realm, ledger, policies,
+                    new GrantService(session, realm, ledger, policies));
+            return Rest.created(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true));
+        });
+    }
+
+    private Response run(java.util.function.Function<UserModel, Response> action) {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
+        if (auth == null || auth.user() == null) {
+            return Rest.error(new ApiException(401, "unauthorized", "A bearer token of a user of realm '" + realm.getName()
+                    + "' is required.", null));
+        }
+        try {
+            return action.apply(auth.user());
+        } catch (ApiException e) {
+            session.getTransactionManager().setRollbackOnly();
+            return Rest.error(e);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package dev.partneraccess.core.access;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
+import dev.partneraccess.core.partner.SessionTerminator;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.Paging;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * Grants: a real Keycloak role mapping plus the {@code PA_GRANT} row that says why and until when. Issuing and ending
+ * a grant change both in one transaction, with their evidence. Role mappings go through the Keycloak model, so caches
+ * stay consistent, and our own mappings raise no admin event that could be taken for an out-of-band change.
+ */
+public final class GrantService {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String EXPIRED = "EXPIRED";
+    public static final String REVOKED = "REVOKED";
+    private static final Set<String> STATUSES = Set.of(ACTIVE, EXPIRED, REVOKED);
+    public static final int REASON_MAX = 2000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EvidenceLedger ledger;
+    private final PolicyStore policies;
+
+    public GrantService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
+        this.session = session;
+        this.realm = realm;
+        this.ledger = ledger;
+        this.policies = policies;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Maps the approved request's role to its beneficiary and records the grant; called by the last approval. */
+    GrantEntity issue(RequestEntity request, Actor actor) {
+        UserModel user = session.users().getUserById(realm, request.getUserId());
+        RoleModel role = realm.getRoleById(request.getRoleId());
+        if (user == null) {
+            throw ApiException.conflict("user", "The request's user no longer exists; no grant can be issued.");
+        }
+        if (role == null) {
+            throw ApiException.conflict("role", "The " + GovernedRoles.describe(request.getRoleName(), request.getClientId())
+                    + " no longer exists; no grant can be issued.");
+        }
+        long now = Time.currentTimeMillis();
+        GrantEntity grant = new GrantEntity();
+        grant.setId(UUID.randomUUID().toString());
+        grant.setRealmId(realm.getId());
+        grant.setRequestId(request.getId());
+        grant.setUserId(user.getId());
+        grant.setPartnerId(request.getPartnerId());
+        grant.setRoleId(role.getId());
+        grant.setRoleName(role.getName());
+        grant.setClientId(request.getClientId());
+        grant.setGrantedAt(now);
+        grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(request.getDays()));
+        grant.setStatus(ACTIVE);
+        em().persist(grant);
+        user.grantRole(role);
+
+        ObjectNode details = grantDetails(grant);
+        details.put("requestId", request.getId());
+        details.put("days", request.getDays());
+        details.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
+        details.put("policyVersion", request.getPolicyVersion());
+        ledger.append(realm.getId(), EvidenceType.GRANT_ISSUED, actor, grant.getId(), grant.getPartnerId(), details);
+        return grant;
+    }
+
+    public ObjectNode revoke(String id, JsonBody body, Actor actor) {
+        body.allowOnly("reason");
+        String reason = body.requiredString("reason", REASON_MAX);
+        GrantEntity grant = lock(id);
+        if (!ACTIVE.equals(grant.getStatus())) {
+            throw ApiException.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
+        }
+        end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
+        return toJson(grant);
+    }
+
+    /**
+     * Revokes every active grant a user holds through a partner (on unmapping) or every grant of a partner (user
+     * null, on offboarding), each with its own evidence. Sessions are left to the caller, which ends them anyway.
+     */
+    public int revokeAll(String partnerId, String userId, String reason, Actor actor) {
+        TypedQuery<GrantEntity> query = userId == null
+                ? em().createNamedQuery("PA_Grant.activeForPartner", GrantEntity.class).setParameter("partnerId", partnerId)
+                : em().createNamedQuery("PA_Grant.activeForUser", GrantEntity.class).setParameter("userId", userId);
+        List<GrantEntity> grants = query.setParameter("realmId", realm.getId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        int revoked = 0;
+        for (GrantEntity grant : grants) {
+            if (grant.getPartnerId().equals(partnerId)) {
+                end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, false);
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    /**
+     * Ends a grant: the role mapping goes (unless another active grant still holds the same role), the row says why,
+     * and the evidence records it. With {@code endSessions} the user's sessions end too, so no refresh token keeps
+     * the role.
+     */
+    void end(GrantEntity grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
+        long now = Time.currentTimeMillis();
+        grant.setStatus(status);
+        grant.setRevokedAt(now);
+        grant.setRevokedBy(actor.id());
+        grant.setRevokedReason(reason);
+        em().flush();
+        UserModel user = session.users().getUserById(realm, grant.getUserId());
+        RoleModel role = realm.getRoleById(grant.getRoleId());
+        boolean mappingRemoved = false;
+        if (user != null && role != null && !stillHeld(grant)) {
+            user.deleteRoleMapping(role);
+            mappingRemoved = true;
+        }
+        ObjectNode details = grantDetails(grant);
+        details.put("reason", reason);
+        details.put("requestId", grant.getRequestId());
+        details.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
+        details.put("roleMappingRemoved", mappingRemoved);
+        if (endSessions && user != null) {
+            details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
+        }
+        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
+        ledger.append(realm.getId(), type, actor, grant.getId(), grant.getPartnerId(), details);
+    }
+
+    private boolean stillHeld(GrantEntity ended) {
+        return em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", ended.getUserId())
+                .setParameter("roleId", ended.getRoleId())
+                .getResultStream().anyMatch(g -> !g.getId().equals(ended.getId()));
+    }
+
+    private GrantEntity lock(String id) {
+        GrantEntity grant = id == null ? null : em().find(GrantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (grant == null || !grant.getRealmId().equals(realm.getId())) {
+            throw ApiException.notFound("No grant '" + id + "' in this realm.");
+        }
+        return grant;
+    }
+
+    public ObjectNode get(String id) {
+        GrantEntity grant = id == null ? null : em().find(GrantEntity.class, id);
+        if (grant == null || !grant.getRealmId().equals(realm.getId())) {
+            throw ApiException.notFound("No grant '" + id + "' in this realm.");
+        }
+        return toJson(grant);
+    }
+
+    /** The user's active grants that have not yet passed their end, earliest expiry first (the token mapper's view). */
+    public List<GrantEntity> current(String userId) {
+        long now = Time.currentTimeMillis();
+        return em().createNamedQuery("PA_Grant.activeForUser", GrantEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .getResultStream().filter(g -> g.getExpiresAt() > now).toList();
+    }
+
+    public boolean hasActiveGrant(String userId, String roleId) {
+        return !em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .setParameter("roleId", roleId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public List<ObjectNode> list(String user, String partner, String role, String status, String expiringBefore, Paging paging) {
+        StringBuilder jpql = new StringBuilder("select g from PaGrant g where g.realmId = :realmId");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("realmId", realm.getId());
+        if (user != null && !user.isBlank()) {
+            jpql.append(" and g.userId = :userId");
+            parameters.put("userId", user);
+        }
+        if (partner != null && !partner.isBlank()) {
+            jpql.append(" and g.partnerId = :partnerId");
+            parameters.put("partnerId", partner);
+        }
+        if (role != null && !role.isBlank()) {
+            jpql.append(" and g.roleName = :roleName");
+            parameters.put("roleName", role);
+        }
+        if (status != null && !status.isBlank()) {
+            if (!STATUSES.contains(status)) {
+                throw ApiException.badRequest("status", "'status' must be one of ACTIVE, EXPIRED, REVOKED.");
+            }
+            jpql.append(" and g.status = :status");
+            parameters.put("status", status);
+        }
+        if (expiringBefore != null && !expiringBefore.isBlank()) {
+            jpql.append(" and g.expiresAt < :before");
+            parameters.put("before", Json.parseIsoTime(expiringBefore, "expiringBefore"));
+        }
+        jpql.append(" order by g.grantedAt, g.id");
+        TypedQuery<GrantEntity> query = em().createQuery(jpql.toString(), GrantEntity.class);
+        parameters.forEach(query::setParameter);
+        List<ObjectNode> grants = new ArrayList<>();
+        query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultStream().map(GrantService::toJson).forEach(grants::add);
+        return grants;
+    }
+
+    static ObjectNode grantDetails(GrantEntity grant) {
+        ObjectNode details = Json.object();
+        details.put("user", grant.getUserId());
+        details.put("role", grant.getRoleName());
+        details.put("client", grant.getClientId());
+        return details;
+    }
+
+    public static ObjectNode toJson(GrantEntity grant) {
+        ObjectNode json = Json.object();
+        json.put("id", grant.getId());
+        json.put("requestId", grant.getRequestId());
+        json.put("user", grant.getUserId());
+        json.put("partner", grant.getPartnerId());
+        json.put("role", grant.getRoleName());
+        json.put("client", grant.getClientId());
+        json.put("grantedAt", Json.isoTime(grant.getGrantedAt()));
+        json.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
+        json.put("status", grant.getStatus());
+        json.put("revokedReason", grant.getRevokedReason());
+        return json;
+    }
+}

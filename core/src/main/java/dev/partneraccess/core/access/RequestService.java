@@ -1,0 +1,453 @@
+package dev.partneraccess.core.access;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
+import dev.partneraccess.core.jpa.StageEntity;
+import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.partner.PartnerStatus;
+import dev.partneraccess.core.policy.Policy;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.Paging;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * Access requests for governed roles: creation against the policy's rules, stage decisions with separation of duties,
+ * cancellation, and the grant the last approval issues. Each change writes its evidence in the same transaction. A
+ * decision holds a row lock on its request for the rest of the transaction, so two approvers deciding the last stage
+ * at the same moment produce one grant and one refusal.
+ */
+public final class RequestService {
+
+    public static final String PENDING = "PENDING";
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String TIMED_OUT = "TIMED_OUT";
+    public static final String SKIPPED = "SKIPPED";
+    public static final String TYPE_ACCESS = "ACCESS";
+    public static final String TYPE_RENEWAL = "RENEWAL";
+    private static final Set<String> STATUSES = Set.of(PENDING, APPROVED, REJECTED, CANCELLED, TIMED_OUT);
+    public static final int PURPOSE_MIN = 20;
+    public static final int PURPOSE_MAX = 2000;
+    public static final int JUSTIFICATION_MAX = 2000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EvidenceLedger ledger;
+    private final PolicyStore policies;
+    private final GrantService grants;
+    private final ApproverNotifier notifier;
+
+    public RequestService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies,
+                          GrantService grants) {
+        this.session = session;
+        this.realm = realm;
+        this.ledger = ledger;
+        this.policies = policies;
+        this.grants = grants;
+        this.notifier = new ApproverNotifier(session, realm);
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    // ---- creation -------------------------------------------------------------------------------------------
+
+    /**
+     * Opens a request. {@code self} is the partner user asking for themselves through self-service: then {@code user}
+     * may be left out and must otherwise name the caller.
+     */
+    public ObjectNode create(JsonBody body, Actor actor, boolean self) {
+        body.allowOnly("user", "role", "client", "businessPurpose", "days");
+        String userId = self ? body.optionalString("user", 36) : body.requiredString("user", 36);
+        if (self && userId != null && !userId.equals(actor.id())) {
+            throw ApiException.forbidden("Self-service requests are for yourself: leave out 'user' or give your own id.");
+        }
+        if (self) {
+            userId = actor.id();
+        }
+        String roleName = body.requiredString("role", 255);
+        String clientId = body.optionalString("client", 255);
+        String purpose = body.requiredString("businessPurpose", PURPOSE_MAX);
+        if (purpose.length() < PURPOSE_MIN) {
+            throw ApiException.badRequest("businessPurpose", "'businessPurpose' must be at least " + PURPOSE_MIN
+                    + " characters: say what the access is for.");
+        }
+        int days = body.requiredInt("days", 1, 3650);
+
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw ApiException.badRequest("user", "No user '" + userId + "' in this realm.");
+        }
+        StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
+                "This realm has no partner access policy yet; PUT /policy first."));
+        Policy policy = stored.policy();
+        Policy.Programme programme = GovernedRoles.programme(policy, roleName, clientId).orElseThrow(() ->
+                ApiException.badRequest("role", "The " + GovernedRoles.describe(roleName, clientId)
+                        + " is not governed by the policy; governed: " + policy.programmes().stream()
+                        .map(p -> p.client() == null ? p.role() : p.client() + "/" + p.role())
+                        .collect(Collectors.joining(", ")) + "."));
+        RoleModel role = GovernedRoles.resolve(realm, programme);
+        if (role == null) {
+            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " no longer exists in this realm.");
+        }
+        Partner partner = PartnerDirectory.partnerOf(session, realm, user).orElseThrow(() ->
+                ApiException.badRequest("user", "User '" + user.getUsername() + "' is not a member of any partner."));
+        if (partner.status() != PartnerStatus.ACTIVE) {
+            throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
+                    + "; only an ACTIVE partner's users can request access.");
+        }
+        Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
+                "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
+        Policy.Tier minTier = policy.tier(programme.minTier()).orElse(null);
+        if (minTier != null && tier.rank() < minTier.rank()) {
+            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
+                    + minTier.name() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
+        }
+        int maxDays = programme.maxDays() == null ? tier.maxGrantDays() : Math.min(tier.maxGrantDays(), programme.maxDays());
+        if (days > maxDays) {
+            throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " for the "
+                    + GovernedRoles.describe(roleName, clientId) + " at tier '" + tier.name() + "'.");
+        }
+
+        // One request at a time per user and role, across the cluster: the realm's evidence lock serialises creation.
+        ledger.lock(realm.getId());
+        em().createNamedQuery("PA_Request.pending", RequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
+                .getResultStream().findFirst().ifPresent(existing -> {
+                    throw ApiException.conflict("role", "User '" + user.getUsername() + "' already has pending request '"
+                            + existing.getId() + "' for the " + GovernedRoles.describe(roleName, clientId) + ".");
+                });
+        em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
+                .getResultStream().findFirst().ifPresent(active -> {
+                    throw ApiException.conflict("role", "User '" + user.getUsername() + "' already holds the "
+                            + GovernedRoles.describe(roleName, clientId) + " through grant '" + active.getId() + "' until "
+                            + Json.isoTime(active.getExpiresAt()) + "; renew that grant instead.");
+                });
+
+        RequestEntity request = new RequestEntity();
+        request.setId(UUID.randomUUID().toString());
+        request.setRealmId(realm.getId());
+        request.setType(TYPE_ACCESS);
+        request.setUserId(user.getId());
+        request.setPartnerId(partner.id());
+        request.setRoleId(role.getId());
+        request.setRoleName(role.getName());
+        request.setClientId(clientId);
+        request.setBusinessPurpose(purpose);
+        request.setDays(days);
+        request.setPolicyVersion(stored.version());
+        request.setCreatedAt(Time.currentTimeMillis());
+        request.setCreatedBy(actor.id());
+
+        List<String> stageNames = new ArrayList<>(programme.stages());
+        if (user.getServiceAccountClientLink() != null) {
+            policy.serviceAccountStages().stream().filter(s -> !stageNames.contains(s)).forEach(stageNames::add);
+        }
+        List<StageEntity> stages = new ArrayList<>();
+        for (String name : stageNames) {
+            stages.add(stage(request, policy.stages().get(name), stages.size(), partner));
+        }
+        request.setStatus(stages.isEmpty() ? APPROVED : PENDING);
+        em().persist(request);
+        stages.forEach(em()::persist);
+
+        ObjectNode details = requestDetails(request);
+        details.put("type", request.getType());
+        details.put("days", days);
+        details.put("maxDays", maxDays);
+        details.put("businessPurpose", purpose);
+        ArrayNode stageList = details.putArray("stages");
+        stageNames.forEach(stageList::add);
+        details.put("policyVersion", stored.version());
+        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
+
+        if (stages.isEmpty()) {
+            // Self-service programme: approved on request, still time-bound and evidenced.
+            GrantEntity grant = grants.issue(request, actor);
+            request.setGrantId(grant.getId());
+            request.setClosedAt(request.getCreatedAt());
+        } else {
+            UserModel requester = actor.id().equals(user.getId()) ? user : session.users().getUserById(realm, actor.id());
+            notifier.stagesAwaiting(request, stages, user, requester, partner);
+        }
+        return toJson(request, stages);
+    }
+
+    private StageEntity stage(RequestEntity request, Policy.Stage definition, int position, Partner partner) {
+        StageEntity stage = new StageEntity();
+        stage.setId(UUID.randomUUID().toString());
+        stage.setRequestId(request.getId());
+        stage.setRealmId(realm.getId());
+        stage.setStage(definition.name());
+        stage.setPosition(position);
+        stage.setStatus(PENDING);
+        if (definition.businessOwner()) {
+            if (partner.businessOwner() == null || session.users().getUserById(realm, partner.businessOwner()) == null) {
+                throw ApiException.conflict("partner", "Partner '" + partner.name()
+                        + "' has no business owner to decide the 'owner' stage.");
+            }
+            stage.setApproverUser(partner.businessOwner());
+        } else if (definition.approverRolePrefix() != null) {
+            if (partner.region() == null || partner.region().isBlank()) {
+                throw ApiException.conflict("partner", "Partner '" + partner.name()
+                        + "' has no region to choose the approvers of the 'regional' stage.");
+            }
+            stage.setApproverRole(Approvers.normalise(definition.approverRolePrefix() + partner.region()));
+        } else {
+            stage.setApproverRole(Approvers.normalise(definition.approverRole()));
+        }
+        return stage;
+    }
+
+    // ---- decisions ------------------------------------------------------------------------------------------
+
+    public ObjectNode decide(String id, JsonBody body, UserModel approver, Actor actor) {
+        body.allowOnly("stage", "decision", "justification");
+        String stageName = body.requiredString("stage", 32);
+        String decision = body.requiredString("decision", 16);
+        if (!decision.equals("approve") && !decision.equals("reject")) {
+            throw ApiException.badRequest("decision", "'decision' must be \"approve\" or \"reject\".");
+        }
+        boolean approve = decision.equals("approve");
+        String justification = approve ? body.optionalString("justification", JUSTIFICATION_MAX)
+                : body.requiredString("justification", JUSTIFICATION_MAX);
+
+        RequestEntity request = find(id, true);
+        List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
+        StageEntity stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
+                ApiException.badRequest("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
+                        + stages.stream().map(StageEntity::getStage).collect(Collectors.joining(", ")) + "."));
+        if (!PENDING.equals(request.getStatus())) {
+            throw ApiException.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; it takes no more decisions.");
+        }
+        if (!PENDING.equals(stage.getStatus())) {
+            throw ApiException.conflict("stage", "Stage '" + stageName + "' of request '" + id + "' was already decided ("
+                    + stage.getStatus() + " at " + Json.isoTime(stage.getDecidedAt()) + ").");
+        }
+        if (!Approvers.mayDecide(stage, approver.getId(), Approvers.realmRoles(approver))) {
+            throw ApiException.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + ".");
+        }
+        // Separation of duties: nobody decides a stage of a request they asked for, benefit from, or already decided.
+        if (approver.getId().equals(request.getCreatedBy())) {
+            throw ApiException.forbidden("Separation of duties: the requester may not decide a stage of their own request.");
+        }
+        if (approver.getId().equals(request.getUserId())) {
+            throw ApiException.forbidden("Separation of duties: the beneficiary may not decide a stage of a request for themselves.");
+        }
+        stages.stream().filter(s -> s != stage && approver.getId().equals(s.getDecidedBy())).findFirst().ifPresent(other -> {
+            throw ApiException.forbidden("Separation of duties: you already decided stage '" + other.getStage()
+                    + "' of this request; another approver must decide stage '" + stageName + "'.");
+        });
+
+        long now = Time.currentTimeMillis();
+        stage.setStatus(approve ? APPROVED : REJECTED);
+        stage.setDecidedBy(approver.getId());
+        stage.setDecidedAt(now);
+        stage.setJustification(justification);
+        ObjectNode details = requestDetails(request);
+        details.put("stage", stageName);
+        details.put("justification", justification);
+        details.put("policyVersion", request.getPolicyVersion());
+        ledger.append(realm.getId(), approve ? EvidenceType.STAGE_APPROVED : EvidenceType.STAGE_REJECTED, actor,
+                request.getId(), request.getPartnerId(), details);
+
+        if (!approve) {
+            close(request, stages, REJECTED, now);
+        } else if (stages.stream().allMatch(s -> APPROVED.equals(s.getStatus()))) {
+            request.setStatus(APPROVED);
+            request.setClosedAt(now);
+            GrantEntity grant = grants.issue(request, actor);
+            request.setGrantId(grant.getId());
+        }
+        return toJson(request, stages);
+    }
+
+    public ObjectNode cancel(String id, JsonBody body, UserModel caller, boolean admin, Actor actor) {
+        body.allowOnly("reason");
+        String reason = body.optionalString("reason", JUSTIFICATION_MAX);
+        RequestEntity request = find(id, true);
+        if (!admin && !caller.getId().equals(request.getCreatedBy()) && !caller.getId().equals(request.getUserId())) {
+            throw ApiException.forbidden("Only the requester, the beneficiary or an admin with manage-users may cancel a request.");
+        }
+        if (!PENDING.equals(request.getStatus())) {
+            throw ApiException.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; only a PENDING request can be cancelled.");
+        }
+        List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
+        close(request, stages, CANCELLED, Time.currentTimeMillis());
+        ObjectNode details = requestDetails(request);
+        details.put("reason", reason);
+        details.put("policyVersion", request.getPolicyVersion());
+        ledger.append(realm.getId(), EvidenceType.REQUEST_CANCELLED, actor, request.getId(), request.getPartnerId(), details);
+        return toJson(request, stages);
+    }
+
+    /** Ends a pending request without a grant; stages nobody decided are skipped, so no inbox still shows them. */
+    private static void close(RequestEntity request, List<StageEntity> stages, String status, long now) {
+        request.setStatus(status);
+        request.setClosedAt(now);
+        stages.stream().filter(s -> PENDING.equals(s.getStatus())).forEach(s -> s.setStatus(SKIPPED));
+    }
+
+    // ---- reading --------------------------------------------------------------------------------------------
+
+    private RequestEntity find(String id, boolean lock) {
+        RequestEntity request = id == null ? null
+                : lock ? em().find(RequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE) : em().find(RequestEntity.class, id);
+        if (request == null || !request.getRealmId().equals(realm.getId())) {
+            throw ApiException.notFound("No request '" + id + "' in this realm.");
+        }
+        return request;
+    }
+
+    /**
+     * A request as its viewer may see it: admins with view-users see any, approvers the requests with a stage they
+     * decide, partner users their own (as requester or beneficiary).
+     */
+    public ObjectNode get(String id, UserModel viewer, boolean admin) {
+        RequestEntity request = find(id, false);
+        List<StageEntity> stages = stages(List.of(id)).getOrDefault(id, List.of());
+        if (!admin && viewer != null && !viewer.getId().equals(request.getCreatedBy()) && !viewer.getId().equals(request.getUserId())) {
+            Set<String> roles = Approvers.realmRoles(viewer);
+            if (stages.stream().noneMatch(s -> Approvers.mayDecide(s, viewer.getId(), roles))) {
+                throw ApiException.forbidden("This needs the realm-management role view-users or an approver role of this request.");
+            }
+        } else if (!admin && viewer == null) {
+            throw ApiException.forbidden("This needs the realm-management role view-users.");
+        }
+        return toJson(request, stages);
+    }
+
+    public List<ObjectNode> list(String status, String partner, String user, Paging paging) {
+        StringBuilder jpql = new StringBuilder("select r from PaRequest r where r.realmId = :realmId");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("realmId", realm.getId());
+        if (status != null && !status.isBlank()) {
+            if (!STATUSES.contains(status)) {
+                throw ApiException.badRequest("status", "'status' must be one of " + String.join(", ", List.of(PENDING,
+                        APPROVED, REJECTED, CANCELLED, TIMED_OUT)) + ".");
+            }
+            jpql.append(" and r.status = :status");
+            parameters.put("status", status);
+        }
+        if (partner != null && !partner.isBlank()) {
+            jpql.append(" and r.partnerId = :partnerId");
+            parameters.put("partnerId", partner);
+        }
+        if (user != null && !user.isBlank()) {
+            jpql.append(" and r.userId = :userId");
+            parameters.put("userId", user);
+        }
+        jpql.append(" order by r.createdAt, r.id");
+        TypedQuery<RequestEntity> query = em().createQuery(jpql.toString(), RequestEntity.class);
+        parameters.forEach(query::setParameter);
+        return withStages(query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList());
+    }
+
+    /** The pending requests with a stage the approver may decide, oldest first: the approver's inbox. */
+    public List<ObjectNode> awaiting(UserModel approver, Paging paging) {
+        List<String> roles = new ArrayList<>(Approvers.realmRoles(approver));
+        if (roles.isEmpty()) {
+            roles.add("");
+        }
+        List<RequestEntity> requests = em().createNamedQuery("PA_Request.awaiting", RequestEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("roles", roles)
+                .setParameter("userId", approver.getId())
+                .setFirstResult(paging.first()).setMaxResults(paging.max())
+                .getResultList();
+        return withStages(requests);
+    }
+
+    /** The user's own requests, newest first, for self-service. */
+    public List<ObjectNode> ofUser(String userId, Paging paging) {
+        List<RequestEntity> requests = em().createQuery("select r from PaRequest r where r.realmId = :realmId and r.userId = :userId"
+                        + " order by r.createdAt desc, r.id", RequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", userId)
+                .setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+        return withStages(requests);
+    }
+
+    /** Two queries for a page, however long: the requests, then all their stages at once. */
+    private List<ObjectNode> withStages(List<RequestEntity> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StageEntity>> stages = stages(requests.stream().map(RequestEntity::getId).toList());
+        return requests.stream().map(r -> toJson(r, stages.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    private Map<String, List<StageEntity>> stages(List<String> requestIds) {
+        Map<String, List<StageEntity>> byRequest = new LinkedHashMap<>();
+        em().createNamedQuery("PA_Stage.byRequests", StageEntity.class).setParameter("ids", requestIds)
+                .getResultStream().forEach(s -> byRequest.computeIfAbsent(s.getRequestId(), k -> new ArrayList<>()).add(s));
+        return byRequest;
+    }
+
+    private static ObjectNode requestDetails(RequestEntity request) {
+        ObjectNode details = Json.object();
+        details.put("user", request.getUserId());
+        details.put("role", request.getRoleName());
+        details.put("client", request.getClientId());
+        return details;
+    }
+
+    static ObjectNode toJson(RequestEntity request, List<StageEntity> stages) {
+        ObjectNode json = Json.object();
+        json.put("id", request.getId());
+        json.put("type", request.getType());
+        json.put("user", request.getUserId());
+        json.put("partner", request.getPartnerId());
+        json.put("role", request.getRoleName());
+        json.put("client", request.getClientId());
+        json.put("businessPurpose", request.getBusinessPurpose());
+        json.put("days", request.getDays());
+        json.put("status", request.getStatus());
+        json.put("policyVersion", request.getPolicyVersion());
+        ArrayNode stageList = json.putArray("stages");
+        stages.stream().sorted((a, b) -> Integer.compare(a.getPosition(), b.getPosition())).forEach(stage -> {
+            ObjectNode s = stageList.addObject();
+            s.put("stage", stage.getStage());
+            s.put("status", stage.getStatus());
+            s.put("decidedBy", stage.getDecidedBy());
+            s.put("decidedAt", stage.getDecidedAt() == null ? null : Json.isoTime(stage.getDecidedAt()));
+            s.put("justification", stage.getJustification());
+        });
+        json.put("grantId", request.getGrantId());
+        json.put("createdAt", Json.isoTime(request.getCreatedAt()));
+        json.put("createdBy", request.getCreatedBy());
+        return json;
+    }
+}
