@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -44,6 +45,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
 
     /** Config key of the option that keeps access tokens from outliving the earliest grant they carry. */
     public static final String CAP_LIFETIME = "cap.token.lifetime";
+    static final int PRIORITY = 100;
 
     static {
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PartnerClaimsMapper.class);
@@ -71,7 +73,9 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         claim.put("region", partner.get().region());
         token.getOtherClaims().put("partner", claim);
 
-        List<GrantEntity> grants = currentGrants(session, userSession.getRealm(), userSession.getUser());
+        long now = Time.currentTimeMillis();
+        List<GrantEntity> active = activeGrants(session, userSession.getRealm(), userSession.getUser());
+        List<GrantEntity> grants = active.stream().filter(g -> g.getExpiresAt() > now).toList();
         List<Map<String, Object>> access = new ArrayList<>();
         for (GrantEntity grant : grants) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -82,25 +86,45 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
             access.add(entry);
         }
         token.getOtherClaims().put("partner_access", access);
-        if (token instanceof AccessToken && !grants.isEmpty() && capsLifetime(mappingModel)) {
-            long earliest = grants.get(0).getExpiresAt() / 1000;
-            if (token.getExp() == null || token.getExp() > earliest) {
-                token.exp(earliest);
+        if (token instanceof AccessToken accessToken) {
+            // A grant past its end that the expiry sweep has not reached yet still has its role mapping; the token
+            // must not carry the role anyway.
+            active.stream().filter(g -> g.getExpiresAt() <= now)
+                    .filter(lapsed -> grants.stream().noneMatch(g -> g.getRoleId().equals(lapsed.getRoleId())))
+                    .forEach(lapsed -> withhold(accessToken, lapsed));
+            if (!grants.isEmpty() && capsLifetime(mappingModel)) {
+                long earliest = grants.get(0).getExpiresAt() / 1000;
+                if (token.getExp() == null || token.getExp() > earliest) {
+                    token.exp(earliest);
+                }
             }
         }
     }
 
+    private static void withhold(AccessToken token, GrantEntity lapsed) {
+        AccessToken.Access access = lapsed.getClientId() == null ? token.getRealmAccess() : token.getResourceAccess(lapsed.getClientId());
+        if (access != null && access.getRoles() != null) {
+            access.getRoles().remove(lapsed.getRoleName());
+        }
+    }
+
+    /** Runs after Keycloak's role mappers, so that a lapsed grant's role can be taken out of the token. */
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
+
     /**
-     * The user's current grants, earliest expiry first. A user who holds none of the governed roles has none, which
+     * The user's ACTIVE grants, earliest expiry first. A user who holds none of the governed roles has none, which
      * Keycloak's user cache answers without a query; only holders of a governed role cost one indexed read.
      */
-    private static List<GrantEntity> currentGrants(KeycloakSession session, RealmModel realm, UserModel user) {
+    private static List<GrantEntity> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
         Optional<StoredPolicy> policy = PolicyCache.current(session, realm);
         if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
             return List.of();
         }
         EvidenceLedger ledger = new EvidenceLedger(session);
-        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).current(user.getId());
+        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).active(user.getId());
     }
 
     static boolean capsLifetime(ProtocolMapperModel mappingModel) {

@@ -29,7 +29,7 @@ public class AccessRealm extends PartnersRealm {
         user(realm, "ops-legal").roles("partner-approver-legal")
                 .clientRoles("realm-management", "manage-users", "view-users");
         user(realm, "paul.partner").roles("partner-approver-legal");
-        for (String name : new String[] {"gwen.gold", "gus.gold", "sid.silver", "ria.registered", "oscar.oob", "olga.oob"}) {
+        for (String name : new String[] {"gwen.gold", "gus.gold", "sid.silver", "ria.registered", "oscar.oob", "olga.oob", "lou.lapse"}) {
             user(realm, name);
         }
         return realm.update(r -> {

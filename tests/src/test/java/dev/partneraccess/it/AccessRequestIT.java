@@ -264,6 +264,20 @@ class AccessRequestIT extends AccessTestBase {
         assertThat(evidence("type=GRANT_ISSUED&partner=" + mine.at("/partner/id").asText())).hasSize(1);
     }
 
+    @Test
+    void aGrantPastItsEndIsNoLongerInTheNextTokenEvenBeforeTheExpirySweep() {
+        partnerWith("Lapsing Partner", "lapsing.example", "registered", "APAC", "lou.lapse");
+        JsonNode created = ops().post("/requests", requestBody(userId("lou.lapse"), AccessRealm.SELF_SERVICE_ROLE, null, 1)).json();
+        assertThat(created.get("status").asText()).as(created.toString()).isEqualTo("APPROVED");
+        assertThat(accessToken("lou.lapse").at("/realm_access/roles").toString()).contains(AccessRealm.SELF_SERVICE_ROLE);
+
+        serverClock(2 * 24 * 3600);
+        JsonNode token = accessToken("lou.lapse");
+        assertThat(token.at("/realm_access/roles").toString()).doesNotContain(AccessRealm.SELF_SERVICE_ROLE);
+        assertThat(token.get("partner_access")).isEmpty();
+        assertThat(token.get("exp").asLong() - token.get("iat").asLong()).isEqualTo(AccessRealm.THREE_DAYS);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static List<Map.Entry<String, String>> stages(JsonNode request) {

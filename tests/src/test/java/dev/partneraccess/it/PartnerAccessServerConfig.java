@@ -8,6 +8,8 @@ public final class PartnerAccessServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config.dependency("dev.partneraccess", "partner-access-dist");
+        // The test clock lets tests move the server's time; it is never part of the deployable jar.
+        return config.dependency("dev.partneraccess", "partner-access-dist")
+                .dependency("dev.partneraccess", "partner-access-test-clock");
     }
 }

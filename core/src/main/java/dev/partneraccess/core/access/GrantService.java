@@ -185,13 +185,18 @@ public final class GrantService {
         return toJson(grant);
     }
 
-    /** The user's active grants that have not yet passed their end, earliest expiry first (the token mapper's view). */
+    /** The user's active grants that have not yet passed their end, earliest expiry first. */
     public List<GrantEntity> current(String userId) {
         long now = Time.currentTimeMillis();
+        return active(userId).stream().filter(g -> g.getExpiresAt() > now).toList();
+    }
+
+    /** The user's ACTIVE grants, including those past their end that the expiry sweep has not reached yet. */
+    public List<GrantEntity> active(String userId) {
         return em().createNamedQuery("PA_Grant.activeForUser", GrantEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("userId", userId)
-                .getResultStream().filter(g -> g.getExpiresAt() > now).toList();
+                .getResultList();
     }
 
     public boolean hasActiveGrant(String userId, String roleId) {
