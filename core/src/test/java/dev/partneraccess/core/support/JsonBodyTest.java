@@ -33,6 +33,22 @@ class JsonBodyTest {
         assertBadRequest(() -> JsonBody.parse(raw), null);
     }
 
+    @ParameterizedTest(name = "days {0}")
+    @ValueSource(strings = {"0", "3651", "1.5", "\"30\"", "true", "99999999999", "null"})
+    @DisplayName("Given a whole number out of range, a fraction, a string, a boolean, an overflow or null, then it is refused naming the field")
+    void requiredIntRefusals(String value) {
+        JsonBody body = JsonBody.parse("{\"days\":" + value + "}");
+        assertBadRequest(() -> body.requiredInt("days", 1, 3650), "days");
+    }
+
+    @Test
+    @DisplayName("Given a whole number within range, then it is read; the bounds themselves are allowed")
+    void requiredIntReads() {
+        assertThat(JsonBody.parse("{\"days\":1}").requiredInt("days", 1, 3650)).isEqualTo(1);
+        assertThat(JsonBody.parse("{\"days\":3650}").requiredInt("days", 1, 3650)).isEqualTo(3650);
+        assertBadRequest(() -> JsonBody.parse("{}").requiredInt("days", 1, 3650), "days");
+    }
+
     @Test
     @DisplayName("Given deeply nested JSON, then it is refused with 400 rather than failing the server")
     void deepNestingRefused() {
