@@ -66,4 +66,17 @@ public final class GrantsResource {
             return Rest.ok(grant);
         });
     }
+
+    @POST
+    @Path("{id}/renew")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response renew(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            ObjectNode request = rest.requests.renew(id, JsonBody.parse(body), rest.actor());
+            rest.adminEvent(OperationType.CREATE, ResourceType.CUSTOM, request, "requests", request.get("id").asText());
+            return Rest.created(request);
+        });
+    }
 }

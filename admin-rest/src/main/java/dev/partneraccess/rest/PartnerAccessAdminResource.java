@@ -36,6 +36,11 @@ public final class PartnerAccessAdminResource {
         return new ReconciliationResource(rest);
     }
 
+    @Path("sweep")
+    public SweepResource sweep() {
+        return new SweepResource(rest);
+    }
+
     @Path("evidence")
     public EvidenceResource evidence() {
         return new EvidenceResource(rest);

@@ -1,5 +1,6 @@
 package dev.partneraccess.listener;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
@@ -18,6 +19,9 @@ import org.keycloak.organization.OrganizationProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.access.RequestService;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
@@ -101,8 +105,14 @@ final class EvidenceEventListener implements EventListenerProvider {
                 if (user != null) {
                     // Same consequences as an unmapping through our API: no unit left behind, no session outlives it.
                     user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
-                    details.put("grantsRevoked", new GrantService(session, realm, ledger, new PolicyStore(session, ledger))
-                            .revokeAll(organizationId, user.getId(), "User removed from the partner's organization.", actor));
+                    PolicyStore policies = new PolicyStore(session, ledger);
+                    GrantService grants = new GrantService(session, realm, ledger, policies);
+                    RequestService requests = new RequestService(session, realm, ledger, policies, grants);
+                    String why = "User removed from the partner's organization.";
+                    List<RequestEntity> pending = requests.lockPending(organizationId, user.getId());
+                    List<GrantEntity> held = grants.lockActive(organizationId, user.getId());
+                    details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
+                    details.put("grantsRevoked", grants.revokeAll(held, why, actor));
                     details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
                 }
                 ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);

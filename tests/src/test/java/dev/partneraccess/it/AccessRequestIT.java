@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,27 +15,22 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 class AccessRequestIT extends AccessTestBase {
 
-    private static GreenMail mail;
+    private static Mailbox mail;
 
     @BeforeAll
     static void startMailServer() {
-        mail = new GreenMail(new ServerSetup(AccessRealm.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
+        mail = new Mailbox(AccessRealm.SMTP_PORT);
     }
 
     @AfterAll
     static void stopMailServer() {
-        mail.stop();
+        mail.close();
     }
 
     @BeforeEach
@@ -62,13 +56,13 @@ class AccessRequestIT extends AccessTestBase {
                 Map.entry("regional", "PENDING"));
 
         // Each approver is told by e-mail, with the request's details and link.
-        MimeMessage toLee = mailTo("legal-lee@users.example", id);
+        MimeMessage toLee = mail.oneTo("legal-lee@users.example", id);
         assertThat(toLee.getSubject()).contains("legal").contains("pricing-api").contains("gwen.gold").contains("Goldline Pricing");
-        String text = plainText(toLee);
+        String text = Mailbox.plainText(toLee);
         assertThat(text).contains("/admin/realms/" + realm.getName() + "/partner-access/requests/" + id)
                 .contains(PURPOSE).contains("Days: 30").contains("role 'pricing-api' of client 'partner-api'");
-        assertThat(mailTo("sec-sam@users.example", id).getSubject()).contains("security");
-        assertThat(mailTo("emea-erin@users.example", id).getSubject()).contains("regional");
+        assertThat(mail.oneTo("sec-sam@users.example", id).getSubject()).contains("security");
+        assertThat(mail.oneTo("emea-erin@users.example", id).getSubject()).contains("regional");
 
         // Stages may be decided in any order; the grant comes with the last approval only.
         approve("emea-erin", id, "regional");
@@ -276,70 +270,5 @@ class AccessRequestIT extends AccessTestBase {
         assertThat(token.at("/realm_access/roles").toString()).doesNotContain(AccessRealm.SELF_SERVICE_ROLE);
         assertThat(token.get("partner_access")).isEmpty();
         assertThat(token.get("exp").asLong() - token.get("iat").asLong()).isEqualTo(AccessRealm.THREE_DAYS);
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------------------------
-
-    static List<Map.Entry<String, String>> stages(JsonNode request) {
-        List<Map.Entry<String, String>> stages = new ArrayList<>();
-        request.get("stages").forEach(s -> stages.add(Map.entry(s.get("stage").asText(), s.get("status").asText())));
-        return stages;
-    }
-
-    static void assertRefused(Api.Reply reply, int status, String messagePart) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.text("message")).as(reply.toString()).contains(messagePart);
-    }
-
-    /** Waits for the one message to {@code address} about the request (mail goes out after the commit). */
-    private MimeMessage mailTo(String address, String requestId) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<String> seen = new ArrayList<>();
-        while (true) {
-            List<MimeMessage> matching = new ArrayList<>();
-            seen.clear();
-            for (MimeMessage message : mail.getReceivedMessages()) {
-                String to = message.getAllRecipients()[0].toString();
-                seen.add(to);
-                if (to.equals(address) && plainText(message).contains(requestId)) {
-                    matching.add(message);
-                }
-            }
-            if (!matching.isEmpty() || System.currentTimeMillis() > deadline) {
-                assertThat(matching).as("mail to " + address + " about " + requestId + "; received for " + seen).hasSize(1);
-                return matching.get(0);
-            }
-            mail.waitForIncomingEmail(500, mail.getReceivedMessages().length + 1);
-        }
-    }
-
-    static String plainText(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        Multipart parts = (Multipart) content;
-        for (int i = 0; i < parts.getCount(); i++) {
-            String found = textOf(parts.getBodyPart(i));
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new AssertionError("no text part in " + message.getSubject());
-    }
-
-    private static String textOf(BodyPart part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart nested) {
-            for (int i = 0; i < nested.getCount(); i++) {
-                String found = textOf(nested.getBodyPart(i));
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

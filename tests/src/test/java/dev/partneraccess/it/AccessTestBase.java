@@ -111,6 +111,7 @@ abstract class AccessTestBase extends PartnerAccessTestBase {
                             + "/partner-access-test-clock/offset")).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
                             Long.toString(seconds))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            forgetTokens();
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -123,5 +124,28 @@ abstract class AccessTestBase extends PartnerAccessTestBase {
 
     JsonNode accessToken(String username) {
         return payload(login(username).get("access_token").asText());
+    }
+
+    static java.util.List<java.util.Map.Entry<String, String>> stages(JsonNode request) {
+        java.util.List<java.util.Map.Entry<String, String>> stages = new java.util.ArrayList<>();
+        request.get("stages").forEach(s -> stages.add(java.util.Map.entry(s.get("stage").asText(), s.get("status").asText())));
+        return stages;
+    }
+
+    static void assertRefused(Api.Reply reply, int status, String messagePart) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.text("message")).as(reply.toString()).contains(messagePart);
+    }
+
+    /** Requests deal-registration for the user and has the regional (EMEA) approver approve it; answers the grant id. */
+    String granted(String username, int days) {
+        String id = request(username, "deal-registration", null, days).get("id").asText();
+        return approve("emea-erin", id, "regional").get("grantId").asText();
+    }
+
+    JsonNode sweep() {
+        Api.Reply reply = ops().post("/sweep", null);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
     }
 }

@@ -46,7 +46,7 @@ final class Api {
 
     Reply send(String method, String path, Object body, String accept) {
         String payload = body == null ? null : body instanceof String text ? text : write(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path).normalize())
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", accept)
                 .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()

@@ -1,6 +1,5 @@
 package dev.partneraccess.it;
 
-import static dev.partneraccess.it.AccessRequestIT.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -115,9 +114,7 @@ class GrantRevocationIT extends AccessTestBase {
         assertThat(evidence("type=PARTNER_OFFBOARDED&subject=" + partner).get(0).at("/details/grantsRevoked").asInt()).isEqualTo(1);
     }
 
-    /** Requests deal-registration for the user and has the regional approver approve it; answers the grant id. */
     private String granted(String username) {
-        String id = request(username, "deal-registration", null, 10).get("id").asText();
-        return approve("emea-erin", id, "regional").get("grantId").asText();
+        return granted(username, 10);
     }
 }

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailSenderProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -39,21 +36,15 @@ public final class ApproverNotifier {
         this.realm = realm;
     }
 
-    record Mail(String address, String subject, String text, String html) {
-    }
-
     void stagesAwaiting(RequestEntity request, List<StageEntity> stages, UserModel beneficiary, UserModel requester,
                         Partner partner) {
-        Map<String, String> smtp = realm.getSmtpConfig();
-        if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
+        if (!Mailer.configured(realm)) {
             LOG.warnf("realm %s has no SMTP settings: approvers of request %s are not notified by e-mail",
                     realm.getName(), request.getId());
             return;
         }
-        URI base = session.getContext().getUri() == null ? null : session.getContext().getUri().getBaseUri();
-        String link = (base == null ? "/" : base.toString()) + "admin/realms/" + realm.getName()
-                + "/partner-access/requests/" + request.getId();
-        List<Mail> mails = new ArrayList<>();
+        String link = link(session, realm, "requests/" + request.getId());
+        List<Mailer.Mail> mails = new ArrayList<>();
         for (StageEntity stage : stages) {
             for (UserModel approver : recipients(stage).values()) {
                 if (approver.getId().equals(request.getUserId()) || approver.getId().equals(request.getCreatedBy())
@@ -65,20 +56,17 @@ public final class ApproverNotifier {
         }
         if (mails.isEmpty()) {
             LOG.warnf("request %s: no approver with an e-mail address holds the awaited stages", request.getId());
-            return;
         }
-        Map<String, String> config = Map.copyOf(smtp);
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                send(config, mails);
-            }
+        Mailer.afterCommit(session, realm, mails);
+    }
 
-            @Override
-            protected void rollbackImpl() {
-                // nothing was decided, so nobody is told
-            }
-        });
+    /** The admin API address of one of the realm's resources, from the base URL the current call came in on. */
+    static String link(KeycloakSession session, RealmModel realm, String path) {
+        // Scheduled work has no request: then the realm's frontend URL, if set, or a path relative to the server.
+        URI base = session.getContext().getUri() == null ? null : session.getContext().getUri().getBaseUri();
+        String root = base != null ? base.toString() : realm.getAttribute("frontendUrl") != null
+                ? realm.getAttribute("frontendUrl").replaceAll("/*$", "/") : "/";
+        return root + "admin/realms/" + realm.getName() + "/partner-access/" + path;
     }
 
     private Map<String, UserModel> recipients(StageEntity stage) {
@@ -100,54 +88,25 @@ public final class ApproverNotifier {
         return users;
     }
 
-    private static Mail compose(UserModel approver, StageEntity stage, RequestEntity request, UserModel beneficiary,
-                                UserModel requester, Partner partner, String link) {
+    private static Mailer.Mail compose(UserModel approver, StageEntity stage, RequestEntity request, UserModel beneficiary,
+                                       UserModel requester, Partner partner, String link) {
         String who = beneficiary == null ? request.getUserId() : beneficiary.getUsername();
-        String what = GovernedRoles.describe(request.getRoleName(), request.getClientId());
         String subject = "Approval needed (" + stage.getStage() + "): " + request.getRoleName() + " for " + who
                 + " of " + partner.name();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Stage awaiting your decision", stage.getStage());
+        facts.put("Request type", request.getType());
         facts.put("Partner", partner.name() + " (tier " + partner.tier() + ", region " + partner.region() + ")");
         facts.put("Beneficiary", who);
-        facts.put("Access", what);
+        facts.put("Access", GovernedRoles.describe(request.getRoleName(), request.getClientId()));
         facts.put("Days", Integer.toString(request.getDays()));
         facts.put("Business purpose", request.getBusinessPurpose());
         facts.put("Requested by", requester == null ? request.getCreatedBy() : requester.getUsername());
         facts.put("Request", request.getId());
         facts.put("Request link", link);
-        StringBuilder text = new StringBuilder("Hello " + approver.getUsername() + ",\n\n"
-                + "a partner access request awaits your decision.\n\n");
-        StringBuilder html = new StringBuilder("<p>Hello " + escape(approver.getUsername()) + ",</p>"
-                + "<p>a partner access request awaits your decision.</p><table>");
-        facts.forEach((label, value) -> {
-            text.append(label).append(": ").append(value).append('\n');
-            html.append("<tr><th align=\"left\">").append(escape(label)).append("</th><td>");
-            if ("Request link".equals(label)) {
-                html.append("<a href=\"").append(escape(value)).append("\">").append(escape(value)).append("</a>");
-            } else {
-                html.append(escape(value));
-            }
-            html.append("</td></tr>");
-        });
-        text.append("\nDecide with POST ").append(link).append("/decision {\"stage\":\"").append(stage.getStage())
-                .append("\",\"decision\":\"approve\"|\"reject\",\"justification\":\"...\"}\n");
-        html.append("</table>");
-        return new Mail(approver.getEmail(), subject, text.toString(), html.toString());
-    }
-
-    private void send(Map<String, String> config, List<Mail> mails) {
-        EmailSenderProvider sender = session.getProvider(EmailSenderProvider.class);
-        for (Mail mail : mails) {
-            try {
-                sender.send(config, mail.address(), mail.subject(), mail.text(), mail.html());
-            } catch (EmailException | RuntimeException e) {
-                LOG.warnf(e, "could not e-mail approver %s about a partner access request", mail.address());
-            }
-        }
-    }
-
-    private static String escape(String value) {
-        return value == null ? "" : value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Mailer.compose(approver.getEmail(), subject, "Hello " + approver.getUsername(),
+                "A partner access request awaits your decision.", facts,
+                "Decide with POST " + link + "/decision {\"stage\":\"" + stage.getStage()
+                        + "\",\"decision\":\"approve\"|\"reject\",\"justification\":\"...\"}");
     }
 }

@@ -111,23 +111,60 @@ public final class GrantService {
     }
 
     /**
-     * Revokes every active grant a user holds through a partner (on unmapping) or every grant of a partner (user
-     * null, on offboarding), each with its own evidence. Sessions are left to the caller, which ends them anyway.
+     * Locks the active grants a user holds through a partner (user given, on unmapping) or all the partner's active
+     * grants (user null, on offboarding). Callers lock every row they will change before writing any evidence.
      */
-    public int revokeAll(String partnerId, String userId, String reason, Actor actor) {
-        TypedQuery<GrantEntity> query = userId == null
-                ? em().createNamedQuery("PA_Grant.activeForPartner", GrantEntity.class).setParameter("partnerId", partnerId)
-                : em().createNamedQuery("PA_Grant.activeForUser", GrantEntity.class).setParameter("userId", userId);
-        List<GrantEntity> grants = query.setParameter("realmId", realm.getId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        int revoked = 0;
-        for (GrantEntity grant : grants) {
-            if (grant.getPartnerId().equals(partnerId)) {
-                end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, false);
-                revoked++;
-            }
+    public List<GrantEntity> lockActive(String partnerId, String userId) {
+        TypedQuery<GrantEntity> query = em().createQuery("select g from PaGrant g where g.realmId = :realmId"
+                + " and g.partnerId = :partnerId and g.status = 'ACTIVE'" + (userId == null ? "" : " and g.userId = :userId")
+                + " order by g.id", GrantEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId);
+        if (userId != null) {
+            query.setParameter("userId", userId);
         }
-        return revoked;
+        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** Revokes grants locked by {@link #lockActive}, each with its own evidence; sessions are the caller's to end. */
+    public int revokeAll(List<GrantEntity> grants, String reason, Actor actor) {
+        for (GrantEntity grant : grants) {
+            end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, false);
+        }
+        return grants.size();
+    }
+
+    /** The sweep's end of a grant past its {@code expiresAt}: no sessions are ended, the next token simply lacks the role. */
+    void expire(GrantEntity grant) {
+        end(grant, EXPIRED, "Reached its end at " + Json.isoTime(grant.getExpiresAt()) + ".", Actor.SYSTEM,
+                EvidenceType.GRANT_EXPIRED, false);
+    }
+
+    /**
+     * Extends an active grant after its renewal was approved: the new end counts from now, bounded by the current
+     * maximum for the role at the partner's tier. A grant that ended while the renewal waited cannot be renewed.
+     */
+    void renew(RequestEntity renewal, int maxDays, Actor actor) {
+        GrantEntity grant = lock(renewal.getRenewsGrantId());
+        long now = Time.currentTimeMillis();
+        if (!ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= now) {
+            throw ApiException.conflict("grant", "Grant '" + grant.getId() + "' is " + (ACTIVE.equals(grant.getStatus())
+                    ? "past its end" : grant.getStatus()) + "; it can no longer be renewed. Request the access anew.");
+        }
+        int days = Math.min(renewal.getDays(), maxDays);
+        long previous = grant.getExpiresAt();
+        grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(days));
+        ObjectNode details = grantDetails(grant);
+        details.put("requestId", renewal.getId());
+        details.put("days", days);
+        details.put("oldExpiresAt", Json.isoTime(previous));
+        details.put("newExpiresAt", Json.isoTime(grant.getExpiresAt()));
+        details.put("policyVersion", renewal.getPolicyVersion());
+        ledger.append(realm.getId(), EvidenceType.GRANT_RENEWED, actor, grant.getId(), grant.getPartnerId(), details);
+    }
+
+    /** The grant, locked for the rest of the transaction; 404 when it is not in this realm. */
+    GrantEntity locked(String id) {
+        return lock(id);
     }
 
     /**

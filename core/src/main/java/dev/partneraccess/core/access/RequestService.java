@@ -113,42 +113,19 @@ public final class RequestService {
         StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
                 "This realm has no partner access policy yet; PUT /policy first."));
         Policy policy = stored.policy();
-        Policy.Programme programme = GovernedRoles.programme(policy, roleName, clientId).orElseThrow(() ->
-                ApiException.badRequest("role", "The " + GovernedRoles.describe(roleName, clientId)
-                        + " is not governed by the policy; governed: " + policy.programmes().stream()
-                        .map(p -> p.client() == null ? p.role() : p.client() + "/" + p.role())
-                        .collect(Collectors.joining(", ")) + "."));
-        RoleModel role = GovernedRoles.resolve(realm, programme);
-        if (role == null) {
-            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " no longer exists in this realm.");
-        }
-        Partner partner = PartnerDirectory.partnerOf(session, realm, user).orElseThrow(() ->
-                ApiException.badRequest("user", "User '" + user.getUsername() + "' is not a member of any partner."));
-        if (partner.status() != PartnerStatus.ACTIVE) {
-            throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
-                    + "; only an ACTIVE partner's users can request access.");
-        }
-        Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
-                "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
-        Policy.Tier minTier = policy.tier(programme.minTier()).orElse(null);
-        if (minTier != null && tier.rank() < minTier.rank()) {
-            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
-                    + minTier.name() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
-        }
-        int maxDays = programme.maxDays() == null ? tier.maxGrantDays() : Math.min(tier.maxGrantDays(), programme.maxDays());
+        Limits limits = limits(policy, user, roleName, clientId);
+        Policy.Programme programme = limits.programme();
+        Partner partner = limits.partner();
+        RoleModel role = limits.role();
+        int maxDays = limits.maxDays();
         if (days > maxDays) {
             throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " for the "
-                    + GovernedRoles.describe(roleName, clientId) + " at tier '" + tier.name() + "'.");
+                    + GovernedRoles.describe(roleName, clientId) + " at tier '" + limits.tier().name() + "'.");
         }
 
         // One request at a time per user and role, across the cluster: the realm's evidence lock serialises creation.
         ledger.lock(realm.getId());
-        em().createNamedQuery("PA_Request.pending", RequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
-                .getResultStream().findFirst().ifPresent(existing -> {
-                    throw ApiException.conflict("role", "User '" + user.getUsername() + "' already has pending request '"
-                            + existing.getId() + "' for the " + GovernedRoles.describe(roleName, clientId) + ".");
-                });
+        refuseDuplicate(user, role.getId(), roleName, clientId);
         em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
                 .getResultStream().findFirst().ifPresent(active -> {
@@ -157,20 +134,7 @@ public final class RequestService {
                             + Json.isoTime(active.getExpiresAt()) + "; renew that grant instead.");
                 });
 
-        RequestEntity request = new RequestEntity();
-        request.setId(UUID.randomUUID().toString());
-        request.setRealmId(realm.getId());
-        request.setType(TYPE_ACCESS);
-        request.setUserId(user.getId());
-        request.setPartnerId(partner.id());
-        request.setRoleId(role.getId());
-        request.setRoleName(role.getName());
-        request.setClientId(clientId);
-        request.setBusinessPurpose(purpose);
-        request.setDays(days);
-        request.setPolicyVersion(stored.version());
-        request.setCreatedAt(Time.currentTimeMillis());
-        request.setCreatedBy(actor.id());
+        RequestEntity request = newRequest(TYPE_ACCESS, user, partner, role, clientId, purpose, days, stored.version(), actor);
 
         List<String> stageNames = new ArrayList<>(programme.stages());
         if (user.getServiceAccountClientLink() != null) {
@@ -204,6 +168,65 @@ public final class RequestService {
             notifier.stagesAwaiting(request, stages, user, requester, partner);
         }
         return toJson(request, stages);
+    }
+
+    private record Limits(Partner partner, Policy.Tier tier, Policy.Programme programme, RoleModel role, int maxDays) {
+    }
+
+    /** The policy's rules for a user and a governed role: which programme, which partner and tier, how many days. */
+    private Limits limits(Policy policy, UserModel user, String roleName, String clientId) {
+        Policy.Programme programme = GovernedRoles.programme(policy, roleName, clientId).orElseThrow(() ->
+                ApiException.badRequest("role", "The " + GovernedRoles.describe(roleName, clientId)
+                        + " is not governed by the policy; governed: " + policy.programmes().stream()
+                        .map(p -> p.client() == null ? p.role() : p.client() + "/" + p.role())
+                        .collect(Collectors.joining(", ")) + "."));
+        RoleModel role = GovernedRoles.resolve(realm, programme);
+        if (role == null) {
+            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " no longer exists in this realm.");
+        }
+        Partner partner = PartnerDirectory.partnerOf(session, realm, user).orElseThrow(() ->
+                ApiException.badRequest("user", "User '" + user.getUsername() + "' is not a member of any partner."));
+        if (partner.status() != PartnerStatus.ACTIVE) {
+            throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
+                    + "; only an ACTIVE partner's users can request access.");
+        }
+        Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
+                "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
+        Policy.Tier minTier = policy.tier(programme.minTier()).orElse(null);
+        if (minTier != null && tier.rank() < minTier.rank()) {
+            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
+                    + minTier.name() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
+        }
+        int maxDays = programme.maxDays() == null ? tier.maxGrantDays() : Math.min(tier.maxGrantDays(), programme.maxDays());
+        return new Limits(partner, tier, programme, role, maxDays);
+    }
+
+    private void refuseDuplicate(UserModel user, String roleId, String roleName, String clientId) {
+        em().createNamedQuery("PA_Request.pending", RequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", roleId)
+                .getResultStream().findFirst().ifPresent(existing -> {
+                    throw ApiException.conflict("role", "User '" + user.getUsername() + "' already has pending request '"
+                            + existing.getId() + "' for the " + GovernedRoles.describe(roleName, clientId) + ".");
+                });
+    }
+
+    private RequestEntity newRequest(String type, UserModel user, Partner partner, RoleModel role, String clientId,
+                                     String purpose, int days, int policyVersion, Actor actor) {
+        RequestEntity request = new RequestEntity();
+        request.setId(UUID.randomUUID().toString());
+        request.setRealmId(realm.getId());
+        request.setType(type);
+        request.setUserId(user.getId());
+        request.setPartnerId(partner.id());
+        request.setRoleId(role.getId());
+        request.setRoleName(role.getName());
+        request.setClientId(clientId);
+        request.setBusinessPurpose(purpose);
+        request.setDays(days);
+        request.setPolicyVersion(policyVersion);
+        request.setCreatedAt(Time.currentTimeMillis());
+        request.setCreatedBy(actor.id());
+        return request;
     }
 
     private StageEntity stage(RequestEntity request, Policy.Stage definition, int position, Partner partner) {
@@ -246,6 +269,9 @@ public final class RequestService {
                 : body.requiredString("justification", JUSTIFICATION_MAX);
 
         RequestEntity request = find(id, true);
+        if (TYPE_RENEWAL.equals(request.getType()) && PENDING.equals(request.getStatus())) {
+            grants.locked(request.getRenewsGrantId()); // rows before the evidence chain: the lock order everywhere
+        }
         List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
         StageEntity stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
                 ApiException.badRequest("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
@@ -289,8 +315,14 @@ public final class RequestService {
         } else if (stages.stream().allMatch(s -> APPROVED.equals(s.getStatus()))) {
             request.setStatus(APPROVED);
             request.setClosedAt(now);
-            GrantEntity grant = grants.issue(request, actor);
-            request.setGrantId(grant.getId());
+            if (TYPE_RENEWAL.equals(request.getType())) {
+                UserModel user = session.users().getUserById(realm, request.getUserId());
+                Policy policy = policies.current(realm).map(StoredPolicy::policy).orElseThrow();
+                grants.renew(request, limits(policy, user, request.getRoleName(), request.getClientId()).maxDays(), actor);
+            } else {
+                GrantEntity grant = grants.issue(request, actor);
+                request.setGrantId(grant.getId());
+            }
         }
         return toJson(request, stages);
     }
@@ -311,6 +343,107 @@ public final class RequestService {
         details.put("reason", reason);
         details.put("policyVersion", request.getPolicyVersion());
         ledger.append(realm.getId(), EvidenceType.REQUEST_CANCELLED, actor, request.getId(), request.getPartnerId(), details);
+        return toJson(request, stages);
+    }
+
+    /** The sweep's end of a request nobody finished deciding within the policy's {@code requestTimeoutDays}. */
+    void timeOut(RequestEntity request, int timeoutDays) {
+        List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
+        List<String> undecided = stages.stream().filter(st -> PENDING.equals(st.getStatus())).map(StageEntity::getStage).toList();
+        close(request, stages, TIMED_OUT, Time.currentTimeMillis());
+        ObjectNode details = requestDetails(request);
+        details.put("timeoutDays", timeoutDays);
+        details.put("createdAt", Json.isoTime(request.getCreatedAt()));
+        ArrayNode pending = details.putArray("undecidedStages");
+        undecided.forEach(pending::add);
+        details.put("policyVersion", request.getPolicyVersion());
+        ledger.append(realm.getId(), EvidenceType.REQUEST_TIMED_OUT, Actor.SYSTEM, request.getId(), request.getPartnerId(), details);
+    }
+
+    /**
+     * Locks the pending requests of one member of a partner (on unmapping) or of every member (user null, on
+     * offboarding). Requests are locked before grants, and both before any evidence is written.
+     */
+    public List<RequestEntity> lockPending(String partnerId, String userId) {
+        TypedQuery<RequestEntity> query = em().createQuery("select r from PaRequest r where r.realmId = :realmId"
+                        + " and r.partnerId = :partnerId and r.status = 'PENDING'" + (userId == null ? "" : " and r.userId = :userId")
+                        + " order by r.id", RequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId);
+        if (userId != null) {
+            query.setParameter("userId", userId);
+        }
+        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** Cancels requests locked by {@link #lockPending}, each with its own {@code REQUEST_CANCELLED}. */
+    public int cancelAll(List<RequestEntity> pending, String reason, Actor actor) {
+        Map<String, List<StageEntity>> stages = pending.isEmpty() ? Map.of()
+                : stages(pending.stream().map(RequestEntity::getId).toList());
+        long now = Time.currentTimeMillis();
+        for (RequestEntity request : pending) {
+            close(request, stages.getOrDefault(request.getId(), List.of()), CANCELLED, now);
+            ObjectNode details = requestDetails(request);
+            details.put("reason", reason);
+            details.put("policyVersion", request.getPolicyVersion());
+            ledger.append(realm.getId(), EvidenceType.REQUEST_CANCELLED, actor, request.getId(), request.getPartnerId(), details);
+        }
+        return pending.size();
+    }
+
+    // ---- renewal --------------------------------------------------------------------------------------------
+
+    /**
+     * Opens a RENEWAL request for an active grant: one stage, {@code owner}, decided by the partner's business owner.
+     * The days are checked against the role's current maximum at the partner's tier, as for a new request.
+     */
+    public ObjectNode renew(String grantId, JsonBody body, Actor actor) {
+        body.allowOnly("days", "justification");
+        int days = body.requiredInt("days", 1, 3650);
+        String justification = body.requiredString("justification", PURPOSE_MAX);
+        if (justification.length() < PURPOSE_MIN) {
+            throw ApiException.badRequest("justification", "'justification' must be at least " + PURPOSE_MIN
+                    + " characters: say why the access is still needed.");
+        }
+        GrantEntity grant = grants.locked(grantId);
+        if (!GrantService.ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= Time.currentTimeMillis()) {
+            throw ApiException.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())
+                    ? "past its end" : grant.getStatus()) + "; only an active grant can be renewed. Request the access anew.");
+        }
+        UserModel user = session.users().getUserById(realm, grant.getUserId());
+        if (user == null) {
+            throw ApiException.conflict("user", "The grant's user no longer exists.");
+        }
+        StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
+                "This realm has no partner access policy."));
+        Limits limits = limits(stored.policy(), user, grant.getRoleName(), grant.getClientId());
+        if (days > limits.maxDays()) {
+            throw ApiException.badRequest("days", "'days' may be at most " + limits.maxDays() + " for the "
+                    + GovernedRoles.describe(grant.getRoleName(), grant.getClientId()) + " at tier '" + limits.tier().name() + "'.");
+        }
+        ledger.lock(realm.getId());
+        refuseDuplicate(user, grant.getRoleId(), grant.getRoleName(), grant.getClientId());
+
+        RequestEntity request = newRequest(TYPE_RENEWAL, user, limits.partner(), realm.getRoleById(grant.getRoleId()),
+                grant.getClientId(), justification, days, stored.version(), actor);
+        request.setRenewsGrantId(grant.getId());
+        request.setGrantId(grant.getId());
+        List<StageEntity> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, limits.partner()));
+        request.setStatus(PENDING);
+        em().persist(request);
+        stages.forEach(em()::persist);
+
+        ObjectNode details = requestDetails(request);
+        details.put("type", TYPE_RENEWAL);
+        details.put("grantId", grant.getId());
+        details.put("currentExpiresAt", Json.isoTime(grant.getExpiresAt()));
+        details.put("days", days);
+        details.put("maxDays", limits.maxDays());
+        details.put("businessPurpose", justification);
+        details.putArray("stages").add("owner");
+        details.put("policyVersion", stored.version());
+        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), limits.partner().id(), details);
+        UserModel requester = actor.id().equals(user.getId()) ? user : session.users().getUserById(realm, actor.id());
+        notifier.stagesAwaiting(request, stages, user, requester, limits.partner());
         return toJson(request, stages);
     }
 

@@ -1,6 +1,7 @@
 package dev.partneraccess.core.jpa;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -9,7 +10,14 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.TimerProvider;
 
+import dev.partneraccess.core.access.SweepTask;
 import dev.partneraccess.core.policy.PolicyCache;
 
 import jakarta.persistence.EntityManager;
@@ -27,7 +35,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
     @Override
     public List<Class<?>> getEntities() {
         return List.of(PolicyVersionEntity.class, EvidenceEntity.class, EvidenceHeadEntity.class, RequestEntity.class,
-                StageEntity.class, GrantEntity.class);
+                StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class);
     }
 
     @Override
@@ -40,24 +48,60 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
         return PROVIDER_ID;
     }
 
+    /** Server options: {@code --spi-jpa-entity-provider--partner-access--sweep-interval} (seconds) and {@code ...--sweep-batch-size}. */
+    public static final String SWEEP_INTERVAL = "sweep-interval";
+    public static final String SWEEP_BATCH_SIZE = "sweep-batch-size";
+
+    private long sweepIntervalSeconds = 60;
+    private int sweepBatchSize = 500;
+
     @Override
     public void init(Config.Scope config) {
+        sweepIntervalSeconds = Math.max(1, config.getLong(SWEEP_INTERVAL, 60L));
+        sweepBatchSize = Math.max(1, config.getInt(SWEEP_BATCH_SIZE, 500));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(SWEEP_INTERVAL).type("int").defaultValue(60)
+                .helpText("Seconds between two runs of the partner access expiry sweep (once per cluster).").add()
+                .property().name(SWEEP_BATCH_SIZE).type("int").defaultValue(500)
+                .helpText("Grants, requests or notices the expiry sweep handles per transaction.").add()
+                .build();
+    }
+
+    public int sweepBatchSize() {
+        return sweepBatchSize;
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // A deleted realm takes its partner data with it; nothing else refers to these rows.
         factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                scheduleSweep(factory);
+            }
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 PolicyCache.forget(realmId);
-                for (String query : List.of("PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
+                for (String query : List.of("PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
                         "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm", "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm")) {
                     em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
                 }
             }
         });
+    }
+
+    /** Registers the expiry sweep with Keycloak's timer, through the cluster-aware runner, once the schema is ready. */
+    private void scheduleSweep(KeycloakSessionFactory factory) {
+        long interval = TimeUnit.SECONDS.toMillis(sweepIntervalSeconds);
+        String node = java.util.Objects.requireNonNullElse(System.getProperty("jboss.node.name"), "node")
+                + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class).schedule(
+                new ClusterAwareScheduledTaskRunner(factory, new SweepTask(interval, sweepBatchSize, node), interval),
+                interval, SweepTask.NAME));
     }
 
     @Override

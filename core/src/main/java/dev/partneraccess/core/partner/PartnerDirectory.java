@@ -26,4 +26,16 @@ public final class PartnerDirectory {
         }
         return organizations.getByMember(user).filter(Partner::isPartner).findFirst().map(Partner::of);
     }
+
+    /** The partner with that organization id, if it exists and carries a partner profile. */
+    public static Optional<Partner> byId(KeycloakSession session, RealmModel realm, String id) {
+        if (id == null || !realm.isOrganizationsEnabled()) {
+            return Optional.empty();
+        }
+        if (session.getContext().getRealm() == null) {
+            session.getContext().setRealm(realm);
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        return Optional.ofNullable(organizations == null ? null : organizations.getById(id)).filter(Partner::isPartner).map(Partner::of);
+    }
 }

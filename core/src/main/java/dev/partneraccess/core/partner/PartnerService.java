@@ -23,6 +23,9 @@ import org.keycloak.organization.OrganizationProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.access.RequestService;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -59,6 +62,7 @@ public final class PartnerService {
     private final PolicyStore policies;
     private final SessionTerminator sessions;
     private final GrantService grants;
+    private final RequestService requests;
     private final PartnerInputs inputs;
 
     public PartnerService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
@@ -68,6 +72,7 @@ public final class PartnerService {
         this.policies = policies;
         this.sessions = new SessionTerminator(session, realm);
         this.grants = new GrantService(session, realm, ledger, policies);
+        this.requests = new RequestService(session, realm, ledger, policies, grants);
         this.inputs = new PartnerInputs(session, realm, policies);
     }
 
@@ -356,8 +361,11 @@ public final class PartnerService {
             throw ApiException.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
         }
         ObjectNode details = memberJson(user);
-        details.put("grantsRevoked", grants.revokeAll(organization.getId(), user.getId(),
-                "User removed from partner '" + organization.getName() + "'.", actor));
+        String why = "User removed from partner '" + organization.getName() + "'.";
+        List<RequestEntity> pending = requests.lockPending(organization.getId(), user.getId());
+        List<GrantEntity> held = grants.lockActive(organization.getId(), user.getId());
+        details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
+        details.put("grantsRevoked", grants.revokeAll(held, why, actor));
         details.put("sessionsEnded", sessions.endAll(user));
         user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
         organizations().removeMember(organization, user);
@@ -410,7 +418,11 @@ public final class PartnerService {
         details.put("previousStatus", partner.status().name());
         details.put("status", target.name());
         if (target == PartnerStatus.OFFBOARDED) {
-            details.put("grantsRevoked", grants.revokeAll(id, null, "Partner '" + partner.name() + "' offboarded: " + reason, actor));
+            String why = "Partner '" + partner.name() + "' offboarded: " + reason;
+            List<RequestEntity> pending = requests.lockPending(id, null);
+            List<GrantEntity> held = grants.lockActive(id, null);
+            details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
+            details.put("grantsRevoked", grants.revokeAll(held, why, actor));
         }
         if (target != PartnerStatus.ACTIVE) {
             // No refresh token may outlive the decision: refreshing runs no login flow.

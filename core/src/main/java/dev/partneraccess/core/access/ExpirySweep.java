@@ -1,0 +1,227 @@
+package dev.partneraccess.core.access;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.NoticeEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * The expiry sweep of one realm: grants past their end become EXPIRED (role mapping removed through the model,
+ * {@code GRANT_EXPIRED} written), pending requests older than the policy's {@code requestTimeoutDays} become
+ * TIMED_OUT, and expiry notices go out at the policy's {@code expiryNoticeDays}. Work goes in batches of at most
+ * {@code batchSize} items, each batch in its own transaction, and every item is re-checked under a row lock, so a crash
+ * between batches loses nothing and a re-run neither skips nor repeats. Its cost follows the number of due items:
+ * each query reads an index on status and time.
+ */
+public final class ExpirySweep {
+
+    private static final Logger LOG = Logger.getLogger(ExpirySweep.class);
+    private static final long DAY = TimeUnit.DAYS.toMillis(1);
+
+    public record Result(int expired, int timedOut, int notices, long durationMs) {
+    }
+
+    private final KeycloakSessionFactory factory;
+    private final int batchSize;
+
+    public ExpirySweep(KeycloakSessionFactory factory, int batchSize) {
+        this.factory = factory;
+        this.batchSize = batchSize;
+    }
+
+    /** Sweeps every realm that has a policy. */
+    public void runAll() {
+        List<String> realms = new ArrayList<>();
+        KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(em(s)
+                .createQuery("select distinct p.realmId from PaPolicyVersion p", String.class).getResultList()));
+        for (String realmId : realms) {
+            try {
+                Result result = run(realmId, Integer.MAX_VALUE);
+                if (result.expired() + result.timedOut() + result.notices() > 0) {
+                    LOG.infof("partner access sweep of realm %s: %d expired, %d timed out, %d notices in %d ms", realmId,
+                            result.expired(), result.timedOut(), result.notices(), result.durationMs());
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "partner access sweep of realm %s failed; the next run picks up where it stopped", realmId);
+            }
+        }
+    }
+
+    /** Sweeps one realm, stopping after {@code maxBatches} batches of each kind. */
+    public Result run(String realmId, int maxBatches) {
+        long started = System.nanoTime();
+        long now = Time.currentTimeMillis();
+        int expired = loop(maxBatches, () -> expireBatch(realmId, now));
+        int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
+        int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
+        return new Result(expired, timedOut, notices, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private interface Batch {
+        /** Answers how many items the batch found due (not how many it changed). */
+        int run();
+    }
+
+    private int loop(int maxBatches, Batch batch) {
+        int total = 0;
+        for (int i = 0; i < maxBatches; i++) {
+            int found = batch.run();
+            total += found;
+            if (found < batchSize) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int expireBatch(String realmId, long now) {
+        AtomicInteger done = new AtomicInteger();
+        inRealm(realmId, (s, realm) -> {
+            List<String> due = em(s).createQuery("select g.id from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
+                            + " and g.expiresAt <= :now order by g.expiresAt, g.id", String.class)
+                    .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(batchSize).getResultList();
+            GrantService grants = grants(s, realm);
+            // Lock the whole batch before the first evidence record takes the chain lock: locks are always taken in
+            // the order rows, then chain, so the sweep cannot deadlock with a revocation of the same grant.
+            for (GrantEntity grant : lockAll(s, GrantEntity.class, "PaGrant", due)) {
+                if (GrantService.ACTIVE.equals(grant.getStatus()) && grant.getExpiresAt() <= now) {
+                    grants.expire(grant);
+                    done.incrementAndGet();
+                }
+            }
+        });
+        return done.get();
+    }
+
+    private int timeOutBatch(String realmId, long now) {
+        AtomicInteger done = new AtomicInteger();
+        inRealm(realmId, (s, realm) -> {
+            Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+            if (policy.isEmpty()) {
+                return;
+            }
+            long createdBefore = now - policy.get().policy().requestTimeoutDays() * DAY;
+            List<String> due = em(s).createQuery("select r.id from PaRequest r where r.realmId = :realmId and r.status = 'PENDING'"
+                            + " and r.createdAt <= :before order by r.createdAt, r.id", String.class)
+                    .setParameter("realmId", realmId).setParameter("before", createdBefore).setMaxResults(batchSize).getResultList();
+            RequestService requests = requests(s, realm);
+            for (RequestEntity request : lockAll(s, RequestEntity.class, "PaRequest", due)) {
+                if (RequestService.PENDING.equals(request.getStatus()) && request.getCreatedAt() <= createdBefore) {
+                    requests.timeOut(request, policy.get().policy().requestTimeoutDays());
+                    done.incrementAndGet();
+                }
+            }
+        });
+        return done.get();
+    }
+
+    /**
+     * Notices, the nearest threshold first: a grant found within {@code d} days of its end gets one notice, and every
+     * threshold of at least {@code d} days is marked as sent with it (a one-day grant is not told it has 14 days left).
+     */
+    private int noticeBatch(String realmId, long now) {
+        AtomicInteger done = new AtomicInteger();
+        inRealm(realmId, (s, realm) -> {
+            Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+            if (policy.isEmpty() || policy.get().policy().expiryNoticeDays().isEmpty()) {
+                return;
+            }
+            TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
+            ExpiryNotifier notifier = new ExpiryNotifier(s, realm);
+            for (int days : thresholds) {
+                if (done.get() >= batchSize) {
+                    break;
+                }
+                List<GrantEntity> due = em(s).createQuery("select g from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
+                                + " and g.expiresAt > :now and g.expiresAt <= :horizon and not exists (select n.id from PaGrantNotice n"
+                                + " where n.grantId = g.id and n.thresholdDays = :days) order by g.expiresAt, g.id", GrantEntity.class)
+                        .setParameter("realmId", realmId).setParameter("now", now).setParameter("horizon", now + days * DAY)
+                        .setParameter("days", days).setMaxResults(batchSize - done.get()).getResultList();
+                if (due.isEmpty()) {
+                    continue;
+                }
+                Set<String> sent = new HashSet<>();
+                em(s).createNamedQuery("PA_Notice.ofGrants", NoticeEntity.class)
+                        .setParameter("ids", due.stream().map(GrantEntity::getId).toList())
+                        .getResultStream().forEach(n -> sent.add(n.getId()));
+                for (GrantEntity grant : due) {
+                    for (int covered : thresholds.tailSet(days, true)) {
+                        String key = NoticeEntity.key(grant.getId(), covered);
+                        if (sent.add(key)) {
+                            NoticeEntity notice = new NoticeEntity();
+                            notice.setId(key);
+                            notice.setRealmId(realmId);
+                            notice.setGrantId(grant.getId());
+                            notice.setThresholdDays(covered);
+                            notice.setSentAt(now);
+                            em(s).persist(notice);
+                        }
+                    }
+                    notifier.notice(grant, days, now);
+                    done.incrementAndGet();
+                }
+            }
+        });
+        return done.get();
+    }
+
+    private interface RealmWork {
+        void run(KeycloakSession session, RealmModel realm);
+    }
+
+    private void inRealm(String realmId, RealmWork work) {
+        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+            RealmModel realm = s.realms().getRealm(realmId);
+            if (realm == null) {
+                return;
+            }
+            s.getContext().setRealm(realm);
+            work.run(s, realm);
+        });
+    }
+
+    private static <T> List<T> lockAll(KeycloakSession session, Class<T> type, String entity, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em(session).createQuery("select e from " + entity + " e where e.id in :ids order by e.id", type)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private static GrantService grants(KeycloakSession session, RealmModel realm) {
+        EvidenceLedger ledger = new EvidenceLedger(session);
+        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger));
+    }
+
+    private static RequestService requests(KeycloakSession session, RealmModel realm) {
+        EvidenceLedger ledger = new EvidenceLedger(session);
+        PolicyStore policies = new PolicyStore(session, ledger);
+        return new RequestService(session, realm, ledger, policies, new GrantService(session, realm, ledger, policies));
+    }
+}
