@@ -1,0 +1,124 @@
+package dev.partneraccess.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One node of a Keycloak cluster run from the distribution as a separate process: production mode, PostgreSQL,
+ * embedded Infinispan discovering its peers through the shared database, loopback only.
+ */
+final class ClusterNode implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final int number;
+    final Path home;
+    final Path log;
+    private Process process;
+
+    ClusterNode(int number, Path home, Path log) {
+        this.number = number;
+        this.home = home;
+        this.log = log;
+    }
+
+    int port() {
+        return 18080 + number;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Unpacks the distribution, installs the jars and builds it for PostgreSQL and a clustered cache. */
+    static void prepare(Path zip, List<Path> jars, Path home) throws IOException, InterruptedException {
+        Path parent = home.getParent();
+        Files.createDirectories(parent);
+        run(parent, "unzip", "-q", "-o", zip.toString(), "-d", parent.resolve("unpacked").toString());
+        try (var entries = Files.list(parent.resolve("unpacked"))) {
+            Path unpacked = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+            Files.move(unpacked, home);
+        }
+        for (Path jar : jars) {
+            Files.copy(jar, home.resolve("providers").resolve(jar.getFileName()));
+        }
+        run(home, home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--cache=ispn", "--health-enabled=true");
+    }
+
+    static void copy(Path from, Path to) throws IOException, InterruptedException {
+        run(from.getParent(), "cp", "-a", from.toString(), to.toString());
+    }
+
+    void start(String dbUrl, String dbUser, String dbPassword, String hostname, int sweepIntervalSeconds) throws IOException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--db-url=" + dbUrl, "--db-username=" + dbUser, "--db-password=" + dbPassword,
+                "--http-enabled=true", "--hostname-strict=false", "--hostname=" + hostname,
+                "--http-host=127.0.0.1", "--http-port=" + port(), "--http-management-port=" + (19000 + number),
+                "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + (7800 + number),
+                "--spi-cache-embedded-default-node-name=node" + number,
+                "--spi-jpa-entity-provider--partner-access--sweep-interval=" + sweepIntervalSeconds,
+                "--log-level=INFO,dev.partneraccess.core.access:debug"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx512m");
+        process = builder.start();
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + number + " exited; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(url() + "/realms/master/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("node " + number + " not ready after " + timeout + "; see " + log);
+    }
+
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void run(Path directory, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("prepare.log").toFile())).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + directory.resolve("prepare.log"));
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.partneraccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Two Keycloak nodes in one cluster on a shared PostgreSQL, each firing the expiry sweep every few seconds: over
+ * several intervals the sweep runs on exactly one node per interval, and every expired grant is expired once.
+ * Runs with {@code -Ddb=postgres} (the database {@code partner_access_cluster}, owned by {@code keycloak}, must exist).
+ */
+class ClusterSweepIT {
+
+    private static final int INTERVAL = 5;
+    private static final int GRANTS = 12;
+    private static final Pattern RUN = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}).*partner-access-expiry-sweep: running on", Pattern.MULTILINE);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    @Test
+    void theSweepRunsOnOneNodePerIntervalAndExpiresEveryGrantOnce() throws Exception {
+        String dbUrl = System.getProperty("partner-access.cluster.db.url", "");
+        Assumptions.assumeTrue(!dbUrl.isBlank() && "postgres".equals(System.getProperty("partner-access.db")),
+                "needs PostgreSQL (-Ddb=postgres) and the database partner_access_cluster");
+        resetSchema(dbUrl);
+
+        Path work = Path.of("target", "cluster").toAbsolutePath();
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+        List<Path> jars = Arrays.stream(System.getProperty("partner-access.jars").split(",")).map(Path::of).toList();
+        ClusterNode.prepare(Path.of(System.getProperty("partner-access.dist.zip")), jars, work.resolve("node1"));
+        ClusterNode.copy(work.resolve("node1"), work.resolve("node2"));
+
+        try (ClusterNode node1 = new ClusterNode(1, work.resolve("node1"), work.resolve("node1.log"));
+             ClusterNode node2 = new ClusterNode(2, work.resolve("node2"), work.resolve("node2.log"))) {
+            String hostname = node1.url();
+            node1.start(dbUrl, "keycloak", "keycloak", hostname, INTERVAL);
+            node1.awaitReady(Duration.ofMinutes(4));
+            node2.start(dbUrl, "keycloak", "keycloak", hostname, INTERVAL);
+            node2.awaitReady(Duration.ofMinutes(4));
+            awaitClusterOfTwo(node1, node2);
+
+            Api one = seed(node1);
+            Api two = admin(node2, "cluster");
+            List<String> grants = new ArrayList<>();
+            for (int i = 0; i < GRANTS; i++) {
+                ObjectNode request = Api.object();
+                request.put("user", userId(node1, "member" + i));
+                request.put("role", "deal-registration");
+                request.put("businessPurpose", "Register deals for the cluster test partner.");
+                request.put("days", 1);
+                Api.Reply created = (i % 2 == 0 ? one : two).post("/requests", request);
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                grants.add(created.text("grantId"));
+            }
+
+            // Two days later on both nodes: every grant is due; the scheduled sweeps, not a call, must end them.
+            long sweepsBefore = runs(node1, node2).size();
+            for (ClusterNode node : List.of(node1, node2)) {
+                Api.Reply moved = new Api(node.url(), "cluster", null).send("PUT", "/../../../../realms/cluster/partner-access-test-clock/offset",
+                        Integer.toString(2 * 24 * 3600), "text/plain");
+                assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (two.get("/grants?status=ACTIVE").json().size() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+            assertThat(two.get("/grants?status=ACTIVE").json()).as("grants still active after a minute of sweeps").isEmpty();
+            // Let a few more intervals pass, so that both nodes' timers have fired repeatedly.
+            Thread.sleep(4L * INTERVAL * 1000);
+
+            for (String grant : grants) {
+                assertThat(one.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json()).as("records for " + grant).hasSize(1);
+            }
+            assertThat(one.get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+
+            List<LocalDateTime> runs = runs(node1, node2);
+            assertThat(runs.size() - sweepsBefore).as("sweeps after the clock moved").isGreaterThanOrEqualTo(3);
+            for (int i = 1; i < runs.size(); i++) {
+                long gapMillis = Duration.between(runs.get(i - 1), runs.get(i)).toMillis();
+                assertThat(gapMillis).as("two sweeps within one interval at " + runs.get(i)).isGreaterThanOrEqualTo(INTERVAL * 1000L * 3 / 4 - 250);
+            }
+            assertThat(node1.logText() + node2.logText()).as("both nodes' timers fired and one of them stood back")
+                    .contains("another node ran it in this interval");
+        }
+    }
+
+    private static void resetSchema(String dbUrl) throws Exception {
+        try (Connection db = DriverManager.getConnection(dbUrl, "keycloak", "keycloak"); Statement sql = db.createStatement()) {
+            sql.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            sql.execute("CREATE SCHEMA public");
+        }
+    }
+
+    private static void awaitClusterOfTwo(ClusterNode node1, ClusterNode node2) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            String logs = node1.logText() + node2.logText();
+            if (logs.contains("ISPN000094") && logs.matches("(?s).*ISPN000094: Received new cluster view[^\\n]*\\(2\\).*")) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the two nodes did not form one cluster; see " + node1.log + " and " + node2.log);
+    }
+
+    /** The times of every sweep run on either node, in order. */
+    private static List<LocalDateTime> runs(ClusterNode... nodes) throws Exception {
+        List<LocalDateTime> times = new ArrayList<>();
+        for (ClusterNode node : nodes) {
+            Matcher m = RUN.matcher(node.logText());
+            while (m.find()) {
+                times.add(LocalDateTime.parse(m.group(1), LOG_TIME));
+            }
+        }
+        times.sort(null);
+        return times;
+    }
+
+    private static Supplier<String> masterToken(ClusterNode node) {
+        return () -> {
+            Api.Reply reply = TokenEndpoint.post(node.url(), "master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+            if (reply.status() != 200) {
+                throw new IllegalStateException("admin token from node " + node.number + ": " + reply);
+            }
+            return reply.text("access_token");
+        };
+    }
+
+    private static Api admin(ClusterNode node, String realm) {
+        return new Api(node.url(), realm, masterToken(node));
+    }
+
+    private static String userId(ClusterNode node, String username) {
+        Api.Reply reply = admin(node, "cluster").get("/../users?exact=true&username=" + username);
+        return reply.json().get(0).get("id").asText();
+    }
+
+    /** A realm with Organizations, a self-service programme role, an owner and members; a policy and a partner. */
+    private static Api seed(ClusterNode node) {
+        ObjectNode realm = Api.object();
+        realm.put("realm", "cluster");
+        realm.put("enabled", true);
+        realm.put("organizationsEnabled", true);
+        realm.putObject("roles").putArray("realm").addObject().put("name", "deal-registration");
+        ArrayNode users = realm.putArray("users");
+        users.addObject().put("username", "owner").put("enabled", true).put("email", "owner@cluster.example");
+        for (int i = 0; i < GRANTS; i++) {
+            users.addObject().put("username", "member" + i).put("enabled", true);
+        }
+        Api.Reply created = admin(node, "master").send("POST", "/../..", Api.write(realm), "application/json");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        Api api = admin(node, "cluster");
+        ObjectNode policy = Api.object();
+        policy.putArray("tiers").addObject().put("name", "registered").put("rank", 1).put("maxGrantDays", 30).putArray("requiredActions");
+        ObjectNode programme = policy.putArray("programmes").addObject();
+        programme.put("role", "deal-registration");
+        programme.putArray("stages");
+        programme.put("minTier", "registered");
+        policy.putArray("expiryNoticeDays");
+        Api.Reply saved = api.put("/policy", policy);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+
+        ObjectNode intake = Api.object();
+        intake.put("name", "Cluster Partner");
+        intake.putArray("domains").add("cluster.example");
+        intake.put("tier", "registered");
+        intake.put("region", "EMEA");
+        intake.put("businessOwner", userId(node, "owner"));
+        Api.Reply partner = api.post("/partners", intake);
+        assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
+        for (int i = 0; i < GRANTS; i++) {
+            ObjectNode member = Api.object();
+            member.put("username", "member" + i);
+            Api.Reply added = api.post("/partners/" + partner.text("id") + "/members", member);
+            assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        }
+        return api;
+    }
+}
