@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -21,17 +19,6 @@ import jakarta.mail.internet.MimeMessage;
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
 class AccessRequestIT extends AccessTestBase {
 
-    private static Mailbox mail;
-
-    @BeforeAll
-    static void startMailServer() {
-        mail = new Mailbox(AccessRealm.SMTP_PORT);
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mail.close();
-    }
 
     @BeforeEach
     void policy() {
@@ -106,6 +93,18 @@ class AccessRequestIT extends AccessTestBase {
         assertThat(issued.at("/details/client").asText()).isEqualTo("partner-api");
         assertThat(issued.at("/details/requestId").asText()).isEqualTo(id);
         assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aMailServerThatIsDownFailsNoRequestAndNoDecision() {
+        partnerWith("Mailless Partner", "mailless.example", "registered", "EMEA", "olga.oob");
+        mail.close();
+        try {
+            JsonNode request = request("olga.oob", "deal-registration", null, 5);
+            assertThat(approve("emea-erin", request.get("id").asText(), "regional").get("status").asText()).isEqualTo("APPROVED");
+        } finally {
+            mail = new Mailbox(AccessRealm.SMTP_PORT);
+        }
     }
 
     @Test

@@ -19,6 +19,19 @@ abstract class AccessTestBase extends PartnerAccessTestBase {
     @InjectRealm(config = AccessRealm.class)
     ManagedRealm realm;
 
+    /** The SMTP server the realm's settings point at, so every mail the server sends arrives somewhere real. */
+    static Mailbox mail;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void startMailServer() {
+        mail = new Mailbox(AccessRealm.SMTP_PORT);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopMailServer() {
+        mail.close();
+    }
+
     @Override
     ManagedRealm realm() {
         return realm;

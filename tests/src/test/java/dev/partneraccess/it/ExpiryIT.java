@@ -7,8 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -23,17 +21,6 @@ import jakarta.mail.internet.MimeMessage;
 class ExpiryIT extends AccessTestBase {
 
     private static final long DAY = 24 * 3600;
-    private static Mailbox mail;
-
-    @BeforeAll
-    static void startMailServer() {
-        mail = new Mailbox(AccessRealm.SMTP_PORT);
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        mail.close();
-    }
 
     @BeforeEach
     void policy() {

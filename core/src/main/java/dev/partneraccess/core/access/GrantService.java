@@ -14,6 +14,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -51,6 +53,7 @@ public final class GrantService {
     private final RealmModel realm;
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
+    private Integer policyVersion;
 
     public GrantService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
         this.session = session;
@@ -168,7 +171,7 @@ public final class GrantService {
     }
 
     /**
-     * Ends a grant: the role mapping goes (unless another active grant still holds the same role), the row says why,
+     * Ends a grant: the role mapping goes, the row says why,
      * and the evidence records it. With {@code endSessions} the user's sessions end too, so no refresh token keeps
      * the role.
      */
@@ -178,12 +181,14 @@ public final class GrantService {
         grant.setRevokedAt(now);
         grant.setRevokedBy(actor.id());
         grant.setRevokedReason(reason);
-        em().flush();
-        UserModel user = session.users().getUserById(realm, grant.getUserId());
+        UserModel user = holder(grant.getUserId());
         RoleModel role = realm.getRoleById(grant.getRoleId());
         boolean mappingRemoved = false;
-        if (user != null && role != null && !stillHeld(grant)) {
+        // A user holds at most one ACTIVE grant per role (a request is refused while one is active, renewal extends
+        // the same grant), so the mapping goes with the grant.
+        if (user != null && role != null) {
             user.deleteRoleMapping(role);
+            evictFromCache(user);
             mappingRemoved = true;
         }
         ObjectNode details = grantDetails(grant);
@@ -194,16 +199,35 @@ public final class GrantService {
         if (endSessions && user != null) {
             details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
         }
-        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
+        details.put("policyVersion", policyVersion());
         ledger.append(realm.getId(), type, actor, grant.getId(), grant.getPartnerId(), details);
     }
 
-    private boolean stillHeld(GrantEntity ended) {
-        return em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("userId", ended.getUserId())
-                .setParameter("roleId", ended.getRoleId())
-                .getResultStream().anyMatch(g -> !g.getId().equals(ended.getId()));
+    /**
+     * The grant's holder as Keycloak's own user store has it, without building a cached copy first (building one reads
+     * the user's roles and groups, which the sweep does not need); users of a federated store come through the usual
+     * lookup. Either way the role mapping is then removed through the Keycloak model.
+     */
+    private UserModel holder(String userId) {
+        UserProvider local = session.getProvider(UserProvider.class);
+        UserModel user = local == null ? null : local.getUserById(realm, userId);
+        return user != null ? user : session.users().getUserById(realm, userId);
+    }
+
+    /** Drops the user from Keycloak's user cache on every node, so no node serves the removed role from memory. */
+    private void evictFromCache(UserModel user) {
+        UserCache cache = session.getProvider(UserCache.class);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
+    }
+
+    /** The policy version in force, read once per service (a sweep batch ends hundreds of grants). */
+    private Integer policyVersion() {
+        if (policyVersion == null) {
+            policyVersion = policies.current(realm).map(StoredPolicy::version).orElse(0);
+        }
+        return policyVersion;
     }
 
     private GrantEntity lock(String id) {

@@ -32,6 +32,7 @@ public final class EvidenceLedger {
 
     private static final Logger LOG = Logger.getLogger(EvidenceLedger.class);
     static final int BATCH = 1000;
+    private static final String HELD_HEAD = "partner-access.evidence.head.";
 
     private final KeycloakSession session;
 
@@ -54,10 +55,13 @@ public final class EvidenceLedger {
         if (!actor.isSystem()) {
             body.put("actorUsername", actor.username());
         }
-        // Send the change's own writes before taking the chain lock, so the lock is held only for the append and the
-        // commit: concurrent decisions queue on the head row for as short a time as possible.
-        em().flush();
-        EvidenceHeadEntity head = lockedHead(realmId);
+        EvidenceHeadEntity head = heldHead(realmId);
+        if (head == null) {
+            // Send the change's own writes before taking the chain lock, so the lock is held only for the append and
+            // the commit: concurrent decisions queue on the head row for as short a time as possible.
+            em().flush();
+            head = lockedHead(realmId);
+        }
         long seq = head.getLastSeq() + 1;
         long time = Time.currentTimeMillis();
         String canonicalDetails = CanonicalJson.write(body);
@@ -85,7 +89,24 @@ public final class EvidenceLedger {
                 entity.getPrevHash(), hash);
     }
 
+    /**
+     * The head this session's transaction already holds locked, if any: a batch appending many records takes the lock
+     * once and then needs neither another flush nor another read per record.
+     */
+    private EvidenceHeadEntity heldHead(String realmId) {
+        Object held = session.getAttribute(HELD_HEAD + realmId);
+        try {
+            return held instanceof EvidenceHeadEntity head && em().contains(head) ? head : null;
+        } catch (IllegalStateException closed) {
+            return null;
+        }
+    }
+
     private EvidenceHeadEntity lockedHead(String realmId) {
+        EvidenceHeadEntity held = heldHead(realmId);
+        if (held != null) {
+            return held;
+        }
         EntityManager em = em();
         // Look before locking: a locking read of a missing row takes a gap lock on MariaDB/InnoDB, which would block
         // the short transaction that creates the head. The existence check is a plain read that loads no entity, so
@@ -99,6 +120,7 @@ public final class EvidenceLedger {
         if (head == null) {
             throw new IllegalStateException("evidence chain head for realm " + realmId + " could not be created");
         }
+        session.setAttribute(HELD_HEAD + realmId, head);
         return head;
     }
 

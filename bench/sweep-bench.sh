@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Expiry sweep benchmark on PostgreSQL: how fast POST /sweep expires grants when --due of --total grants are past
+# their end (defaults 100,000 of 1,000,000), and how long a sweep takes when nothing is due.
+# Results: bench/target/sweep-results.md.
+#
+#   bench/sweep-bench.sh [--total 1000000] [--due 100000] [--batch 500]
+#
+# Starts its own Keycloak (production mode, PostgreSQL database partner_access_bench, ports 8180/9100). The due
+# grants belong to real users holding the role, so each expiry removes a real role mapping through the Keycloak
+# model; users, mappings and grants are seeded with SQL because creating 100,000 users through the API would take
+# longer than the benchmark itself.
+set -euo pipefail
+TOTAL=1000000
+DUE=100000
+BATCH=500
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --batch) BATCH="$2"; shift 2 ;;
+    --total) TOTAL="$2"; shift 2 ;;
+    --due) DUE="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+# The scheduled sweep waits a day, so only the measured calls sweep.
+KC_EXTRA_OPTS="--spi-jpa-entity-provider--partner-access--sweep-interval=86400 --spi-jpa-entity-provider--partner-access--sweep-batch-size=$BATCH"
+source "$(dirname "$0")/lib/keycloak.sh"
+
+URL=http://127.0.0.1:8180
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+token() {
+  curl -sf "$URL/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+    -d username=admin -d password=admin | json 'd["access_token"]'
+}
+call() { # method path [body]
+  curl -sf -X "$1" -H "Authorization: Bearer $(token)" -H 'Content-Type: application/json' "$URL$2" ${3:+-d "$3"}
+}
+sql() { PGPASSWORD=keycloak psql -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -U keycloak partner_access_bench "$@"; }
+
+call POST /admin/realms '{"realm":"sweep","enabled":true,"organizationsEnabled":true,
+  "roles":{"realm":[{"name":"deal-registration"}]},
+  "users":[{"username":"owner","enabled":true,"email":"owner@sweep.example"}]}' > /dev/null
+PA=/admin/realms/sweep/partner-access
+call PUT "$PA/policy" '{"tiers":[{"name":"registered","rank":1,"maxGrantDays":30,"requiredActions":[]}],
+  "programmes":[{"role":"deal-registration","stages":[],"minTier":"registered"}],"expiryNoticeDays":[]}' > /dev/null
+OWNER=$(call GET "/admin/realms/sweep/users?exact=true&username=owner" | json 'd[0]["id"]')
+PARTNER=$(call POST "$PA/partners" "{\"name\":\"Sweep Partner\",\"domains\":[\"sweep.example\"],\"tier\":\"registered\",
+  \"region\":\"EMEA\",\"businessOwner\":\"$OWNER\"}" | json 'd["id"]')
+REALM_ID=$(call GET /admin/realms/sweep | json 'd["id"]')
+ROLE_ID=$(call GET /admin/realms/sweep/roles/deal-registration | json 'd["id"]')
+
+echo "seeding $TOTAL grants, $DUE of them due, with $DUE users holding the role"
+NOW_MS=$(( $(date +%s) * 1000 ))
+sql <<SQL
+INSERT INTO user_entity (id, email_constraint, email_verified, enabled, realm_id, username, created_timestamp, not_before)
+  SELECT 'bu-' || i, 'bu-' || i, false, true, '$REALM_ID', 'bench-user-' || i, $NOW_MS, 0 FROM generate_series(1, $DUE) AS i;
+INSERT INTO user_role_mapping (role_id, user_id) SELECT '$ROLE_ID', 'bu-' || i FROM generate_series(1, $DUE) AS i;
+INSERT INTO pa_grant (id, realm_id, request_id, user_id, partner_id, role_id, role_name, granted_at, expires_at, status, version)
+  SELECT 'bg-' || i, '$REALM_ID', NULL, 'bu-' || i, '$PARTNER', '$ROLE_ID', 'deal-registration',
+         $NOW_MS - 86400000, $NOW_MS - 1000 - i, 'ACTIVE', 0
+  FROM generate_series(1, $DUE) AS i;
+INSERT INTO pa_grant (id, realm_id, request_id, user_id, partner_id, role_id, role_name, granted_at, expires_at, status, version)
+  SELECT 'og-' || i, '$REALM_ID', NULL, 'other-' || i, '$PARTNER', '$ROLE_ID', 'deal-registration',
+         $NOW_MS - 86400000,
+         CASE WHEN i % 3 = 0 THEN $NOW_MS - 86400000 ELSE $NOW_MS + 86400000::bigint * (1 + i % 28) END,
+         CASE WHEN i % 3 = 0 THEN (CASE WHEN i % 2 = 0 THEN 'EXPIRED' ELSE 'REVOKED' END) ELSE 'ACTIVE' END, 0
+  FROM generate_series(1, $TOTAL - $DUE) AS i;
+ANALYZE user_entity; ANALYZE user_role_mapping; ANALYZE pa_grant;
+SQL
+
+echo "sweeping"
+START=$(date +%s%N)
+FIRST=$(call POST "$PA/sweep")
+WALL_MS=$(( ($(date +%s%N) - START) / 1000000 ))
+SECOND=$(call POST "$PA/sweep")
+THIRD=$(call POST "$PA/sweep")
+EXPIRED=$(echo "$FIRST" | json 'd["expired"]')
+DURATION=$(echo "$FIRST" | json 'd["durationMs"]')
+EMPTY1=$(echo "$SECOND" | json 'd["durationMs"]')
+EMPTY2=$(echo "$THIRD" | json 'd["durationMs"]')
+LEFT_MAPPINGS=$(sql -c "SELECT count(*) FROM user_role_mapping WHERE role_id = '$ROLE_ID'")
+EXPIRED_ROWS=$(sql -c "SELECT count(*) FROM pa_grant WHERE realm_id = '$REALM_ID' AND id LIKE 'bg-%' AND status = 'EXPIRED'")
+RECORDS=$(sql -c "SELECT count(*) FROM pa_evidence WHERE realm_id = '$REALM_ID' AND type = 'GRANT_EXPIRED'")
+VERIFY=$(call GET "$PA/evidence/verify")
+RATE=$(python3 -c "print(round($EXPIRED / ($DURATION / 1000.0)))")
+
+cat > "$WORK/sweep-results.md" <<MD
+# Expiry sweep, $(date -u +%Y-%m-%d), $(nproc) cores, PostgreSQL $(psql --version | awk '{print $3}'), Keycloak $VERSION
+
+| figure | value |
+|---|---|
+| grants in the realm | $TOTAL |
+| due (ACTIVE, past their end; each user holds the role) | $DUE |
+| expired by the first \`POST /sweep\` | $EXPIRED |
+| batch size | $BATCH |
+| its duration (server) / wall time (client) | $DURATION ms / $WALL_MS ms |
+| throughput | $RATE grants/s |
+| next two sweeps, nothing due | $EMPTY1 ms, $EMPTY2 ms |
+| role mappings left / grants EXPIRED / GRANT_EXPIRED records | $LEFT_MAPPINGS / $EXPIRED_ROWS / $RECORDS |
+| \`GET /evidence/verify\` | $VERIFY |
+MD
+cat "$WORK/sweep-results.md"
