@@ -36,6 +36,11 @@ public final class PartnerAccessAdminResource {
         return new ReconciliationResource(rest);
     }
 
+    @Path("service-accounts")
+    public ServiceAccountsResource serviceAccounts() {
+        return new ServiceAccountsResource(rest);
+    }
+
     @Path("sweep")
     public SweepResource sweep() {
         return new SweepResource(rest);

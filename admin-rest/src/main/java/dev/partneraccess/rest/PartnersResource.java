@@ -151,6 +151,34 @@ public final class PartnersResource {
         });
     }
 
+    @POST
+    @Path("{id}/service-accounts")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response createServiceAccount(@PathParam("id") String id, String body) {
+        return rest.run(() -> {
+            rest.requireManageUsers();
+            ObjectNode account = rest.serviceAccounts.create(id, JsonBody.parse(body), rest.actor());
+            ObjectNode withoutSecret = account.deepCopy();
+            withoutSecret.remove("secret");
+            rest.adminEvent(OperationType.CREATE, ResourceType.CLIENT, withoutSecret, "partners", id, "service-accounts",
+                    account.get("id").asText());
+            return Rest.created(account);
+        });
+    }
+
+    @GET
+    @Path("{id}/service-accounts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response serviceAccounts(@PathParam("id") String id) {
+        return rest.run(() -> {
+            rest.requireViewUsers();
+            ArrayNode accounts = Json.array();
+            rest.serviceAccounts.list(id).forEach(accounts::add);
+            return Rest.ok(accounts);
+        });
+    }
+
     private Response action(String id, String name, ObjectNode partner) {
         rest.adminEvent(OperationType.ACTION, ResourceType.ORGANIZATION, partner, "partners", id, name);
         return Rest.ok(partner);

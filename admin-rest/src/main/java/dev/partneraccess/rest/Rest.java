@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
+import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -41,6 +42,7 @@ final class Rest {
     final PartnerService partners;
     final GrantService grants;
     final RequestService requests;
+    final ServiceAccountService serviceAccounts;
 
     Rest(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
@@ -52,6 +54,7 @@ final class Rest {
         this.partners = new PartnerService(session, realm, ledger, policies);
         this.grants = new GrantService(session, realm, ledger, policies);
         this.requests = new RequestService(session, realm, ledger, policies, grants);
+        this.serviceAccounts = new ServiceAccountService(session, realm, ledger, policies);
     }
 
     Response run(Supplier<Response> action) {

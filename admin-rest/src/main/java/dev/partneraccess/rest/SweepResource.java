@@ -59,7 +59,8 @@ public final class SweepResource {
                     .run(rest.realm.getId(), limit);
             ObjectNode body = Json.object();
             body.put("expired", result.expired());
-            body.put("revoked", 0);
+            body.put("revoked", result.revoked());
+            body.put("serviceAccountsDisabled", result.serviceAccountsDisabled());
             body.put("timedOut", result.timedOut());
             body.put("notices", result.notices());
             body.put("durationMs", result.durationMs());

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
@@ -51,7 +52,10 @@ final class EvidenceEventListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        // No user event is evidence yet; return at once so logins pay nothing.
+        // Logins are not evidence: only a client-credentials login of a partner service account is looked at.
+        if (event.getType() == EventType.CLIENT_LOGIN) {
+            ServiceAccountUse.record(session, event);
+        }
     }
 
     @Override

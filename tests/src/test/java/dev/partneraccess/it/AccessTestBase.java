@@ -45,6 +45,9 @@ abstract class AccessTestBase extends PartnerAccessTestBase {
         selfService.putArray("stages");
         selfService.put("minTier", "registered");
         policy.put("outOfBand", outOfBand);
+        // Non-human beneficiaries also need the security stage; a registered partner's secrets live at most 10 days.
+        policy.putArray("serviceAccountStages").add("security");
+        ((ObjectNode) policy.get("tiers").get(0)).put("secretMaxDays", 10);
         return policy;
     }
 

@@ -21,6 +21,9 @@ import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.NoticeEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
+import dev.partneraccess.core.jpa.ServiceAccountEntity;
+import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 
@@ -41,7 +44,7 @@ public final class ExpirySweep {
     private static final Logger LOG = Logger.getLogger(ExpirySweep.class);
     private static final long DAY = TimeUnit.DAYS.toMillis(1);
 
-    public record Result(int expired, int timedOut, int notices, long durationMs) {
+    public record Result(int expired, int revoked, int serviceAccountsDisabled, int timedOut, int notices, long durationMs) {
     }
 
     private final KeycloakSessionFactory factory;
@@ -60,9 +63,11 @@ public final class ExpirySweep {
         for (String realmId : realms) {
             try {
                 Result result = run(realmId, Integer.MAX_VALUE);
-                if (result.expired() + result.timedOut() + result.notices() > 0) {
-                    LOG.infof("partner access sweep of realm %s: %d expired, %d timed out, %d notices in %d ms", realmId,
-                            result.expired(), result.timedOut(), result.notices(), result.durationMs());
+                if (result.expired() + result.serviceAccountsDisabled() + result.timedOut() + result.notices() > 0) {
+                    LOG.infof("partner access sweep of realm %s: %d expired, %d service accounts disabled (%d grants"
+                            + " revoked), %d timed out, %d notices in %d ms", realmId, result.expired(),
+                            result.serviceAccountsDisabled(), result.revoked(), result.timedOut(), result.notices(),
+                            result.durationMs());
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "partner access sweep of realm %s failed; the next run picks up where it stopped", realmId);
@@ -75,9 +80,11 @@ public final class ExpirySweep {
         long started = System.nanoTime();
         long now = Time.currentTimeMillis();
         int expired = loop(maxBatches, () -> expireBatch(realmId, now));
+        int[] serviceAccounts = serviceAccounts(realmId, now, maxBatches);
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
-        return new Result(expired, timedOut, notices, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return new Result(expired, serviceAccounts[1], serviceAccounts[0], timedOut, notices,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     private interface Batch {
@@ -119,6 +126,66 @@ public final class ExpirySweep {
             }
         });
         return done.get();
+    }
+
+    /**
+     * Service accounts past their end, or whose secret is older than their partner's tier allows
+     * ({@code secretMaxDays}): disabled, their grants revoked. Candidates come in id order from an index on
+     * (enabled, end) and (enabled, secret age); the tier decides which of those whose secret is old are due.
+     * Answers {accounts disabled, grants revoked}.
+     */
+    private int[] serviceAccounts(String realmId, long now, int maxBatches) {
+        int[] totals = new int[2];
+        String[] after = {""};
+        for (int i = 0; i < maxBatches; i++) {
+            int[] found = {0};
+            inRealm(realmId, (s, realm) -> {
+                Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+                long secretBefore = policy.flatMap(p -> p.policy().tiers().stream().map(t -> t.secretMaxDays())
+                        .filter(java.util.Objects::nonNull).min(Integer::compare)).map(d -> now - d * DAY).orElse(Long.MIN_VALUE);
+                List<String> due = em(s).createQuery("select a.id from PaServiceAccount a where a.realmId = :realmId"
+                                + " and a.enabled = true and (a.expiresAt <= :now or a.secretRotatedAt <= :secretBefore)"
+                                + " and a.id > :after order by a.id", String.class)
+                        .setParameter("realmId", realmId).setParameter("now", now).setParameter("secretBefore", secretBefore)
+                        .setParameter("after", after[0]).setMaxResults(batchSize).getResultList();
+                found[0] = due.size();
+                if (due.isEmpty()) {
+                    return;
+                }
+                after[0] = due.get(due.size() - 1);
+                GrantService grants = grants(s, realm);
+                ServiceAccountService accounts = new ServiceAccountService(s, realm, new EvidenceLedger(s), new PolicyStore(s, null));
+                for (ServiceAccountEntity account : lockAll(s, ServiceAccountEntity.class, "PaServiceAccount", due)) {
+                    if (!account.isEnabled()) {
+                        continue;
+                    }
+                    String by = null;
+                    String reason = null;
+                    if (account.getExpiresAt() <= now) {
+                        by = ServiceAccountService.BY_EXPIRY;
+                        reason = "Reached its end at " + Json.isoTime(account.getExpiresAt()) + ".";
+                    } else {
+                        Integer maxAge = PartnerDirectory.byId(s, realm, account.getPartnerId())
+                                .flatMap(p -> policy.flatMap(sp -> sp.policy().tier(p.tier()))).map(t -> t.secretMaxDays()).orElse(null);
+                        if (maxAge != null && account.getSecretRotatedAt() <= now - maxAge * DAY) {
+                            by = ServiceAccountService.BY_SECRET_AGE;
+                            reason = "Its secret is older than " + maxAge + " days (last rotated "
+                                    + Json.isoTime(account.getSecretRotatedAt()) + ").";
+                        }
+                    }
+                    if (by != null) {
+                        int before = grants.revokedCount();
+                        accounts.expire(account, by, reason, grants);
+                        totals[0]++;
+                        totals[1] += grants.revokedCount() - before;
+                    }
+                }
+            });
+            if (found[0] < batchSize) {
+                break;
+            }
+        }
+        return totals;
     }
 
     private int timeOutBatch(String realmId, long now) {

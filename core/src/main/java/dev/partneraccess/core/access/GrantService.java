@@ -54,6 +54,7 @@ public final class GrantService {
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
     private Integer policyVersion;
+    private int revoked;
 
     public GrantService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
         this.session = session;
@@ -133,7 +134,13 @@ public final class GrantService {
         for (GrantEntity grant : grants) {
             end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, false);
         }
+        revoked += grants.size();
         return grants.size();
+    }
+
+    /** How many grants this service has revoked so far (the sweep reports it). */
+    int revokedCount() {
+        return revoked;
     }
 
     /** The sweep's end of a grant past its {@code expiresAt}: no sessions are ended, the next token simply lacks the role. */

@@ -23,6 +23,7 @@ import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
+import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.jpa.StageEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
@@ -56,6 +57,8 @@ public final class RequestService {
     public static final String SKIPPED = "SKIPPED";
     public static final String TYPE_ACCESS = "ACCESS";
     public static final String TYPE_RENEWAL = "RENEWAL";
+    /** The role name a service account's renewal request carries: it grants no role. */
+    public static final String SERVICE_ACCOUNT = "service-account";
     private static final Set<String> STATUSES = Set.of(PENDING, APPROVED, REJECTED, CANCELLED, TIMED_OUT);
     public static final int PURPOSE_MIN = 20;
     public static final int PURPOSE_MAX = 2000;
@@ -270,7 +273,12 @@ public final class RequestService {
 
         RequestEntity request = find(id, true);
         if (TYPE_RENEWAL.equals(request.getType()) && PENDING.equals(request.getStatus())) {
-            grants.locked(request.getRenewsGrantId()); // rows before the evidence chain: the lock order everywhere
+            // rows before the evidence chain: the lock order everywhere
+            if (request.getServiceAccountId() != null) {
+                serviceAccounts().locked(request.getServiceAccountId());
+            } else {
+                grants.locked(request.getRenewsGrantId());
+            }
         }
         List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
         StageEntity stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
@@ -315,7 +323,13 @@ public final class RequestService {
         } else if (stages.stream().allMatch(s -> APPROVED.equals(s.getStatus()))) {
             request.setStatus(APPROVED);
             request.setClosedAt(now);
-            if (TYPE_RENEWAL.equals(request.getType())) {
+            if (TYPE_RENEWAL.equals(request.getType()) && request.getServiceAccountId() != null) {
+                ServiceAccountEntity account = serviceAccounts().locked(request.getServiceAccountId());
+                Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).orElseThrow(() ->
+                        ApiException.conflict("partner", "The service account's partner no longer exists."));
+                int maxDays = serviceAccounts().tier(partner).maxGrantDays();
+                serviceAccounts().renew(account.getId(), Math.min(request.getDays(), maxDays), request.getId(), actor);
+            } else if (TYPE_RENEWAL.equals(request.getType())) {
                 UserModel user = session.users().getUserById(realm, request.getUserId());
                 Policy policy = policies.current(realm).map(StoredPolicy::policy).orElseThrow();
                 grants.renew(request, limits(policy, user, request.getRoleName(), request.getClientId()).maxDays(), actor);
@@ -390,7 +404,79 @@ public final class RequestService {
         return pending.size();
     }
 
-    // ---- renewal --------------------------------------------------------------------------------------------
+    // ---- renewal ----
+
+    private ServiceAccountService serviceAccounts() {
+        return new ServiceAccountService(session, realm, ledger, policies);
+    }
+
+    /**
+     * Opens a RENEWAL request for a partner service account: one stage, {@code owner}, decided by the partner's
+     * business owner; approval moves the account's end to the approval time plus {@code days}.
+     */
+    public ObjectNode renewServiceAccount(String id, JsonBody body, Actor actor) {
+        body.allowOnly("days", "justification");
+        int days = body.requiredInt("days", 1, 3650);
+        String justification = body.requiredString("justification", PURPOSE_MAX);
+        if (justification.length() < PURPOSE_MIN) {
+            throw ApiException.badRequest("justification", "'justification' must be at least " + PURPOSE_MIN
+                    + " characters: say why the integration is still needed.");
+        }
+        ServiceAccountEntity account = serviceAccounts().locked(id);
+        if (!account.isEnabled() || account.getExpiresAt() <= Time.currentTimeMillis()) {
+            throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
+                    + "' is disabled or past its end; only an active service account can be renewed.");
+        }
+        Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).filter(p -> p.status() == PartnerStatus.ACTIVE)
+                .orElseThrow(() -> ApiException.conflict("partner", "The service account's partner is not ACTIVE."));
+        int maxDays = serviceAccounts().tier(partner).maxGrantDays();
+        if (days > maxDays) {
+            throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
+        }
+        UserModel serviceUser = account.getUserId() == null ? null : session.users().getUserById(realm, account.getUserId());
+        if (serviceUser == null) {
+            throw ApiException.conflict("serviceAccount", "The service account's user no longer exists.");
+        }
+        StoredPolicy stored = policies.current(realm).orElseThrow();
+        ledger.lock(realm.getId());
+        em().createNamedQuery("PA_Request.pending", RequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("userId", serviceUser.getId()).setParameter("roleId", account.getId())
+                .getResultStream().findFirst().ifPresent(existing -> {
+                    throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
+                            + "' already has pending renewal '" + existing.getId() + "'.");
+                });
+        RequestEntity request = new RequestEntity();
+        request.setId(UUID.randomUUID().toString());
+        request.setRealmId(realm.getId());
+        request.setType(TYPE_RENEWAL);
+        request.setUserId(serviceUser.getId());
+        request.setPartnerId(partner.id());
+        request.setRoleId(account.getId());
+        request.setRoleName(SERVICE_ACCOUNT);
+        request.setClientId(account.getClientId());
+        request.setBusinessPurpose(justification);
+        request.setDays(days);
+        request.setPolicyVersion(stored.version());
+        request.setCreatedAt(Time.currentTimeMillis());
+        request.setCreatedBy(actor.id());
+        request.setServiceAccountId(account.getId());
+        List<StageEntity> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, partner));
+        request.setStatus(PENDING);
+        em().persist(request);
+        stages.forEach(em()::persist);
+        ObjectNode details = requestDetails(request);
+        details.put("type", TYPE_RENEWAL);
+        details.put("serviceAccount", account.getId());
+        details.put("currentExpiresAt", Json.isoTime(account.getExpiresAt()));
+        details.put("days", days);
+        details.put("businessPurpose", justification);
+        details.putArray("stages").add("owner");
+        details.put("policyVersion", stored.version());
+        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
+        UserModel requester = session.users().getUserById(realm, actor.id());
+        notifier.stagesAwaiting(request, stages, serviceUser, requester, partner);
+        return toJson(request, stages);
+    }
 
     /**
      * Opens a RENEWAL request for an active grant: one stage, {@code owner}, decided by the partner's business owner.
@@ -579,6 +665,9 @@ public final class RequestService {
             s.put("justification", stage.getJustification());
         });
         json.put("grantId", request.getGrantId());
+        if (request.getServiceAccountId() != null) {
+            json.put("serviceAccount", request.getServiceAccountId());
+        }
         json.put("createdAt", Json.isoTime(request.getCreatedAt()));
         json.put("createdBy", request.getCreatedBy());
         return json;

@@ -35,7 +35,8 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
     @Override
     public List<Class<?>> getEntities() {
         return List.of(PolicyVersionEntity.class, EvidenceEntity.class, EvidenceHeadEntity.class, RequestEntity.class,
-                StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class);
+                StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class,
+                ServiceAccountEntity.class);
     }
 
     @Override
@@ -86,7 +87,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 PolicyCache.forget(realmId);
-                for (String query : List.of("PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
+                for (String query : List.of("PA_ServiceAccount.deleteByRealm", "PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
                         "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm", "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm")) {
                     em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
                 }

@@ -75,6 +75,9 @@ public class RequestEntity {
     @Column(name = "CLOSED_AT")
     private Long closedAt;
 
+    @Column(name = "SERVICE_ACCOUNT_ID", length = 36)
+    private String serviceAccountId;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -213,6 +216,15 @@ public class RequestEntity {
 
     public void setClosedAt(Long closedAt) {
         this.closedAt = closedAt;
+    }
+
+    /** Set on the renewal of a service account: the client's id. Such a request names no role to grant. */
+    public String getServiceAccountId() {
+        return serviceAccountId;
+    }
+
+    public void setServiceAccountId(String serviceAccountId) {
+        this.serviceAccountId = serviceAccountId;
     }
 
     public int getVersion() {

@@ -2,6 +2,7 @@ package dev.partneraccess.core.partner;
 
 import java.util.Optional;
 
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -9,6 +10,9 @@ import org.keycloak.organization.OrganizationProvider;
 
 /** Which partner a user belongs to, for the login path and the token mapper. */
 public final class PartnerDirectory {
+
+    /** The client attribute naming the partner that owns a service account's client. */
+    public static final String SERVICE_ACCOUNT_PARTNER = "partner.id";
 
     private PartnerDirectory() {
     }
@@ -19,6 +23,11 @@ public final class PartnerDirectory {
         }
         if (session.getContext().getRealm() == null) {
             session.getContext().setRealm(realm);
+        }
+        if (user.getServiceAccountClientLink() != null) {
+            // A partner's service account belongs to the partner its client names (the client model is cached).
+            ClientModel client = realm.getClientById(user.getServiceAccountClientLink());
+            return client == null ? Optional.empty() : byId(session, realm, client.getAttribute(SERVICE_ACCOUNT_PARTNER));
         }
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null) {

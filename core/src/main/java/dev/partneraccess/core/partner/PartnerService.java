@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
+import dev.partneraccess.core.access.ServiceAccountService;
+import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceLedger;
@@ -63,6 +65,7 @@ public final class PartnerService {
     private final SessionTerminator sessions;
     private final GrantService grants;
     private final RequestService requests;
+    private final ServiceAccountService serviceAccounts;
     private final PartnerInputs inputs;
 
     public PartnerService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
@@ -73,6 +76,7 @@ public final class PartnerService {
         this.sessions = new SessionTerminator(session, realm);
         this.grants = new GrantService(session, realm, ledger, policies);
         this.requests = new RequestService(session, realm, ledger, policies, grants);
+        this.serviceAccounts = new ServiceAccountService(session, realm, ledger, policies);
         this.inputs = new PartnerInputs(session, realm, policies);
     }
 
@@ -417,12 +421,21 @@ public final class PartnerService {
         details.put("reason", reason);
         details.put("previousStatus", partner.status().name());
         details.put("status", target.name());
+        // Rows first (service accounts, requests, grants), then the evidence chain: the lock order everywhere.
+        List<ServiceAccountEntity> accounts = serviceAccounts.lockOfPartner(id);
         if (target == PartnerStatus.OFFBOARDED) {
             String why = "Partner '" + partner.name() + "' offboarded: " + reason;
             List<RequestEntity> pending = requests.lockPending(id, null);
             List<GrantEntity> held = grants.lockActive(id, null);
             details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
             details.put("grantsRevoked", grants.revokeAll(held, why, actor));
+            details.put("serviceAccountsDisabled", serviceAccounts.offboardAll(accounts, why, actor));
+        } else if (target == PartnerStatus.SUSPENDED) {
+            details.put("serviceAccountsDisabled", serviceAccounts.suspendAll(accounts,
+                    "Partner '" + partner.name() + "' suspended: " + reason, actor));
+        } else {
+            details.put("serviceAccountsEnabled", serviceAccounts.reactivateAll(accounts,
+                    "Partner '" + partner.name() + "' reactivated: " + reason, actor));
         }
         if (target != PartnerStatus.ACTIVE) {
             // No refresh token may outlive the decision: refreshing runs no login flow.

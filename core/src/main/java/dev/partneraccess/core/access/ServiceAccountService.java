@@ -1,0 +1,353 @@
+package dev.partneraccess.core.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.services.managers.ClientManager;
+import org.keycloak.services.managers.RealmManager;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.ServiceAccountEntity;
+import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.partner.PartnerStatus;
+import dev.partneraccess.core.partner.SessionTerminator;
+import dev.partneraccess.core.policy.Policy;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.JsonBody;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Partner service accounts: a confidential Keycloak client with a service account, owned by a partner, with a
+ * purpose, a partner-side owner and an end. The client stays Keycloak's (its attributes {@code partner.*} say who owns
+ * it); the {@code PA_SERVICE_ACCOUNT} row is the product's index of it, for the sweep, the inventory and the report.
+ * The secret appears only in the answers to creation and rotation: never in evidence, logs or reads.
+ */
+public final class ServiceAccountService {
+
+    public static final String ATTR_PARTNER = PartnerDirectory.SERVICE_ACCOUNT_PARTNER;
+    public static final String ATTR_PURPOSE = "partner.purpose";
+    public static final String ATTR_OWNER = "partner.owner";
+    public static final String ATTR_EXPIRES = "partner.expiresAt";
+    public static final String ATTR_ROTATED = "partner.secretRotatedAt";
+    static final String BY_SUSPENSION = "SUSPENSION";
+    static final String BY_OFFBOARDING = "OFFBOARDING";
+    static final String BY_ADMIN = "ADMIN";
+    static final String BY_EXPIRY = "EXPIRY";
+    static final String BY_SECRET_AGE = "SECRET_AGE";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final long DAY = TimeUnit.DAYS.toMillis(1);
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EvidenceLedger ledger;
+    private final PolicyStore policies;
+
+    public ServiceAccountService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
+        this.session = session;
+        this.realm = realm;
+        this.ledger = ledger;
+        this.policies = policies;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public ObjectNode create(String partnerId, JsonBody body, Actor actor) {
+        Partner partner = PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
+                ApiException.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
+        body.allowOnly("name", "purpose", "owner", "days");
+        String name = body.requiredString("name", 40).toLowerCase(Locale.ROOT);
+        if (!NAME.matcher(name).matches()) {
+            throw ApiException.badRequest("name", "'name' must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
+        }
+        String purpose = body.requiredString("purpose", RequestService.PURPOSE_MAX);
+        if (purpose.length() < RequestService.PURPOSE_MIN) {
+            throw ApiException.badRequest("purpose", "'purpose' must be at least " + RequestService.PURPOSE_MIN
+                    + " characters: say what the integration does.");
+        }
+        String ownerId = body.requiredString("owner", 36);
+        int days = body.requiredInt("days", 1, 3650);
+        UserModel owner = session.users().getUserById(realm, ownerId);
+        if (owner == null || PartnerDirectory.partnerOf(session, realm, owner).map(Partner::id).filter(partnerId::equals).isEmpty()) {
+            throw ApiException.badRequest("owner", "The owner must be a member of partner '" + partner.name() + "'.");
+        }
+        if (partner.status() != PartnerStatus.ACTIVE) {
+            throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
+                    + "; only an ACTIVE partner gets new service accounts.");
+        }
+        int maxDays = tier(partner).maxGrantDays();
+        if (days > maxDays) {
+            throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
+        }
+        String clientId = "partner-" + partner.alias() + "-" + name;
+        if (realm.getClientByClientId(clientId) != null) {
+            throw ApiException.conflict("name", "Client '" + clientId + "' already exists in this realm.");
+        }
+
+        long now = Time.currentTimeMillis();
+        ClientRepresentation representation = new ClientRepresentation();
+        representation.setClientId(clientId);
+        representation.setName(partner.name() + ": " + name);
+        representation.setDescription(purpose.length() > 255 ? purpose.substring(0, 255) : purpose);
+        representation.setProtocol("openid-connect");
+        representation.setPublicClient(false);
+        representation.setClientAuthenticatorType("client-secret");
+        representation.setStandardFlowEnabled(false);
+        representation.setImplicitFlowEnabled(false);
+        representation.setDirectAccessGrantsEnabled(false);
+        representation.setServiceAccountsEnabled(true);
+        representation.setFullScopeAllowed(true);
+        representation.setEnabled(true);
+        ClientModel client = ClientManager.createClient(session, realm, representation);
+        new ClientManager(new RealmManager(session)).enableServiceAccount(client);
+        String secret = KeycloakModelUtils.generateSecret(client);
+        UserModel serviceUser = session.users().getServiceAccount(client);
+
+        ServiceAccountEntity account = new ServiceAccountEntity();
+        account.setId(client.getId());
+        account.setRealmId(realm.getId());
+        account.setPartnerId(partner.id());
+        account.setClientId(clientId);
+        account.setUserId(serviceUser == null ? null : serviceUser.getId());
+        account.setPurpose(purpose);
+        account.setOwner(owner.getId());
+        account.setCreatedAt(now);
+        account.setExpiresAt(now + days * DAY);
+        account.setSecretRotatedAt(now);
+        account.setEnabled(true);
+        em().persist(account);
+        mirror(client, account);
+
+        ObjectNode details = details(account);
+        details.put("days", days);
+        details.put("policyVersion", policyVersion());
+        ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_CREATED, actor, client.getId(), partner.id(), details);
+        ObjectNode json = toJson(account, client);
+        json.put("secret", secret);
+        return json;
+    }
+
+    public List<ObjectNode> list(String partnerId) {
+        PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
+                ApiException.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
+        List<ObjectNode> accounts = new ArrayList<>();
+        em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
+                .getResultStream().forEach(a -> accounts.add(toJson(a, realm.getClientById(a.getId()))));
+        return accounts;
+    }
+
+    public ObjectNode rotate(String id, Actor actor) {
+        ServiceAccountEntity account = locked(id);
+        ClientModel client = client(account);
+        String secret = KeycloakModelUtils.generateSecret(client);
+        account.setSecretRotatedAt(Time.currentTimeMillis());
+        mirror(client, account);
+        ObjectNode details = details(account);
+        details.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
+        ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_SECRET_ROTATED, actor, account.getId(), account.getPartnerId(), details);
+        ObjectNode json = toJson(account, client);
+        json.put("secret", secret);
+        return json;
+    }
+
+    public ObjectNode disable(String id, JsonBody body, Actor actor) {
+        body.allowOnly("reason");
+        String reason = body.requiredString("reason", GrantService.REASON_MAX);
+        ServiceAccountEntity account = locked(id);
+        if (!account.isEnabled()) {
+            throw ApiException.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
+        }
+        disable(account, BY_ADMIN, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
+        return toJson(account, client(account));
+    }
+
+    /**
+     * Turns a service account off: the client is disabled (no new token by client credentials), its sessions end,
+     * and with {@code revokeReason} its grants are revoked too.
+     */
+    void disable(ServiceAccountEntity account, String by, String reason, Actor actor, EvidenceType type, GrantService grantsToRevoke) {
+        ClientModel client = realm.getClientById(account.getId());
+        account.setEnabled(false);
+        account.setDisabledBy(by);
+        if (client != null) {
+            client.setEnabled(false);
+        }
+        ObjectNode details = details(account);
+        details.put("reason", reason);
+        details.put("disabledBy", by);
+        UserModel serviceUser = account.getUserId() == null ? null : session.users().getUserById(realm, account.getUserId());
+        if (serviceUser != null) {
+            details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(serviceUser));
+            if (grantsToRevoke != null) {
+                List<GrantEntity> held = grantsToRevoke.lockActive(account.getPartnerId(), serviceUser.getId());
+                details.put("grantsRevoked", grantsToRevoke.revokeAll(held, reason, actor));
+            }
+        }
+        ledger.append(realm.getId(), type, actor, account.getId(), account.getPartnerId(), details);
+    }
+
+    /** Suspension: every enabled service account of the partner goes off, marked so reactivation turns on these only. */
+    public int suspendAll(List<ServiceAccountEntity> accounts, String reason, Actor actor) {
+        int count = 0;
+        for (ServiceAccountEntity account : accounts) {
+            if (account.isEnabled()) {
+                disable(account, BY_SUSPENSION, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Reactivation: the service accounts that suspension turned off come back, unless they ended meanwhile. */
+    public int reactivateAll(List<ServiceAccountEntity> accounts, String reason, Actor actor) {
+        int count = 0;
+        long now = Time.currentTimeMillis();
+        for (ServiceAccountEntity account : accounts) {
+            if (!account.isEnabled() && BY_SUSPENSION.equals(account.getDisabledBy()) && account.getExpiresAt() > now) {
+                account.setEnabled(true);
+                account.setDisabledBy(null);
+                ClientModel client = realm.getClientById(account.getId());
+                if (client != null) {
+                    client.setEnabled(true);
+                }
+                ObjectNode details = details(account);
+                details.put("reason", reason);
+                ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_ENABLED, actor, account.getId(), account.getPartnerId(), details);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Offboarding: every service account of the partner goes off for good; grants are revoked by the caller. */
+    public int offboardAll(List<ServiceAccountEntity> accounts, String reason, Actor actor) {
+        int count = 0;
+        for (ServiceAccountEntity account : accounts) {
+            if (account.isEnabled() || !BY_OFFBOARDING.equals(account.getDisabledBy())) {
+                disable(account, BY_OFFBOARDING, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The sweep's end of a service account past its expiry or with a secret older than the tier allows. */
+    void expire(ServiceAccountEntity account, String by, String reason, GrantService grants) {
+        disable(account, by, reason, Actor.SYSTEM, EvidenceType.SERVICE_ACCOUNT_EXPIRED, grants);
+    }
+
+    /** Extends a service account after its renewal was approved; called with the renewal request locked. */
+    void renew(String id, int days, String requestId, Actor actor) {
+        ServiceAccountEntity account = locked(id);
+        long now = Time.currentTimeMillis();
+        if (account.getExpiresAt() <= now || (!account.isEnabled() && !BY_SUSPENSION.equals(account.getDisabledBy()))) {
+            throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
+                    + "' has ended; it can no longer be renewed.");
+        }
+        long previous = account.getExpiresAt();
+        account.setExpiresAt(now + days * DAY);
+        mirror(client(account), account);
+        ObjectNode details = details(account);
+        details.put("requestId", requestId);
+        details.put("oldExpiresAt", Json.isoTime(previous));
+        details.put("newExpiresAt", Json.isoTime(account.getExpiresAt()));
+        ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_RENEWED, actor, account.getId(), account.getPartnerId(), details);
+    }
+
+    /** The service account of a client, if the client is one of ours. */
+    public ServiceAccountEntity find(String id) {
+        return id == null ? null : em().find(ServiceAccountEntity.class, id);
+    }
+
+    ServiceAccountEntity locked(String id) {
+        ServiceAccountEntity account = id == null ? null : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || !account.getRealmId().equals(realm.getId())) {
+            throw ApiException.notFound("No partner service account '" + id + "' in this realm.");
+        }
+        return account;
+    }
+
+    /** Locks the partner's service accounts; partner-wide changes lock these first, then requests, then grants. */
+    public List<ServiceAccountEntity> lockOfPartner(String partnerId) {
+        return em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    private ClientModel client(ServiceAccountEntity account) {
+        ClientModel client = realm.getClientById(account.getId());
+        if (client == null) {
+            throw ApiException.conflict("serviceAccount", "The client of service account '" + account.getClientId()
+                    + "' was deleted in Keycloak.");
+        }
+        return client;
+    }
+
+    Policy.Tier tier(Partner partner) {
+        Policy policy = policies.current(realm).map(StoredPolicy::policy).orElseThrow(() -> ApiException.conflict("policy",
+                "This realm has no partner access policy yet; PUT /policy first."));
+        return policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
+                "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
+    }
+
+    private Integer policyVersion() {
+        return policies.current(realm).map(StoredPolicy::version).orElse(null);
+    }
+
+    /** The client's attributes say the same as our row, for admins looking at the client in Keycloak's console. */
+    private static void mirror(ClientModel client, ServiceAccountEntity account) {
+        client.setAttribute(ATTR_PARTNER, account.getPartnerId());
+        client.setAttribute(ATTR_PURPOSE, account.getPurpose());
+        client.setAttribute(ATTR_OWNER, account.getOwner());
+        client.setAttribute(ATTR_EXPIRES, Json.isoTime(account.getExpiresAt()));
+        client.setAttribute(ATTR_ROTATED, Json.isoTime(account.getSecretRotatedAt()));
+    }
+
+    private static ObjectNode details(ServiceAccountEntity account) {
+        ObjectNode details = Json.object();
+        details.put("clientId", account.getClientId());
+        details.put("user", account.getUserId());
+        details.put("owner", account.getOwner());
+        details.put("purpose", account.getPurpose());
+        details.put("expiresAt", Json.isoTime(account.getExpiresAt()));
+        return details;
+    }
+
+    public static ObjectNode toJson(ServiceAccountEntity account, ClientModel client) {
+        ObjectNode json = Json.object();
+        json.put("id", account.getId());
+        json.put("clientId", account.getClientId());
+        json.put("partner", account.getPartnerId());
+        json.put("purpose", account.getPurpose());
+        json.put("owner", account.getOwner());
+        json.put("expiresAt", Json.isoTime(account.getExpiresAt()));
+        json.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
+        json.put("enabled", account.isEnabled() && client != null && client.isEnabled());
+        json.put("lastUsedAt", account.getLastUsedAt() == null ? null : Json.isoTime(account.getLastUsedAt()));
+        return json;
+    }
+}
