@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.evidence.VerifyResult;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
@@ -92,7 +93,10 @@ public final class EvidenceResource {
     public Response verify() {
         return rest.run(() -> {
             rest.requireViewEvents();
+            EvidenceLedger.Head head = rest.ledger.head(rest.realm.getId());
             VerifyResult result = rest.ledger.verify(rest.realm.getId());
+            // The chain as far as the head read first is now known good (or broken): the report shows it.
+            new LedgerChecker(rest.session).recordFull(rest.realm.getId(), result, head);
             ObjectNode body = Json.object();
             body.put("valid", result.valid());
             body.put("records", result.records());

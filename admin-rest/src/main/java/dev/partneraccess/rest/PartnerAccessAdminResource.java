@@ -41,6 +41,11 @@ public final class PartnerAccessAdminResource {
         return new ServiceAccountsResource(rest);
     }
 
+    @Path("report")
+    public ReportResource report() {
+        return new ReportResource(rest);
+    }
+
     @Path("sweep")
     public SweepResource sweep() {
         return new SweepResource(rest);

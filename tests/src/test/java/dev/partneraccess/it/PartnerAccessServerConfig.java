@@ -14,6 +14,7 @@ public final class PartnerAccessServerConfig implements KeycloakServerConfig {
         return config.dependency("dev.partneraccess", "partner-access-dist")
                 .dependency("dev.partneraccess", "partner-access-test-clock")
                 .spiOption("jpa-entity-provider", "partner-access", "sweep-batch-size", "2")
-                .spiOption("jpa-entity-provider", "partner-access", "sweep-interval", "3600");
+                .spiOption("jpa-entity-provider", "partner-access", "sweep-interval", "3600")
+                .option("metrics-enabled", "true");
     }
 }

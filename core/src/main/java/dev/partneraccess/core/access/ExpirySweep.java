@@ -18,6 +18,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.NoticeEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
@@ -83,6 +84,7 @@ public final class ExpirySweep {
         int[] serviceAccounts = serviceAccounts(realmId, now, maxBatches);
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
+        inRealm(realmId, (s, realm) -> new LedgerChecker(s).checkNew(realmId));
         return new Result(expired, serviceAccounts[1], serviceAccounts[0], timedOut, notices,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }

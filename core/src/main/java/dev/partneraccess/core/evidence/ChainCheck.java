@@ -9,9 +9,20 @@ import java.util.function.Consumer;
 final class ChainCheck implements Consumer<EvidenceRecord> {
 
     private long records;
-    private long expectedSeq = 1;
-    private String prevHash = EvidenceRecord.GENESIS;
+    private long expectedSeq;
+    private String prevHash;
     private Long firstBroken;
+
+    ChainCheck() {
+        this(0, EvidenceRecord.GENESIS);
+    }
+
+    /** Continues a chain already trusted up to {@code trustedSeq}, whose record hashed to {@code trustedHash}. */
+    ChainCheck(long trustedSeq, String trustedHash) {
+        this.records = trustedSeq;
+        this.expectedSeq = trustedSeq + 1;
+        this.prevHash = trustedHash;
+    }
 
     @Override
     public void accept(EvidenceRecord record) {

@@ -194,16 +194,16 @@ public final class EvidenceLedger {
      * context does not keep: memory stays flat whatever the ledger's size.
      */
     public void forEach(String realmId, Long fromMillis, Long toMillis, Consumer<EvidenceRecord> consumer) {
-        forEach(realmId, fromMillis, toMillis, null, consumer);
+        forEach(realmId, fromMillis, toMillis, 0L, null, consumer);
     }
 
-    private void forEach(String realmId, Long fromMillis, Long toMillis, Long maxSeq, Consumer<EvidenceRecord> consumer) {
+    private void forEach(String realmId, Long fromMillis, Long toMillis, long afterSeq, Long maxSeq, Consumer<EvidenceRecord> consumer) {
         String jpql = SELECT + " where e.realmId = :realmId and e.seq > :after"
                 + (maxSeq != null ? " and e.seq <= :maxSeq" : "")
                 + (fromMillis != null ? " and e.time >= :from" : "")
                 + (toMillis != null ? " and e.time <= :to" : "")
                 + " order by e.seq";
-        long after = 0;
+        long after = afterSeq;
         while (true) {
             TypedQuery<Object[]> query = em().createQuery(jpql, Object[].class)
                     .setParameter("realmId", realmId)
@@ -245,8 +245,40 @@ public final class EvidenceLedger {
         long headSeq = head.getLastSeq();
         String headHash = head.getLastHash();
         ChainCheck check = new ChainCheck();
-        forEach(realmId, null, null, headSeq, check);
+        forEach(realmId, null, null, 0L, headSeq, check);
         return check.finish(headSeq, headHash);
+    }
+
+    /** Where a realm's chain ends: the last sequence number and its hash ({@code 0} and genesis when empty). */
+    public record Head(long seq, String hash) {
+    }
+
+    public Head head(String realmId) {
+        EvidenceHeadEntity head = em().find(EvidenceHeadEntity.class, realmId);
+        return head == null ? new Head(0, EvidenceRecord.GENESIS) : new Head(head.getLastSeq(), head.getLastHash());
+    }
+
+    /**
+     * Verifies only the records after {@code fromSeq} up to {@code head}, trusting the chain up to {@code fromSeq}
+     * (whose record hashed to {@code fromHash}): the first new record must link to that hash, each must hash to what
+     * it stores, and the walk must end at the head. {@code records} in the answer counts the whole chain.
+     */
+    public VerifyResult verifyBetween(String realmId, long fromSeq, String fromHash, Head head) {
+        ChainCheck check = new ChainCheck(fromSeq, fromHash);
+        forEach(realmId, null, null, fromSeq, head.seq(), check);
+        return check.finish(head.seq(), head.hash());
+    }
+
+    /** How many records the realm's chain holds, as its head row says. */
+    public long records(String realmId) {
+        EvidenceHeadEntity head = em().find(EvidenceHeadEntity.class, realmId);
+        return head == null ? 0 : head.getLastSeq();
+    }
+
+    /** The hash of record {@code seq}, or null when there is no such record. */
+    public String hashAt(String realmId, long seq) {
+        return em().createQuery("select e.hash from PaEvidence e where e.realmId = :realmId and e.seq = :seq", String.class)
+                .setParameter("realmId", realmId).setParameter("seq", seq).getResultStream().findFirst().orElse(null);
     }
 
     private static EvidenceRecord toRecord(Object[] row) {

@@ -17,6 +17,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
+import dev.partneraccess.core.access.PostureMetrics;
 import dev.partneraccess.core.access.SweepTask;
 import dev.partneraccess.core.policy.PolicyCache;
 
@@ -36,7 +37,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
     public List<Class<?>> getEntities() {
         return List.of(PolicyVersionEntity.class, EvidenceEntity.class, EvidenceHeadEntity.class, RequestEntity.class,
                 StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class,
-                ServiceAccountEntity.class);
+                ServiceAccountEntity.class, LedgerCheckEntity.class);
     }
 
     @Override
@@ -55,11 +56,14 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
 
     private long sweepIntervalSeconds = 60;
     private int sweepBatchSize = 500;
+    private long metricsIntervalSeconds = 60;
+    public static final String METRICS_INTERVAL = "metrics-interval";
 
     @Override
     public void init(Config.Scope config) {
         sweepIntervalSeconds = Math.max(1, config.getLong(SWEEP_INTERVAL, 60L));
         sweepBatchSize = Math.max(1, config.getInt(SWEEP_BATCH_SIZE, 500));
+        metricsIntervalSeconds = Math.max(1, config.getLong(METRICS_INTERVAL, 60L));
     }
 
     @Override
@@ -69,6 +73,8 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
                 .helpText("Seconds between two runs of the partner access expiry sweep (once per cluster).").add()
                 .property().name(SWEEP_BATCH_SIZE).type("int").defaultValue(500)
                 .helpText("Grants, requests or notices the expiry sweep handles per transaction.").add()
+                .property().name(METRICS_INTERVAL).type("int").defaultValue(60)
+                .helpText("Seconds between two refreshes of the partner_access_* gauges on each node.").add()
                 .build();
     }
 
@@ -87,7 +93,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 PolicyCache.forget(realmId);
-                for (String query : List.of("PA_ServiceAccount.deleteByRealm", "PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
+                for (String query : List.of("PA_LedgerCheck.deleteByRealm", "PA_ServiceAccount.deleteByRealm", "PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
                         "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm", "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm")) {
                     em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
                 }
@@ -100,9 +106,14 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
         long interval = TimeUnit.SECONDS.toMillis(sweepIntervalSeconds);
         String node = java.util.Objects.requireNonNullElse(System.getProperty("jboss.node.name"), "node")
                 + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class).schedule(
-                new ClusterAwareScheduledTaskRunner(factory, new SweepTask(interval, sweepBatchSize, node), interval),
-                interval, SweepTask.NAME));
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new SweepTask(interval, sweepBatchSize, node), interval),
+                    interval, SweepTask.NAME);
+            // Every node refreshes its own gauges from the database, so each shows the same truth.
+            long metricsInterval = TimeUnit.SECONDS.toMillis(metricsIntervalSeconds);
+            timer.schedule(() -> PostureMetrics.refresh(factory), metricsInterval, "partner-access-posture-metrics");
+        });
     }
 
     @Override

@@ -1,0 +1,34 @@
+package dev.partneraccess.rest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.access.PostureMetrics;
+import dev.partneraccess.core.access.PostureReport;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /report}: the governance figures of the realm, computed now from the database. */
+public final class ReportResource {
+
+    private final Rest rest;
+
+    ReportResource(Rest rest) {
+        this.rest = rest;
+    }
+
+    @GET
+    @Path("")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response report() {
+        return rest.run(() -> {
+            rest.requireViewUsers();
+            ObjectNode report = new PostureReport(rest.session, rest.realm).compute();
+            PostureMetrics.publish(rest.realm, report);
+            return Rest.ok(report);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package dev.partneraccess.core.access;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * The report's figures as {@code partner_access_*} gauges on Keycloak's metrics endpoint, tagged with the realm. Each
+ * node computes them from the database on a schedule (and whenever it answers {@code GET /report}); a scrape only
+ * reads the last figures. Every node therefore shows the database's truth, not counts of its own.
+ */
+public final class PostureMetrics {
+
+    private static final Logger LOG = Logger.getLogger(PostureMetrics.class);
+    private static final Map<String, AtomicReference<ObjectNode>> FIGURES = new ConcurrentHashMap<>();
+
+    /** Gauge name suffix, and where its value sits in the report. */
+    private record Figure(String name, String path, String description) {
+    }
+
+    private static final List<Figure> FIGURE_LIST = List.of(
+            new Figure("partners_active", "/partners/ACTIVE", "Partners with status ACTIVE"),
+            new Figure("partners_suspended", "/partners/SUSPENDED", "Partners with status SUSPENDED"),
+            new Figure("partners_offboarded", "/partners/OFFBOARDED", "Partners with status OFFBOARDED"),
+            new Figure("grants_active", "/grants/active", "Active governed grants"),
+            new Figure("grants_expiring_in_7_days", "/grants/expiringIn7Days", "Active grants ending within 7 days"),
+            new Figure("grants_without_expiry", "/grants/withoutExpiry", "Governed roles held with no active grant (no end)"),
+            new Figure("requests_pending", "/requests/pending", "Pending access requests"),
+            new Figure("requests_oldest_pending_days", "/requests/oldestPendingDays", "Age in days of the oldest pending request"),
+            new Figure("out_of_band_reverted_30d", "/outOfBand/reverted30d", "Out-of-band grants reverted in 30 days"),
+            new Figure("out_of_band_flagged_30d", "/outOfBand/flagged30d", "Out-of-band grants flagged in 30 days"),
+            new Figure("service_accounts_enabled", "/serviceAccounts/enabled", "Enabled partner service accounts"),
+            new Figure("service_accounts_expired_but_enabled", "/serviceAccounts/expiredButEnabled", "Service accounts past their end, still enabled"),
+            new Figure("service_accounts_secrets_over_max_age", "/serviceAccounts/secretsOverMaxAge", "Service accounts whose secret is older than the tier allows"),
+            new Figure("service_accounts_unused_for_90_days", "/serviceAccounts/unusedFor90Days", "Enabled service accounts unused for 90 days"),
+            new Figure("evidence_records", "/evidence/records", "Records in the evidence ledger"),
+            new Figure("evidence_valid", "/evidence/valid", "1 when the ledger verified at its last check, 0 when broken"),
+            new Figure("evidence_last_verified_timestamp_seconds", "/evidence/lastVerifiedAt", "When the ledger was last verified"));
+
+    private PostureMetrics() {
+    }
+
+    /** Publishes a realm's figures (registering its gauges the first time). */
+    public static void publish(RealmModel realm, ObjectNode report) {
+        FIGURES.computeIfAbsent(realm.getId(), id -> {
+            AtomicReference<ObjectNode> holder = new AtomicReference<>(report);
+            for (Figure figure : FIGURE_LIST) {
+                Gauge.builder("partner_access_" + figure.name(), holder, h -> value(h.get(), figure.path()))
+                        .description(figure.description()).tag("realm", realm.getName()).register(Metrics.globalRegistry);
+            }
+            return holder;
+        }).set(report);
+    }
+
+    private static double value(ObjectNode report, String path) {
+        JsonNode node = report == null ? null : report.at(path);
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return Double.NaN;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? 1 : 0;
+        }
+        if (node.isTextual()) {
+            return Instant.parse(node.textValue()).getEpochSecond();
+        }
+        return node.asDouble();
+    }
+
+    /** The scheduled refresh on this node: every realm with a policy. */
+    public static void refresh(KeycloakSessionFactory factory) {
+        try {
+            List<String> realms = new ArrayList<>();
+            KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(s.getProvider(JpaConnectionProvider.class)
+                    .getEntityManager().createQuery("select distinct p.realmId from PaPolicyVersion p", String.class).getResultList()));
+            for (String realmId : realms) {
+                KeycloakModelUtils.runJobInTransaction(factory, s -> refresh(s, realmId));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "partner access metrics could not be refreshed");
+        }
+    }
+
+    private static void refresh(KeycloakSession session, String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm != null) {
+            session.getContext().setRealm(realm);
+            publish(realm, new PostureReport(session, realm).compute());
+        }
+    }
+}

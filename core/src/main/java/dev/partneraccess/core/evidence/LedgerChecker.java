@@ -1,0 +1,80 @@
+package dev.partneraccess.core.evidence;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import dev.partneraccess.core.jpa.LedgerCheckEntity;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Keeps a realm's "ledger still verifies" fresh without re-reading the whole chain each time: the sweep checks only
+ * the records appended since the last check, starting from the last verified record, whose stored hash must still
+ * be the one it had. A full {@code GET /evidence/verify} re-reads everything and records its result here too. Edits
+ * to records verified earlier are found by a full verify, not by the incremental check.
+ */
+public final class LedgerChecker {
+
+    private final KeycloakSession session;
+    private final EvidenceLedger ledger;
+
+    public LedgerChecker(KeycloakSession session) {
+        this.session = session;
+        this.ledger = new EvidenceLedger(session);
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** Checks what was appended since the last check and records the outcome. */
+    public VerifyResult checkNew(String realmId) {
+        LedgerCheckEntity state = em().find(LedgerCheckEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        EvidenceLedger.Head head = ledger.head(realmId);
+        VerifyResult result;
+        if (state == null) {
+            result = ledger.verify(realmId);
+        } else if (!state.isValid()) {
+            // Once broken, only a full verify can say otherwise (after the damage was repaired).
+            result = new VerifyResult(false, head.seq(), state.getFirstBrokenSeq());
+        } else if (state.getVerifiedSeq() > 0 && !state.getVerifiedHash().equals(ledger.hashAt(realmId, state.getVerifiedSeq()))) {
+            result = new VerifyResult(false, head.seq(), state.getVerifiedSeq());
+        } else {
+            result = ledger.verifyBetween(realmId, state.getVerifiedSeq(), state.getVerifiedHash(), head);
+        }
+        save(state, realmId, result, head);
+        return result;
+    }
+
+    /** Records the result of a full verification that read the chain up to {@code head}. */
+    public void recordFull(String realmId, VerifyResult result, EvidenceLedger.Head head) {
+        save(em().find(LedgerCheckEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE), realmId, result, head);
+    }
+
+    public LedgerCheckEntity last(String realmId) {
+        return em().find(LedgerCheckEntity.class, realmId);
+    }
+
+    private void save(LedgerCheckEntity state, String realmId, VerifyResult result, EvidenceLedger.Head head) {
+        boolean created = state == null;
+        if (created) {
+            state = new LedgerCheckEntity();
+            state.setRealmId(realmId);
+        }
+        if (result.valid()) {
+            state.setVerifiedSeq(head.seq());
+            state.setVerifiedHash(head.hash());
+        } else if (state.getVerifiedHash() == null) {
+            state.setVerifiedSeq(0);
+            state.setVerifiedHash(EvidenceRecord.GENESIS);
+        }
+        state.setVerifiedAt(Time.currentTimeMillis());
+        state.setValid(result.valid());
+        state.setFirstBrokenSeq(result.firstBrokenSeq());
+        if (created) {
+            em().persist(state);
+        }
+    }
+}

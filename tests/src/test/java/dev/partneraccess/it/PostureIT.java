@@ -1,0 +1,159 @@
+package dev.partneraccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The governance report and its gauges, against a realm set up to produce known figures. */
+@KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
+class PostureIT extends AccessTestBase {
+
+    private static final long DAY = 24 * 3600;
+
+    private JsonNode report() {
+        Api.Reply reply = ops().get("/report");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private ObjectNode serviceAccount(String name, String owner, int days) {
+        ObjectNode body = Api.object();
+        body.put("name", name);
+        body.put("purpose", "Synchronise deal registrations from the partner's ERP every night.");
+        body.put("owner", userId(owner));
+        body.put("days", days);
+        return body;
+    }
+
+    /** Maps deal-registration to the user through Keycloak's own admin API, as the realm's ops admin. */
+    private void mapBehindTheProductsBack(String username) {
+        JsonNode role = ops().get("/../roles/deal-registration").json();
+        ArrayNode roles = Api.JSON.createArrayNode().add(role);
+        Api.Reply mapped = ops().send("POST", "/../users/" + userId(username) + "/role-mappings/realm", roles, "application/json");
+        assertThat(mapped.status()).as(mapped.toString()).isEqualTo(204);
+    }
+
+    @Test
+    void eachFigureMatchesARealmSetUpToProduceItAndTheGaugesSayTheSame() throws Exception {
+        useAccessPolicy("flag");
+        String active = partnerWith("Posture Active", "posture-active.example", "registered", "EMEA", "nora.northwind", "gus.gold");
+        partnerWith("Posture Second", "posture-second.example", "registered", "EMEA", "gwen.gold");
+        String suspended = partnerWith("Posture Suspended", "posture-suspended.example", "registered", "EMEA");
+        String offboarded = partnerWith("Posture Offboarded", "posture-offboarded.example", "registered", "EMEA");
+        ops().post("/partners/" + suspended + "/suspend", reason("Audit."));
+        ops().post("/partners/" + offboarded + "/offboard", reason("Ended."));
+
+        granted("nora.northwind", 5);
+        granted("gus.gold", 20);
+        request("gwen.gold", "deal-registration", null, 10);
+        mapBehindTheProductsBack("olga.oob");              // flagged, and held with no end
+        useAccessPolicy("revert");
+        mapBehindTheProductsBack("sid.silver");            // reverted
+        assertThat(ops().post("/partners/" + active + "/service-accounts", serviceAccount("short", "nora.northwind", 5)).status()).isEqualTo(201);
+        assertThat(ops().post("/partners/" + active + "/service-accounts", serviceAccount("long", "nora.northwind", 20)).status()).isEqualTo(201);
+
+        assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+        JsonNode now = report();
+        assertThat(now.at("/partners/ACTIVE").asInt()).isEqualTo(2);
+        assertThat(now.at("/partners/SUSPENDED").asInt()).isEqualTo(1);
+        assertThat(now.at("/partners/OFFBOARDED").asInt()).isEqualTo(1);
+        assertThat(now.at("/grants/active").asInt()).isEqualTo(2);
+        assertThat(now.at("/grants/expiringIn7Days").asInt()).isEqualTo(1);
+        assertThat(now.at("/grants/withoutExpiry").asInt()).isEqualTo(1);
+        assertThat(now.at("/requests/pending").asInt()).isEqualTo(1);
+        assertThat(now.at("/requests/oldestPendingDays").asInt()).isEqualTo(0);
+        assertThat(now.at("/outOfBand/reverted30d").asInt()).isEqualTo(1);
+        assertThat(now.at("/outOfBand/flagged30d").asInt()).isEqualTo(1);
+        assertThat(now.at("/serviceAccounts/enabled").asInt()).isEqualTo(2);
+        assertThat(now.at("/serviceAccounts/expiredButEnabled").asInt()).isEqualTo(0);
+        assertThat(now.at("/serviceAccounts/secretsOverMaxAge").asInt()).isEqualTo(0);
+        assertThat(now.at("/serviceAccounts/unusedFor90Days").asInt()).isEqualTo(0);
+        assertThat(now.at("/evidence/records").asLong()).isEqualTo(evidenceCount());
+        assertThat(now.at("/evidence/valid").asBoolean()).as("verify has run").isTrue();
+        assertThat(now.at("/evidence/lastVerifiedAt").isNull()).isFalse();
+
+        // The gauges on the management port say the same.
+        String metrics = metrics();
+        assertThat(gauge(metrics, "partner_access_grants_active")).isEqualTo(2);
+        assertThat(gauge(metrics, "partner_access_partners_suspended")).isEqualTo(1);
+        assertThat(gauge(metrics, "partner_access_grants_without_expiry")).isEqualTo(1);
+        assertThat(gauge(metrics, "partner_access_out_of_band_reverted_30d")).isEqualTo(1);
+        assertThat(gauge(metrics, "partner_access_service_accounts_enabled")).isEqualTo(2);
+        assertThat(gauge(metrics, "partner_access_evidence_valid")).isEqualTo(1);
+        assertThat(gauge(metrics, "partner_access_evidence_records")).isEqualTo(now.at("/evidence/records").asDouble());
+
+        // Six days on, before any sweep: a service account past its end is still enabled, a request is six days old.
+        serverClock(6 * DAY);
+        JsonNode later = report();
+        assertThat(later.at("/serviceAccounts/expiredButEnabled").asInt()).isEqualTo(1);
+        assertThat(later.at("/requests/oldestPendingDays").asInt()).isEqualTo(6);
+        assertThat(later.at("/grants/expiringIn7Days").asInt()).as("the 5-day grant is past its end").isEqualTo(0);
+        // Eleven days on, both accounts' secrets are older than the tier's 10 days (no sweep has disabled them).
+        serverClock(11 * DAY);
+        assertThat(report().at("/serviceAccounts/secretsOverMaxAge").asInt()).isEqualTo(2);
+        serverClock(91 * DAY);
+        assertThat(report().at("/serviceAccounts/unusedFor90Days").asInt()).isEqualTo(2);
+        assertThat(gauge(metrics(), "partner_access_service_accounts_unused_for_90_days")).isEqualTo(2);
+    }
+
+    @Test
+    void theReportNeedsViewUsers() {
+        assertThat(as("viewer").get("/report").status()).isEqualTo(200);
+        assertThat(as("auditor").get("/report").status()).isEqualTo(403);
+        assertThat(as("plain-user").get("/report").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTamperedLedgerShowsInTheReport() throws Exception {
+        String url = System.getProperty("kc.test.database.url", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!url.isBlank() && !"h2".equals(System.getProperty("partner-access.db", "h2")),
+                "needs a database the test can reach (-Ddb=postgres or -Ddb=mariadb)");
+        createPartner("Posture Verified", "posture-verified.example", "gold", "EMEA");
+        assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+        assertThat(report().at("/evidence/valid").asBoolean()).isTrue();
+        // Appended after the last verification, then edited behind the product's back.
+        createPartner("Posture Tamper", "posture-tamper.example", "gold", "EMEA");
+        long last = evidenceCount();
+        try (Connection db = DriverManager.getConnection(url, System.getProperty("kc.test.database.user"),
+                System.getProperty("kc.test.database.password"))) {
+            var update = db.prepareStatement("update PA_EVIDENCE set DETAILS = replace(DETAILS, 'Posture Tamper', 'Posture Tampered')"
+                    + " where SEQ = ? and REALM_ID = (select ID from REALM where NAME = ?)");
+            update.setLong(1, last);
+            update.setString(2, realm.getName());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        // The sweep's incremental check starts from the last verified record, whose hash no longer matches.
+        sweep();
+        JsonNode evidence = report().get("evidence");
+        assertThat(evidence.get("valid").asBoolean()).isFalse();
+        assertThat(gauge(metrics(), "partner_access_evidence_valid")).isEqualTo(0);
+    }
+
+    private String metrics() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getMetric())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private double gauge(String metrics, String name) {
+        Matcher m = Pattern.compile("^" + name + "\\{[^}]*realm=\"" + Pattern.quote(realm.getName()) + "\"[^}]*\\} (\\S+)$",
+                Pattern.MULTILINE).matcher(metrics);
+        assertThat(m.find()).as(name + " in the metrics").isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+}
