@@ -3,7 +3,10 @@
 # their end (defaults 100,000 of 1,000,000), and how long a sweep takes when nothing is due.
 # Results: bench/target/sweep-results.md.
 #
-#   bench/sweep-bench.sh [--total 1000000] [--due 100000] [--batch 500]
+#   bench/sweep-bench.sh [--total 1000000] [--due 100000] [--batch 500] [--requests 100000]
+#
+# Then seeds --requests pending requests (half awaiting one EMEA approver) and times GET /report, the approver's
+# inbox and the grant lists.
 #
 # Starts its own Keycloak (production mode, PostgreSQL database partner_access_bench, ports 8180/9100). The due
 # grants belong to real users holding the role, so each expiry removes a real role mapping through the Keycloak
@@ -13,9 +16,11 @@ set -euo pipefail
 TOTAL=1000000
 DUE=100000
 BATCH=500
+REQUESTS=100000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --batch) BATCH="$2"; shift 2 ;;
+    --requests) REQUESTS="$2"; shift 2 ;;
     --total) TOTAL="$2"; shift 2 ;;
     --due) DUE="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -83,6 +88,41 @@ RECORDS=$(sql -c "SELECT count(*) FROM pa_evidence WHERE realm_id = '$REALM_ID' 
 VERIFY=$(call GET "$PA/evidence/verify")
 RATE=$(python3 -c "print(round($EXPIRED / ($DURATION / 1000.0)))")
 
+echo "seeding $REQUESTS pending requests, then timing the report and the list queries"
+call POST /admin/realms/sweep/roles '{"name":"partner-approver-region-emea"}' > /dev/null
+call POST /admin/realms/sweep/users '{"username":"emea-approver","enabled":true,"firstName":"E","lastName":"A","email":"emea@sweep.example",
+  "credentials":[{"type":"password","value":"approver","temporary":false}]}' > /dev/null
+APPROVER=$(call GET "/admin/realms/sweep/users?exact=true&username=emea-approver" | json 'd[0]["id"]')
+call POST "/admin/realms/sweep/users/$APPROVER/role-mappings/realm" "[$(call GET /admin/realms/sweep/roles/partner-approver-region-emea)]" > /dev/null
+sql <<SQL
+INSERT INTO pa_request (id, realm_id, type, user_id, partner_id, role_id, role_name, business_purpose, days, status,
+                        policy_version, created_at, created_by, version)
+  SELECT 'br-' || i, '$REALM_ID', 'ACCESS', 'other-' || i, '$PARTNER', '$ROLE_ID', 'deal-registration',
+         'Register deals for the benchmark partner.', 10, 'PENDING', 1, $NOW_MS - i * 1000, '$OWNER', 0
+  FROM generate_series(1, $REQUESTS) AS i;
+INSERT INTO pa_request_stage (id, request_id, realm_id, stage, position, status, approver_role)
+  SELECT 'bs-' || i, 'br-' || i, '$REALM_ID', 'regional', 0, 'PENDING',
+         CASE WHEN i % 2 = 0 THEN 'partner-approver-region-emea' ELSE 'partner-approver-region-amer' END
+  FROM generate_series(1, $REQUESTS) AS i;
+ANALYZE pa_request; ANALYZE pa_request_stage;
+SQL
+APPROVER_TOKEN=$(curl -sf "$URL/realms/sweep/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+  -d username=emea-approver -d password=approver | json 'd["access_token"]')
+p95() { # label token path
+  local times=()
+  for _ in $(seq 1 40); do
+    times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $2" "$URL$3")")
+  done
+  python3 -c "import sys; t=sorted(float(x)*1000 for x in sys.argv[1:]); print('| $1 | %.1f ms | %.1f ms |' % (t[len(t)//2], t[int(len(t)*0.95)-1]))" "${times[@]}"
+}
+ADMIN_TOKEN=$(token)
+QUERIES=$(
+  p95 "\`GET /report\`" "$ADMIN_TOKEN" "$PA/report"
+  p95 "\`GET /requests?awaiting=me\` ($((REQUESTS / 2)) awaiting this approver)" "$APPROVER_TOKEN" "$PA/requests?awaiting=me"
+  p95 "\`GET /grants?partner=…&status=ACTIVE\`" "$ADMIN_TOKEN" "$PA/grants?partner=$PARTNER&status=ACTIVE"
+  p95 "\`GET /grants?status=ACTIVE\`" "$ADMIN_TOKEN" "$PA/grants?status=ACTIVE"
+)
+
 cat > "$WORK/sweep-results.md" <<MD
 # Expiry sweep, $(date -u +%Y-%m-%d), $(nproc) cores, PostgreSQL $(psql --version | awk '{print $3}'), Keycloak $VERSION
 
@@ -97,5 +137,11 @@ cat > "$WORK/sweep-results.md" <<MD
 | next two sweeps, nothing due | $EMPTY1 ms, $EMPTY2 ms |
 | role mappings left / grants EXPIRED / GRANT_EXPIRED records | $LEFT_MAPPINGS / $EXPIRED_ROWS / $RECORDS |
 | \`GET /evidence/verify\` | $VERIFY |
+
+Queries at $TOTAL grants and $REQUESTS pending requests (40 calls each, one client, after the sweep):
+
+| query | median | p95 |
+|---|---|---|
+$QUERIES
 MD
 cat "$WORK/sweep-results.md"

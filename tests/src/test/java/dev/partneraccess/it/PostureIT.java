@@ -11,15 +11,22 @@ import java.sql.DriverManager;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The governance report and its gauges, against a realm set up to produce known figures. */
+/**
+ * The governance report and its gauges, against a realm set up to produce known figures. The figures are counted in
+ * the class's realm, so the test that sets them up runs first.
+ */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostureIT extends AccessTestBase {
 
     private static final long DAY = 24 * 3600;
@@ -48,6 +55,7 @@ class PostureIT extends AccessTestBase {
     }
 
     @Test
+    @Order(1)
     void eachFigureMatchesARealmSetUpToProduceItAndTheGaugesSayTheSame() throws Exception {
         useAccessPolicy("flag");
         String active = partnerWith("Posture Active", "posture-active.example", "registered", "EMEA", "nora.northwind", "gus.gold");
@@ -111,6 +119,7 @@ class PostureIT extends AccessTestBase {
     }
 
     @Test
+    @Order(2)
     void theReportNeedsViewUsers() {
         assertThat(as("viewer").get("/report").status()).isEqualTo(200);
         assertThat(as("auditor").get("/report").status()).isEqualTo(403);
@@ -118,6 +127,7 @@ class PostureIT extends AccessTestBase {
     }
 
     @Test
+    @Order(3)
     void aTamperedLedgerShowsInTheReport() throws Exception {
         String url = System.getProperty("kc.test.database.url", "");
         org.junit.jupiter.api.Assumptions.assumeTrue(!url.isBlank() && !"h2".equals(System.getProperty("partner-access.db", "h2")),
@@ -127,20 +137,34 @@ class PostureIT extends AccessTestBase {
         assertThat(report().at("/evidence/valid").asBoolean()).isTrue();
         // Appended after the last verification, then edited behind the product's back.
         createPartner("Posture Tamper", "posture-tamper.example", "gold", "EMEA");
-        long last = evidenceCount();
+        long last = report().at("/evidence/records").asLong();
+        String edit = "update PA_EVIDENCE set DETAILS = replace(DETAILS, ?, ?) where SEQ = ? and REALM_ID = (select ID from REALM where NAME = ?)";
         try (Connection db = DriverManager.getConnection(url, System.getProperty("kc.test.database.user"),
                 System.getProperty("kc.test.database.password"))) {
-            var update = db.prepareStatement("update PA_EVIDENCE set DETAILS = replace(DETAILS, 'Posture Tamper', 'Posture Tampered')"
-                    + " where SEQ = ? and REALM_ID = (select ID from REALM where NAME = ?)");
-            update.setLong(1, last);
-            update.setString(2, realm.getName());
-            assertThat(update.executeUpdate()).isEqualTo(1);
+            try (var update = db.prepareStatement(edit)) {
+                update.setString(1, "Posture Tamper");
+                update.setString(2, "Posture Tampered");
+                update.setLong(3, last);
+                update.setString(4, realm.getName());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            try {
+                // The sweep checks the records appended since the last verification: the edited one no longer hashes.
+                sweep();
+                JsonNode evidence = report().get("evidence");
+                assertThat(evidence.get("valid").asBoolean()).isFalse();
+                assertThat(gauge(metrics(), "partner_access_evidence_valid")).isEqualTo(0);
+            } finally {
+                // Undo the edit, so the realm's other tests start from a sound ledger.
+                try (var undo = db.prepareStatement(edit)) {
+                    undo.setString(1, "Posture Tampered");
+                    undo.setString(2, "Posture Tamper");
+                    undo.setLong(3, last);
+                    undo.setString(4, realm.getName());
+                    undo.executeUpdate();
+                }
+            }
         }
-        // The sweep's incremental check starts from the last verified record, whose hash no longer matches.
-        sweep();
-        JsonNode evidence = report().get("evidence");
-        assertThat(evidence.get("valid").asBoolean()).isFalse();
-        assertThat(gauge(metrics(), "partner_access_evidence_valid")).isEqualTo(0);
     }
 
     private String metrics() throws Exception {

@@ -275,10 +275,11 @@ public final class EvidenceLedger {
         return head == null ? 0 : head.getLastSeq();
     }
 
-    /** The hash of record {@code seq}, or null when there is no such record. */
-    public String hashAt(String realmId, long seq) {
-        return em().createQuery("select e.hash from PaEvidence e where e.realmId = :realmId and e.seq = :seq", String.class)
-                .setParameter("realmId", realmId).setParameter("seq", seq).getResultStream().findFirst().orElse(null);
+    /** Record {@code seq} of the realm's chain, or null when there is no such record. */
+    public EvidenceRecord recordAt(String realmId, long seq) {
+        List<EvidenceRecord> found = new java.util.ArrayList<>();
+        forEach(realmId, null, null, seq - 1, seq, found::add);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     private static EvidenceRecord toRecord(Object[] row) {

@@ -11,9 +11,10 @@ import jakarta.persistence.LockModeType;
 
 /**
  * Keeps a realm's "ledger still verifies" fresh without re-reading the whole chain each time: the sweep checks only
- * the records appended since the last check, starting from the last verified record, whose stored hash must still
- * be the one it had. A full {@code GET /evidence/verify} re-reads everything and records its result here too. Edits
- * to records verified earlier are found by a full verify, not by the incremental check.
+ * the records appended since the last check, starting from the last verified record, which must still be there,
+ * still hash to what it stores and still be the hash verified then. A full {@code GET /evidence/verify} re-reads
+ * everything and records its result here too. Edits to records verified earlier than the last one are found by a
+ * full verify, not by the incremental check.
  */
 public final class LedgerChecker {
 
@@ -39,13 +40,20 @@ public final class LedgerChecker {
         } else if (!state.isValid()) {
             // Once broken, only a full verify can say otherwise (after the damage was repaired).
             result = new VerifyResult(false, head.seq(), state.getFirstBrokenSeq());
-        } else if (state.getVerifiedSeq() > 0 && !state.getVerifiedHash().equals(ledger.hashAt(realmId, state.getVerifiedSeq()))) {
+        } else if (state.getVerifiedSeq() > 0 && !anchorHolds(realmId, state)) {
             result = new VerifyResult(false, head.seq(), state.getVerifiedSeq());
         } else {
             result = ledger.verifyBetween(realmId, state.getVerifiedSeq(), state.getVerifiedHash(), head);
         }
         save(state, realmId, result, head);
         return result;
+    }
+
+    /** The last verified record is still there, still hashes to what it stores, and that is the hash verified then. */
+    private boolean anchorHolds(String realmId, LedgerCheckEntity state) {
+        EvidenceRecord anchor = ledger.recordAt(realmId, state.getVerifiedSeq());
+        return anchor != null && anchor.hash().equals(state.getVerifiedHash())
+                && anchor.recompute(anchor.prevHash()).equals(anchor.hash());
     }
 
     /** Records the result of a full verification that read the chain up to {@code head}. */
