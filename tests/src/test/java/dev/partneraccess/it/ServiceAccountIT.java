@@ -140,6 +140,35 @@ class ServiceAccountIT extends AccessTestBase {
     }
 
     @Test
+    void theOwnerIsToldBeforeTheEndAndBeforeTheSecretIsTooOld() throws Exception {
+        String partner = partnerWith("Noticed Integrator", "noticed.example", "registered", "EMEA", "gary.goldline");
+        JsonNode account = create(partner, "feed", "gary.goldline", 20);
+        String id = account.get("id").asText();
+        String clientId = account.get("clientId").asText();
+        String owner = "gary-goldline@users.example";
+
+        // The tier lets a secret live 10 days: inside the 14-day threshold from the start.
+        sweep();
+        sweep();
+        assertThat(mail.oneTo(owner, clientId).getSubject()).isEqualTo("Rotate the secret of " + clientId + " within 14 days");
+        assertThat(evidence("type=EXPIRY_NOTICE_SENT&subject=" + id)).hasSize(1);
+
+        // A week later the account's end (20 days) is within 14 days too.
+        serverClock(7 * DAY);
+        sweep();
+        assertThat(mail.awaitCount(owner, clientId, 2)).extracting(m -> m.getSubject())
+                .contains("Service account " + clientId + " ends within 14 days");
+        assertThat(evidence("type=EXPIRY_NOTICE_SENT&subject=" + id)).extracting(r -> r.at("/details/kind").asText())
+                .containsExactly("serviceAccountSecret", "serviceAccountExpiry");
+
+        // A rotation starts the secret's clock again, and its next deadline is announced afresh.
+        assertThat(ops().post("/service-accounts/" + id + "/rotate", null).status()).isEqualTo(200);
+        sweep();
+        assertThat(evidence("type=EXPIRY_NOTICE_SENT&subject=" + id)).extracting(r -> r.at("/details/kind").asText())
+                .containsExactly("serviceAccountSecret", "serviceAccountExpiry", "serviceAccountSecret");
+    }
+
+    @Test
     void theBusinessOwnerRenewsAServiceAccount() {
         String partner = partnerWith("Renewing Integrator", "renewing-integrator.example", "registered", "EMEA", "lou.lapse");
         JsonNode account = create(partner, "feed", "lou.lapse", 10);

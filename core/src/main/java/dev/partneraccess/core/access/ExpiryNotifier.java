@@ -77,4 +77,43 @@ final class ExpiryNotifier {
                 "A partner access grant ends soon. Without a renewal approved by the partner's business owner it will be removed.",
                 facts, "To keep it, ask for a renewal: POST <grant link>/renew {\"days\":..,\"justification\":\"...\"}");
     }
+
+    /**
+     * Tells a service account's owner that the account ends ({@code secret} false) or that its secret must be rotated
+     * ({@code secret} true) by {@code deadline}, within {@code thresholdDays}.
+     */
+    void serviceAccountNotice(dev.partneraccess.core.jpa.ServiceAccountEntity account, boolean secret, long deadline,
+                              int thresholdDays, long now) {
+        UserModel owner = session.users().getUserById(realm, account.getOwner());
+        List<Mailer.Mail> mails = new ArrayList<>();
+        ArrayNode recipients = Json.array();
+        if (owner != null && owner.getEmail() != null && !owner.getEmail().isBlank()) {
+            recipients.add(owner.getEmail());
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("Service account", account.getClientId());
+            facts.put("Purpose", account.getPurpose());
+            facts.put(secret ? "Secret too old from" : "Ends at", Json.isoTime(deadline));
+            facts.put("Link", ApproverNotifier.link(session, realm, "service-accounts/" + account.getId()));
+            String when = thresholdDays + (thresholdDays == 1 ? " day" : " days");
+            mails.add(Mailer.compose(owner.getEmail(), secret
+                            ? "Rotate the secret of " + account.getClientId() + " within " + when
+                            : "Service account " + account.getClientId() + " ends within " + when,
+                    "Hello " + owner.getUsername(),
+                    secret ? "The secret of a partner service account you own is about to exceed the age its tier allows;"
+                            + " the account is then disabled until the secret is rotated."
+                            : "A partner service account you own ends soon. Without a renewal approved by the partner's business"
+                            + " owner it will be disabled.",
+                    facts, secret ? "Rotate it with POST <link>/rotate." : "Ask for a renewal with POST <link>/renew."));
+        }
+        ObjectNode details = Json.object();
+        details.put("clientId", account.getClientId());
+        details.put("kind", secret ? "serviceAccountSecret" : "serviceAccountExpiry");
+        details.put("thresholdDays", thresholdDays);
+        details.put("deadline", Json.isoTime(deadline));
+        details.put("hoursLeft", Math.max(0, (deadline - now) / 3_600_000));
+        details.set("recipients", recipients);
+        details.put("mailed", Mailer.configured(realm) && !mails.isEmpty());
+        ledger.append(realm.getId(), EvidenceType.EXPIRY_NOTICE_SENT, Actor.SYSTEM, account.getId(), account.getPartnerId(), details);
+        Mailer.afterCommit(session, realm, mails);
+    }
 }

@@ -84,6 +84,7 @@ public final class ExpirySweep {
         int[] serviceAccounts = serviceAccounts(realmId, now, maxBatches);
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
+        notices += serviceAccountNotices(realmId, now);
         inRealm(realmId, (s, realm) -> new LedgerChecker(s).checkNew(realmId));
         return new Result(expired, serviceAccounts[1], serviceAccounts[0], timedOut, notices,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -260,6 +261,88 @@ public final class ExpirySweep {
             }
         });
         return done.get();
+    }
+
+    /**
+     * Tells a service account's owner, at each of the policy's {@code expiryNoticeDays}, that the account ends soon
+     * or that its secret must be rotated soon (the tier's {@code secretMaxDays}); once per account, kind and
+     * threshold. A notice's key is the account's id with the threshold (negative for the secret), in the same notice
+     * table as grants; rotation and renewal clear the matching keys, so the next deadline is announced again. At
+     * most one batch per run; the next run continues.
+     */
+    private int serviceAccountNotices(String realmId, long now) {
+        AtomicInteger done = new AtomicInteger();
+        inRealm(realmId, (s, realm) -> {
+            Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+            if (policy.isEmpty() || policy.get().policy().expiryNoticeDays().isEmpty()) {
+                return;
+            }
+            TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
+            Integer smallestMax = policy.get().policy().tiers().stream().map(t -> t.secretMaxDays())
+                    .filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null);
+            ExpiryNotifier notifier = new ExpiryNotifier(s, realm);
+            for (int days : thresholds) {
+                for (ServiceAccountEntity account : dueForNotice(s, realmId, "a.expiresAt > :now and a.expiresAt <= :horizon",
+                        now, now + days * DAY, days)) {
+                    if (done.get() >= batchSize) {
+                        return;
+                    }
+                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), 1, now);
+                    notifier.serviceAccountNotice(account, false, account.getExpiresAt(), days, now);
+                    done.incrementAndGet();
+                }
+                if (smallestMax == null) {
+                    continue;
+                }
+                // Candidates whose secret would be too old within the threshold under the strictest tier; their own
+                // tier decides.
+                for (ServiceAccountEntity account : dueForNotice(s, realmId, "a.secretRotatedAt <= :horizon",
+                        now, now + days * DAY - smallestMax * DAY, -days)) {
+                    Integer maxAge = PartnerDirectory.byId(s, realm, account.getPartnerId())
+                            .flatMap(p -> policy.get().policy().tier(p.tier())).map(t -> t.secretMaxDays()).orElse(null);
+                    long deadline = maxAge == null ? Long.MAX_VALUE : account.getSecretRotatedAt() + maxAge * DAY;
+                    if (maxAge == null || deadline <= now || deadline > now + days * DAY || done.get() >= batchSize) {
+                        continue;
+                    }
+                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), -1, now);
+                    notifier.serviceAccountNotice(account, true, deadline, days, now);
+                    done.incrementAndGet();
+                }
+            }
+        });
+        return done.get();
+    }
+
+    private List<ServiceAccountEntity> dueForNotice(KeycloakSession s, String realmId, String condition, long now, long horizon,
+                                                    int key) {
+        var query = em(s).createQuery("select a from PaServiceAccount a where a.realmId = :realmId and a.enabled = true and "
+                        + condition + " and not exists (select n.id from PaGrantNotice n where n.grantId = a.id"
+                        + " and n.thresholdDays = :key) order by a.id", ServiceAccountEntity.class)
+                .setParameter("realmId", realmId).setParameter("horizon", horizon).setParameter("key", key)
+                .setMaxResults(batchSize);
+        if (condition.contains(":now")) {
+            query.setParameter("now", now);
+        }
+        return query.getResultList();
+    }
+
+    private void markNotices(KeycloakSession s, String realmId, String subjectId, java.util.SortedSet<Integer> thresholds,
+                             int sign, long now) {
+        Set<String> existing = new HashSet<>();
+        em(s).createNamedQuery("PA_Notice.ofGrants", NoticeEntity.class).setParameter("ids", List.of(subjectId))
+                .getResultStream().forEach(n -> existing.add(n.getId()));
+        for (int covered : thresholds) {
+            String key = NoticeEntity.key(subjectId, sign * covered);
+            if (existing.add(key)) {
+                NoticeEntity notice = new NoticeEntity();
+                notice.setId(key);
+                notice.setRealmId(realmId);
+                notice.setGrantId(subjectId);
+                notice.setThresholdDays(sign * covered);
+                notice.setSentAt(now);
+                em(s).persist(notice);
+            }
+        }
     }
 
     private interface RealmWork {

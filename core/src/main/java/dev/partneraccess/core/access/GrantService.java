@@ -163,6 +163,8 @@ public final class GrantService {
         int days = Math.min(renewal.getDays(), maxDays);
         long previous = grant.getExpiresAt();
         grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(days));
+        // The new end is announced afresh at each threshold.
+        em().createQuery("delete from PaGrantNotice n where n.grantId = :id").setParameter("id", grant.getId()).executeUpdate();
         ObjectNode details = grantDetails(grant);
         details.put("requestId", renewal.getId());
         details.put("days", days);

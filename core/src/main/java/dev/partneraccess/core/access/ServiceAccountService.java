@@ -166,6 +166,7 @@ public final class ServiceAccountService {
         String secret = KeycloakModelUtils.generateSecret(client);
         account.setSecretRotatedAt(Time.currentTimeMillis());
         mirror(client, account);
+        clearNotices(account.getId(), "n.thresholdDays < 0"); // the new secret's deadline is announced afresh
         ObjectNode details = details(account);
         details.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_SECRET_ROTATED, actor, account.getId(), account.getPartnerId(), details);
@@ -271,11 +272,16 @@ public final class ServiceAccountService {
         long previous = account.getExpiresAt();
         account.setExpiresAt(now + days * DAY);
         mirror(client(account), account);
+        clearNotices(account.getId(), "n.thresholdDays > 0");
         ObjectNode details = details(account);
         details.put("requestId", requestId);
         details.put("oldExpiresAt", Json.isoTime(previous));
         details.put("newExpiresAt", Json.isoTime(account.getExpiresAt()));
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_RENEWED, actor, account.getId(), account.getPartnerId(), details);
+    }
+
+    private void clearNotices(String id, String which) {
+        em().createQuery("delete from PaGrantNotice n where n.grantId = :id and " + which).setParameter("id", id).executeUpdate();
     }
 
     /** The service account of a client, if the client is one of ours. */
