@@ -33,7 +33,8 @@ public record Partner(String id, String name, String alias, List<String> domains
                 first(attributes, PartnerAttributes.REGION),
                 PartnerStatus.parse(first(attributes, PartnerAttributes.STATUS)),
                 first(attributes, PartnerAttributes.BUSINESS_OWNER),
-                List.copyOf(attributes.getOrDefault(PartnerAttributes.BUSINESS_UNITS, List.of())),
+                // Sorted: databases do not keep the order of a multi-valued attribute (MariaDB returned it reversed).
+                attributes.getOrDefault(PartnerAttributes.BUSINESS_UNITS, List.of()).stream().sorted().toList(),
                 first(attributes, PartnerAttributes.IDP),
                 Boolean.parseBoolean(first(attributes, PartnerAttributes.ENFORCE_IDP)));
     }
