@@ -12,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium driven through chromedriver, as a partner user's browser. */
@@ -73,9 +72,27 @@ final class Browser implements AutoCloseable {
         WebElement button = find(css);
         button.click();
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(button));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the page stayed after submitting '" + css + "' on " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /**
+     * Whether the element has left the page. While the old document is being torn down, Chromium may answer with an
+     * "unknown error" that the node no longer belongs to the document instead of a stale-element error: both mean gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 
