@@ -41,10 +41,14 @@ public final class SelfServiceResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final EvidenceLedger ledger;
+    private final PolicyStore policies;
 
     SelfServiceResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
+        this.ledger = new EvidenceLedger(session);
+        this.policies = new PolicyStore(session, ledger);
     }
 
     @GET
@@ -52,10 +56,8 @@ public final class SelfServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response me() {
         return run(user -> {
-            EvidenceLedger ledger = new EvidenceLedger(session);
-            PolicyStore policies = new PolicyStore(session, ledger);
-            GrantService grants = new GrantService(session, realm, ledger, policies);
-            RequestService requests = new RequestService(session, realm, ledger, policies, grants);
+            GrantService grants = grants();
+            RequestService requests = requests(grants);
             ObjectNode me = Json.object();
             ObjectNode profile = me.putObject("user");
             profile.put("id", user.getId());
@@ -87,12 +89,17 @@ public final class SelfServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(String body) {
         return run(user -> {
-            EvidenceLedger ledger = new EvidenceLedger(session);
-            PolicyStore policies = new PolicyStore(session, ledger);
-            RequestService requests = new RequestService(session, realm, ledger, policies,
-                    new GrantService(session, realm, ledger, policies));
+            RequestService requests = requests(grants());
             return Rest.created(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true));
         });
+    }
+
+    private GrantService grants() {
+        return new GrantService(session, realm, ledger, policies);
+    }
+
+    private RequestService requests(GrantService grants) {
+        return new RequestService(session, realm, ledger, policies, grants);
     }
 
     private Response run(java.util.function.Function<UserModel, Response> action) {

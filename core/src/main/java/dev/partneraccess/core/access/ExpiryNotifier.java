@@ -44,10 +44,10 @@ final class ExpiryNotifier {
         List<Mailer.Mail> mails = new ArrayList<>();
         ArrayNode recipients = Json.array();
         boolean smtp = Mailer.configured(realm);
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
         for (UserModel to : new UserModel[] {holder, owner}) {
-            if (to == null || to.getEmail() == null || to.getEmail().isBlank()
-                    || recipients.toString().contains("\"" + to.getEmail() + "\"")) {
-                continue;
+            if (to == null || to.getEmail() == null || to.getEmail().isBlank() || !addresses.add(to.getEmail())) {
+                continue; // no address, or the holder is the owner: one mail
             }
             recipients.add(to.getEmail());
             mails.add(compose(to, holder, grant, partner.map(Partner::name).orElse(grant.getPartnerId()), thresholdDays));

@@ -238,23 +238,9 @@ public final class ExpirySweep {
                 if (due.isEmpty()) {
                     continue;
                 }
-                Set<String> sent = new HashSet<>();
-                em(s).createNamedQuery("PA_Notice.ofGrants", NoticeEntity.class)
-                        .setParameter("ids", due.stream().map(GrantEntity::getId).toList())
-                        .getResultStream().forEach(n -> sent.add(n.getId()));
+                Set<String> sent = sentNotices(s, due.stream().map(GrantEntity::getId).toList());
                 for (GrantEntity grant : due) {
-                    for (int covered : thresholds.tailSet(days, true)) {
-                        String key = NoticeEntity.key(grant.getId(), covered);
-                        if (sent.add(key)) {
-                            NoticeEntity notice = new NoticeEntity();
-                            notice.setId(key);
-                            notice.setRealmId(realmId);
-                            notice.setGrantId(grant.getId());
-                            notice.setThresholdDays(covered);
-                            notice.setSentAt(now);
-                            em(s).persist(notice);
-                        }
-                    }
+                    markNotices(s, realmId, grant.getId(), thresholds.tailSet(days, true), 1, now, sent);
                     notifier.notice(grant, days, now);
                     done.incrementAndGet();
                 }
@@ -282,12 +268,14 @@ public final class ExpirySweep {
                     .filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null);
             ExpiryNotifier notifier = new ExpiryNotifier(s, realm);
             for (int days : thresholds) {
-                for (ServiceAccountEntity account : dueForNotice(s, realmId, "a.expiresAt > :now and a.expiresAt <= :horizon",
-                        now, now + days * DAY, days)) {
+                List<ServiceAccountEntity> ending = dueForNotice(s, realmId, "a.expiresAt > :now and a.expiresAt <= :horizon",
+                        now, now + days * DAY, days);
+                Set<String> sent = sentNotices(s, ending.stream().map(ServiceAccountEntity::getId).toList());
+                for (ServiceAccountEntity account : ending) {
                     if (done.get() >= batchSize) {
                         return;
                     }
-                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), 1, now);
+                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), 1, now, sent);
                     notifier.serviceAccountNotice(account, false, account.getExpiresAt(), days, now);
                     done.incrementAndGet();
                 }
@@ -296,15 +284,17 @@ public final class ExpirySweep {
                 }
                 // Candidates whose secret would be too old within the threshold under the strictest tier; their own
                 // tier decides.
-                for (ServiceAccountEntity account : dueForNotice(s, realmId, "a.secretRotatedAt <= :horizon",
-                        now, now + days * DAY - smallestMax * DAY, -days)) {
+                List<ServiceAccountEntity> aging = dueForNotice(s, realmId, "a.secretRotatedAt <= :horizon",
+                        now, now + days * DAY - smallestMax * DAY, -days);
+                Set<String> secretSent = sentNotices(s, aging.stream().map(ServiceAccountEntity::getId).toList());
+                for (ServiceAccountEntity account : aging) {
                     Integer maxAge = PartnerDirectory.byId(s, realm, account.getPartnerId())
                             .flatMap(p -> policy.get().policy().tier(p.tier())).map(t -> t.secretMaxDays()).orElse(null);
                     long deadline = maxAge == null ? Long.MAX_VALUE : account.getSecretRotatedAt() + maxAge * DAY;
                     if (maxAge == null || deadline <= now || deadline > now + days * DAY || done.get() >= batchSize) {
                         continue;
                     }
-                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), -1, now);
+                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), -1, now, secretSent);
                     notifier.serviceAccountNotice(account, true, deadline, days, now);
                     done.incrementAndGet();
                 }
@@ -326,14 +316,22 @@ public final class ExpirySweep {
         return query.getResultList();
     }
 
-    private void markNotices(KeycloakSession s, String realmId, String subjectId, java.util.SortedSet<Integer> thresholds,
-                             int sign, long now) {
-        Set<String> existing = new HashSet<>();
-        em(s).createNamedQuery("PA_Notice.ofGrants", NoticeEntity.class).setParameter("ids", List.of(subjectId))
-                .getResultStream().forEach(n -> existing.add(n.getId()));
+    /** The keys of the notices already given to these grants or service accounts: one query for a batch. */
+    private static Set<String> sentNotices(KeycloakSession s, List<String> subjectIds) {
+        Set<String> sent = new HashSet<>();
+        if (!subjectIds.isEmpty()) {
+            em(s).createNamedQuery("PA_Notice.ofGrants", NoticeEntity.class).setParameter("ids", subjectIds)
+                    .getResultStream().forEach(n -> sent.add(n.getId()));
+        }
+        return sent;
+    }
+
+    /** Records the notice at each covered threshold not given yet ({@code sign} -1 for a secret's deadline). */
+    private static void markNotices(KeycloakSession s, String realmId, String subjectId, java.util.SortedSet<Integer> thresholds,
+                                    int sign, long now, Set<String> sent) {
         for (int covered : thresholds) {
             String key = NoticeEntity.key(subjectId, sign * covered);
-            if (existing.add(key)) {
+            if (sent.add(key)) {
                 NoticeEntity notice = new NoticeEntity();
                 notice.setId(key);
                 notice.setRealmId(realmId);

@@ -56,6 +56,7 @@ public final class PostureReport {
 
     public ObjectNode compute() {
         long now = Time.currentTimeMillis();
+        Policy policy = new PolicyStore(session, null).current(realm).map(StoredPolicy::policy).orElse(null);
         ObjectNode report = Json.object();
 
         ObjectNode partners = report.putObject("partners");
@@ -69,7 +70,7 @@ public final class PostureReport {
         grants.put("active", count("select count(g) from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"));
         grants.put("expiringIn7Days", count("select count(g) from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
                 + " and g.expiresAt > :now and g.expiresAt <= :week", "now", now, "week", now + 7 * DAY));
-        grants.put("withoutExpiry", withoutExpiry());
+        grants.put("withoutExpiry", withoutExpiry(policy));
 
         ObjectNode requests = report.putObject("requests");
         requests.put("pending", count("select count(r) from PaRequest r where r.realmId = :realmId and r.status = 'PENDING'"));
@@ -85,7 +86,7 @@ public final class PostureReport {
         accounts.put("enabled", count("select count(a) from PaServiceAccount a where a.realmId = :realmId and a.enabled = true"));
         accounts.put("expiredButEnabled", count("select count(a) from PaServiceAccount a where a.realmId = :realmId"
                 + " and a.enabled = true and a.expiresAt <= :now", "now", now));
-        accounts.put("secretsOverMaxAge", secretsOverMaxAge(now));
+        accounts.put("secretsOverMaxAge", secretsOverMaxAge(policy, now));
         accounts.put("unusedFor90Days", count("select count(a) from PaServiceAccount a where a.realmId = :realmId"
                 + " and a.enabled = true and ((a.lastUsedAt is null and a.createdAt <= :before) or a.lastUsedAt <= :before)",
                 "before", now - 90 * DAY));
@@ -106,8 +107,7 @@ public final class PostureReport {
      * Governed roles held by users directly without an active grant behind them: access with no end. Counted in the
      * database over Keycloak's own role-mapping table, read through its persistence unit.
      */
-    private long withoutExpiry() {
-        Policy policy = new PolicyStore(session, null).current(realm).map(StoredPolicy::policy).orElse(null);
+    private long withoutExpiry(Policy policy) {
         if (policy == null) {
             return 0;
         }
@@ -126,8 +126,7 @@ public final class PostureReport {
     }
 
     /** Enabled service accounts whose secret is older than their partner's tier allows; one count per tier. */
-    private long secretsOverMaxAge(long now) {
-        Policy policy = new PolicyStore(session, null).current(realm).map(StoredPolicy::policy).orElse(null);
+    private long secretsOverMaxAge(Policy policy, long now) {
         if (policy == null || !realm.isOrganizationsEnabled()) {
             return 0;
         }

@@ -102,11 +102,7 @@ public final class RequestService {
         }
         String roleName = body.requiredString("role", 255);
         String clientId = body.optionalString("client", 255);
-        String purpose = body.requiredString("businessPurpose", PURPOSE_MAX);
-        if (purpose.length() < PURPOSE_MIN) {
-            throw ApiException.badRequest("businessPurpose", "'businessPurpose' must be at least " + PURPOSE_MIN
-                    + " characters: say what the access is for.");
-        }
+        String purpose = body.requiredText("businessPurpose", PURPOSE_MIN, PURPOSE_MAX, "say what the access is for");
         int days = body.requiredInt("days", 1, 3650);
 
         UserModel user = session.users().getUserById(realm, userId);
@@ -128,7 +124,7 @@ public final class RequestService {
 
         // One request at a time per user and role, across the cluster: the realm's evidence lock serialises creation.
         ledger.lock(realm.getId());
-        refuseDuplicate(user, role.getId(), roleName, clientId);
+        refuseDuplicate(user, role.getId(), "role", "the " + GovernedRoles.describe(roleName, clientId));
         em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
                 .getResultStream().findFirst().ifPresent(active -> {
@@ -137,7 +133,8 @@ public final class RequestService {
                             + Json.isoTime(active.getExpiresAt()) + "; renew that grant instead.");
                 });
 
-        RequestEntity request = newRequest(TYPE_ACCESS, user, partner, role, clientId, purpose, days, stored.version(), actor);
+        RequestEntity request = newRequest(TYPE_ACCESS, user, partner, role.getId(), role.getName(), clientId, purpose, days,
+                stored.version(), actor);
 
         List<String> stageNames = new ArrayList<>(programme.stages());
         if (user.getServiceAccountClientLink() != null) {
@@ -204,25 +201,26 @@ public final class RequestService {
         return new Limits(partner, tier, programme, role, maxDays);
     }
 
-    private void refuseDuplicate(UserModel user, String roleId, String roleName, String clientId) {
+    /** One pending request per user and role (for a service account's renewal, the "role" is the account). */
+    private void refuseDuplicate(UserModel user, String roleId, String field, String what) {
         em().createNamedQuery("PA_Request.pending", RequestEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", roleId)
                 .getResultStream().findFirst().ifPresent(existing -> {
-                    throw ApiException.conflict("role", "User '" + user.getUsername() + "' already has pending request '"
-                            + existing.getId() + "' for the " + GovernedRoles.describe(roleName, clientId) + ".");
+                    throw ApiException.conflict(field, "User '" + user.getUsername() + "' already has pending request '"
+                            + existing.getId() + "' for " + what + ".");
                 });
     }
 
-    private RequestEntity newRequest(String type, UserModel user, Partner partner, RoleModel role, String clientId,
-                                     String purpose, int days, int policyVersion, Actor actor) {
+    private RequestEntity newRequest(String type, UserModel user, Partner partner, String roleId, String roleName,
+                                     String clientId, String purpose, int days, int policyVersion, Actor actor) {
         RequestEntity request = new RequestEntity();
         request.setId(UUID.randomUUID().toString());
         request.setRealmId(realm.getId());
         request.setType(type);
         request.setUserId(user.getId());
         request.setPartnerId(partner.id());
-        request.setRoleId(role.getId());
-        request.setRoleName(role.getName());
+        request.setRoleId(roleId);
+        request.setRoleName(roleName);
         request.setClientId(clientId);
         request.setBusinessPurpose(purpose);
         request.setDays(days);
@@ -417,11 +415,8 @@ public final class RequestService {
     public ObjectNode renewServiceAccount(String id, JsonBody body, Actor actor) {
         body.allowOnly("days", "justification");
         int days = body.requiredInt("days", 1, 3650);
-        String justification = body.requiredString("justification", PURPOSE_MAX);
-        if (justification.length() < PURPOSE_MIN) {
-            throw ApiException.badRequest("justification", "'justification' must be at least " + PURPOSE_MIN
-                    + " characters: say why the integration is still needed.");
-        }
+        String justification = body.requiredText("justification", PURPOSE_MIN, PURPOSE_MAX,
+                "say why the integration is still needed");
         ServiceAccountEntity account = serviceAccounts().locked(id);
         if (!account.isEnabled() || account.getExpiresAt() <= Time.currentTimeMillis()) {
             throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
@@ -437,28 +432,12 @@ public final class RequestService {
         if (serviceUser == null) {
             throw ApiException.conflict("serviceAccount", "The service account's user no longer exists.");
         }
-        StoredPolicy stored = policies.current(realm).orElseThrow();
+        StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
+                "This realm has no partner access policy."));
         ledger.lock(realm.getId());
-        em().createNamedQuery("PA_Request.pending", RequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", serviceUser.getId()).setParameter("roleId", account.getId())
-                .getResultStream().findFirst().ifPresent(existing -> {
-                    throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
-                            + "' already has pending renewal '" + existing.getId() + "'.");
-                });
-        RequestEntity request = new RequestEntity();
-        request.setId(UUID.randomUUID().toString());
-        request.setRealmId(realm.getId());
-        request.setType(TYPE_RENEWAL);
-        request.setUserId(serviceUser.getId());
-        request.setPartnerId(partner.id());
-        request.setRoleId(account.getId());
-        request.setRoleName(SERVICE_ACCOUNT);
-        request.setClientId(account.getClientId());
-        request.setBusinessPurpose(justification);
-        request.setDays(days);
-        request.setPolicyVersion(stored.version());
-        request.setCreatedAt(Time.currentTimeMillis());
-        request.setCreatedBy(actor.id());
+        refuseDuplicate(serviceUser, account.getId(), "serviceAccount", "the renewal of service account '" + account.getClientId() + "'");
+        RequestEntity request = newRequest(TYPE_RENEWAL, serviceUser, partner, account.getId(), SERVICE_ACCOUNT,
+                account.getClientId(), justification, days, stored.version(), actor);
         request.setServiceAccountId(account.getId());
         List<StageEntity> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, partner));
         request.setStatus(PENDING);
@@ -485,11 +464,8 @@ public final class RequestService {
     public ObjectNode renew(String grantId, JsonBody body, Actor actor) {
         body.allowOnly("days", "justification");
         int days = body.requiredInt("days", 1, 3650);
-        String justification = body.requiredString("justification", PURPOSE_MAX);
-        if (justification.length() < PURPOSE_MIN) {
-            throw ApiException.badRequest("justification", "'justification' must be at least " + PURPOSE_MIN
-                    + " characters: say why the access is still needed.");
-        }
+        String justification = body.requiredText("justification", PURPOSE_MIN, PURPOSE_MAX,
+                "say why the access is still needed");
         GrantEntity grant = grants.locked(grantId);
         if (!GrantService.ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= Time.currentTimeMillis()) {
             throw ApiException.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())
@@ -507,9 +483,9 @@ public final class RequestService {
                     + GovernedRoles.describe(grant.getRoleName(), grant.getClientId()) + " at tier '" + limits.tier().name() + "'.");
         }
         ledger.lock(realm.getId());
-        refuseDuplicate(user, grant.getRoleId(), grant.getRoleName(), grant.getClientId());
+        refuseDuplicate(user, grant.getRoleId(), "role", "the " + GovernedRoles.describe(grant.getRoleName(), grant.getClientId()));
 
-        RequestEntity request = newRequest(TYPE_RENEWAL, user, limits.partner(), realm.getRoleById(grant.getRoleId()),
+        RequestEntity request = newRequest(TYPE_RENEWAL, user, limits.partner(), grant.getRoleId(), grant.getRoleName(),
                 grant.getClientId(), justification, days, stored.version(), actor);
         request.setRenewsGrantId(grant.getId());
         request.setGrantId(grant.getId());

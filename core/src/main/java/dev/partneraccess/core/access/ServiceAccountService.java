@@ -83,11 +83,8 @@ public final class ServiceAccountService {
         if (!NAME.matcher(name).matches()) {
             throw ApiException.badRequest("name", "'name' must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
         }
-        String purpose = body.requiredString("purpose", RequestService.PURPOSE_MAX);
-        if (purpose.length() < RequestService.PURPOSE_MIN) {
-            throw ApiException.badRequest("purpose", "'purpose' must be at least " + RequestService.PURPOSE_MIN
-                    + " characters: say what the integration does.");
-        }
+        String purpose = body.requiredText("purpose", RequestService.PURPOSE_MIN, RequestService.PURPOSE_MAX,
+                "say what the integration does");
         String ownerId = body.requiredString("owner", 36);
         int days = body.requiredInt("days", 1, 3650);
         UserModel owner = session.users().getUserById(realm, ownerId);
@@ -282,11 +279,6 @@ public final class ServiceAccountService {
 
     private void clearNotices(String id, String which) {
         em().createQuery("delete from PaGrantNotice n where n.grantId = :id and " + which).setParameter("id", id).executeUpdate();
-    }
-
-    /** The service account of a client, if the client is one of ours. */
-    public ServiceAccountEntity find(String id) {
-        return id == null ? null : em().find(ServiceAccountEntity.class, id);
     }
 
     ServiceAccountEntity locked(String id) {

@@ -101,6 +101,15 @@ public final class JsonBody {
         return text;
     }
 
+    /** Free text of {@code min..max} characters; a too-short one is refused with {@code why} as the hint. */
+    public String requiredText(String field, int min, int max, String why) {
+        String value = requiredString(field, max);
+        if (value.length() < min) {
+            throw ApiException.badRequest(field, "'" + field + "' must be at least " + min + " characters: " + why + ".");
+        }
+        return value;
+    }
+
     /** A whole number within {@code min..max}; the message says the allowed range. */
     public int requiredInt(String field, int min, int max) {
         JsonNode value = node.get(field);
