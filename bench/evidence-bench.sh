@@ -9,6 +9,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/keycloak.sh"
 
-java -cp "$(cat "$WORK/classpath.txt"):bench/target/classes" dev.partneraccess.bench.EvidenceBench \
+java -cp "$(bench_classpath)" dev.partneraccess.bench.EvidenceBench \
   --url http://127.0.0.1:8180 --metrics http://127.0.0.1:9100/metrics \
   --jdbc jdbc:postgresql://127.0.0.1:5432/partner_access_bench --out "$WORK/evidence-results.md" "$@"

@@ -1,0 +1,77 @@
+# Shared by the bench scripts (source it). Sets ROOT, VERSION, WORK and defines:
+#   bench_build                     the product jar, the bench module and its classpath (skipped when BENCH_BUILT=1)
+#   bench_dist DIR                  an unpacked copy of the pinned Keycloak distribution in DIR
+#   ensure_postgres, fresh_database NAME
+#   kc_start DIR PORT MGMT_PORT ... starts DIR's kc.sh (production mode, loopback only) with the extra options,
+#                                   waits until ready; the PID is in KC_STARTED_PID and is stopped on exit
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)
+WORK="$ROOT/bench/target"
+mkdir -p "$WORK"
+KC_PIDS=()
+trap 'for p in "${KC_PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${KC_PIDS[@]}"; do wait "$p" 2>/dev/null; done; true' EXIT
+
+bench_build() {
+  if [[ "${BENCH_BUILT:-}" == 1 && -f "$WORK/classpath.txt" ]]; then
+    return
+  fi
+  # One reactor build, so the bench resolves the product modules from this checkout, not from ~/.m2.
+  mvn -B -q -ntp -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl dist,bench -am
+  export BENCH_BUILT=1
+}
+
+bench_classpath() {
+  echo "$(cat "$WORK/classpath.txt"):$ROOT/bench/target/classes"
+}
+
+bench_dist() {
+  local dir=$1
+  local zip="$WORK/keycloak-quarkus-dist-$VERSION.zip"
+  if [[ ! -f "$zip" ]]; then
+    mvn -B -q -ntp dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" -DoutputDirectory="$WORK"
+  fi
+  if [[ ! -d "$dir" ]]; then
+    mkdir -p "$dir.tmp"
+    unzip -q "$zip" -d "$dir.tmp"
+    mv "$dir.tmp/keycloak-$VERSION" "$dir"
+    rmdir "$dir.tmp"
+  fi
+  rm -f "$dir"/providers/partner-access*.jar
+}
+
+ensure_postgres() {
+  if ! pg_isready -q -h 127.0.0.1; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+    for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+  fi
+  su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'keycloak') THEN CREATE ROLE keycloak LOGIN PASSWORD 'keycloak'; END IF; END \\\$\\\$;\""
+}
+
+fresh_database() {
+  su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS $1 WITH (FORCE)'"
+  su postgres -c "psql -q -c 'CREATE DATABASE $1 OWNER keycloak'"
+}
+
+kc_start() {
+  local dir=$1 port=$2 mgmt=$3
+  shift 3
+  # shellcheck disable=SC2086
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin "$dir/bin/kc.sh" start --optimized \
+    --http-enabled=true --hostname-strict=false --http-host=127.0.0.1 --http-port="$port" --http-management-port="$mgmt" \
+    "$@" > "$dir.log" 2>&1 &
+  KC_STARTED_PID=$!
+  KC_PIDS+=("$KC_STARTED_PID")
+  for _ in $(seq 180); do
+    curl -sf "http://127.0.0.1:$mgmt/health/ready" >/dev/null && return
+    kill -0 "$KC_STARTED_PID" 2>/dev/null || { tail -50 "$dir.log"; exit 1; }
+    sleep 1
+  done
+  echo "Keycloak in $dir did not become ready" >&2
+  exit 1
+}
+
+# The JVM of the Keycloak started from DIR (kc.sh replaces itself with java, but look it up to be sure).
+kc_java_pid() {
+  pgrep -f -- "-Dkc.home.dir=$1/bin/.." | head -1 || true
+}

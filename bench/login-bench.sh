@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Login overhead, side by side: stock Keycloak and Keycloak with Partner Access, started together on this machine on
+# the same kind of database, driven in turn by the same Gatling simulation (browser login: login page, form post, code
+# exchange; then a token refresh). Rounds alternate which server goes first. Results: bench/target/login-<db>/.
+#
+#   bench/login-bench.sh [--db h2|postgres] [--rounds 3] [--seconds 30] [--users 100] [--concurrency 4]
+#
+# Ports: stock 8280/9200, partner-access 8380/9300 (loopback only), so it can run beside a demo on 8080.
+set -euo pipefail
+DB=h2
+ROUNDS=3
+SECONDS_PER_PHASE=30
+USERS=100
+CONCURRENCY=4
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --db) DB="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --seconds) SECONDS_PER_PHASE="$2"; shift 2 ;;
+    --users) USERS="$2"; shift 2 ;;
+    --concurrency) CONCURRENCY="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+case "$DB" in h2|postgres) ;; *) echo "--db is h2 or postgres" >&2; exit 2 ;; esac
+source "$(dirname "$0")/lib/common.sh"
+
+OUT="$WORK/login-$DB"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+bench_build
+CP=$(bench_classpath)
+# Gatling logs through logback; Keycloak's own SLF4J binding (pulled in by the server modules) would take over.
+GATLING_CP=$(tr ':' '\n' <<< "$CP" | grep -v -E 'slf4j-jboss|jboss-logmanager' | paste -sd:)
+
+declare -A URL=([stock]=http://127.0.0.1:8280 [partner-access]=http://127.0.0.1:8380)
+declare -A MGMT=([stock]=9200 [partner-access]=9300)
+declare -A PORT=([stock]=8280 [partner-access]=8380)
+
+start_server() { # flavour
+  local flavour=$1 dir="$WORK/login-kc-$1"
+  bench_dist "$dir"
+  rm -rf "$dir/data"
+  local db_opts=()
+  if [[ "$DB" == postgres ]]; then
+    ensure_postgres
+    local name="partner_access_login_${flavour//-/_}"
+    fresh_database "$name"
+    db_opts=(--db-url="jdbc:postgresql://127.0.0.1:5432/$name" --db-username=keycloak --db-password=keycloak)
+  fi
+  if [[ "$flavour" == partner-access ]]; then
+    cp dist/target/partner-access-keycloak-*.jar "$dir/providers/partner-access.jar"
+  fi
+  local kind=$DB
+  [[ "$DB" == h2 ]] && kind=dev-file
+  "$dir/bin/kc.sh" build --db="$kind" --health-enabled=true --metrics-enabled=true --cache=local > "$dir-build.log"
+  kc_start "$dir" "${PORT[$flavour]}" "${MGMT[$flavour]}" "${db_opts[@]}"
+  echo "$flavour Keycloak ready on ${URL[$flavour]}"
+}
+
+simulate() { # flavour seconds rate output
+  java -Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$GATLING_CP" -Dlogback.configurationFile="$ROOT/bench/logback-gatling.xml" \
+    -Dbench.url="${URL[$1]}" -Dbench.flavour="$1" -Dbench.users="$USERS" -Dbench.seconds="$2" \
+    -Dbench.concurrency="$CONCURRENCY" -Dbench.rate="$3" -Dbench.out="$4" \
+    io.gatling.app.Gatling -s dev.partneraccess.bench.login.LoginSimulation -rf "$OUT/gatling" -nr > "$4.log" 2>&1 \
+    || { tail -40 "$4.log"; exit 1; }
+  python3 - "$4" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+c, l = r["capacity"], r["latency"]
+print(f'  {r["flavour"]:>14}: {r["throughput"]:6.1f} logins/s with {r["concurrency"]} users; at {r["rate"]:.1f}/s login p50 {l["login"]["p50"]:.1f} ms p99 {l["login"]["p99"]:.1f} ms, refresh p99 {l["refresh"]["p99"]:.1f} ms; failed {c["failed"] + l["failed"]}')
+PY
+}
+
+for flavour in stock partner-access; do
+  start_server "$flavour"
+  java -cp "$CP" dev.partneraccess.bench.login.LoginBenchRealm --url "${URL[$flavour]}" --flavour "$flavour" --users "$USERS"
+done
+
+echo "warm-up"
+WARM=$(( SECONDS_PER_PHASE / 2 > 5 ? SECONDS_PER_PHASE / 2 : 5 ))
+for flavour in stock partner-access; do
+  simulate "$flavour" "$WARM" 2 "$OUT/warmup-$flavour.json"
+done
+# The open phase runs at 60 % of what stock Keycloak carried in its warm-up, a load both servers must keep up with.
+RATE=$(python3 -c "import json; print(round(max(1.0, 0.6 * json.load(open('$OUT/warmup-stock.json'))['throughput']), 1))")
+echo "open-phase rate: $RATE logins/s"
+
+for round in $(seq "$ROUNDS"); do
+  order=(stock partner-access)
+  (( round % 2 == 0 )) && order=(partner-access stock)
+  echo "round $round: ${order[*]}"
+  for flavour in "${order[@]}"; do
+    simulate "$flavour" "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-$flavour.json"
+  done
+done
+
+# Heap after the login runs: a full GC on each server, then the heap in use from its metrics.
+for flavour in stock partner-access; do
+  pid=$(kc_java_pid "$WORK/login-kc-$flavour")
+  [[ -n "$pid" ]] && jcmd "$pid" GC.run > /dev/null
+done
+sleep 2
+for flavour in stock partner-access; do
+  java -cp "$CP" dev.partneraccess.bench.login.HeapProbe "http://127.0.0.1:${MGMT[$flavour]}/metrics" > "$OUT/heap-$flavour.txt"
+done
+
+java -Djava.awt.headless=true -cp "$CP" dev.partneraccess.bench.login.LoginReport --dir "$OUT" --db "$DB" \
+  --rounds "$ROUNDS" --users "$USERS"
+echo "results: $OUT/login-results.md, $OUT/login-$DB.png"

@@ -1,0 +1,102 @@
+package dev.partneraccess.bench.login;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.partneraccess.bench.AdminClient;
+
+/**
+ * Turns one login-bench run (the per-round JSON files of {@link LoginSimulation} and the heap probes) into a Markdown
+ * table with the ratio ours/stock per round, and a PNG plot of throughput and p99 latency per round.
+ */
+public final class LoginReport {
+
+    /** One round: stock first or partner-access first, both measured with the same settings. */
+    record Round(int number, String first, JsonNode stock, JsonNode ours) {
+        double ratio() {
+            return ours.get("throughput").asDouble() / stock.get("throughput").asDouble();
+        }
+
+        double p99Delta() {
+            return p(ours, "login", "p99") - p(stock, "login", "p99");
+        }
+    }
+
+    private LoginReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        Path dir = Path.of(options.get("dir"));
+        String db = options.get("db");
+        int rounds = Integer.parseInt(options.get("rounds"));
+        List<Round> results = new ArrayList<>();
+        for (int i = 1; i <= rounds; i++) {
+            results.add(new Round(i, i % 2 == 0 ? "partner-access" : "stock", read(dir.resolve("round-" + i + "-stock.json")),
+                    read(dir.resolve("round-" + i + "-partner-access.json"))));
+        }
+        long stockHeap = Long.parseLong(Files.readString(dir.resolve("heap-stock.txt")).trim());
+        long oursHeap = Long.parseLong(Files.readString(dir.resolve("heap-partner-access.txt")).trim());
+        String markdown = markdown(results, db, options.get("users"), stockHeap, oursHeap);
+        Files.writeString(dir.resolve("login-results.md"), markdown);
+        LoginPlot.write(results, db, dir.resolve("login-" + db + ".png"));
+        System.out.print(markdown);
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        return AdminClient.JSON.readTree(file.toFile());
+    }
+
+    static double p(JsonNode run, String what, String percentile) {
+        return run.get("latency").get(what).get(percentile).asDouble();
+    }
+
+    private static String markdown(List<Round> rounds, String db, String users, long stockHeap, long oursHeap) {
+        JsonNode first = rounds.get(0).stock();
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Database: %s. %s users, %d concurrent users for %d s (capacity), then %.1f new logins/s"
+                        + " for %d s (latency). Each login: login page, form post, code exchange; then one refresh.%n%n",
+                db.equals("h2") ? "H2 (dev-file)" : "PostgreSQL", users, first.get("concurrency").asInt(), first.get("seconds").asInt(),
+                first.get("rate").asDouble(), first.get("seconds").asInt()));
+        md.append("| round | first | logins/s stock | logins/s ours | ratio ours/stock | login p50 / p95 / p99 stock (ms) "
+                + "| login p50 / p95 / p99 ours (ms) | p99 ours − stock | refresh p99 stock / ours (ms) | failed |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Round round : rounds) {
+            md.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f | **%.3f** | %s | %s | **%+.1f ms** | %.1f / %.1f | %d |%n",
+                    round.number(), round.first(), round.stock().get("throughput").asDouble(), round.ours().get("throughput").asDouble(),
+                    round.ratio(), latencies(round.stock()), latencies(round.ours()), round.p99Delta(),
+                    p(round.stock(), "refresh", "p99"), p(round.ours(), "refresh", "p99"), failed(round.stock()) + failed(round.ours())));
+        }
+        double ratio = median(rounds.stream().map(Round::ratio).toList());
+        double delta = median(rounds.stream().map(Round::p99Delta).toList());
+        md.append(String.format(Locale.ROOT, "%nMedian over the rounds: throughput ratio **%.3f** (target ≥ 0.97: %s), "
+                        + "login p99 ours − stock **%+.1f ms** (target ≤ 5 ms: %s).%n",
+                ratio, ratio >= 0.97 ? "met" : "missed", delta, delta <= 5 ? "met" : "missed"));
+        double extra = (oursHeap - stockHeap) / 1048576.0;
+        md.append(String.format(Locale.ROOT, "Heap in use after the runs and a full GC: stock %.0f MiB, ours %.0f MiB, "
+                        + "difference **%+.0f MiB** (target < 50 MiB: %s).%n",
+                stockHeap / 1048576.0, oursHeap / 1048576.0, extra, extra < 50 ? "met" : "missed"));
+        return md.toString();
+    }
+
+    private static String latencies(JsonNode run) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", p(run, "login", "p50"), p(run, "login", "p95"), p(run, "login", "p99"));
+    }
+
+    private static long failed(JsonNode run) {
+        return run.get("capacity").get("failed").asLong() + run.get("latency").get("failed").asLong();
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
