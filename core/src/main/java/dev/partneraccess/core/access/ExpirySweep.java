@@ -113,20 +113,15 @@ public final class ExpirySweep {
             List<String> due = em(s).createQuery("select g.id from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
                             + " and g.expiresAt <= :now order by g.expiresAt, g.id", String.class)
                     .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(batchSize).getResultList();
-            GrantService grants = grants(s, realm);
             // Lock the whole batch before the first evidence record takes the chain lock: locks are always taken in
-            // the order rows, then chain, so the sweep cannot deadlock with a revocation of the same grant.
-            List<GrantEntity> locked = lockAll(s, GrantEntity.class, "PaGrant", due);
+            // the order rows, then chain, so the sweep cannot deadlock with a revocation of the same grant. Only the
+            // ids are locked here: the grants are loaded after Keycloak has removed the role mappings, whose removal
+            // flushes the persistence context every time.
+            List<String> locked = lockIds(s, "PA_GRANT", due);
             // Nothing the batch reads depends on what it has written so far (each grant touches its own user's
-            // mapping), so the writes wait for the commit instead of being flushed before every read: with hundreds
-            // of entities in the batch, a flush per read would cost more than the work itself.
+            // mapping), so the writes wait for the commit instead of being flushed before every read.
             em(s).setFlushMode(FlushModeType.COMMIT);
-            for (GrantEntity grant : locked) {
-                if (GrantService.ACTIVE.equals(grant.getStatus()) && grant.getExpiresAt() <= now) {
-                    grants.expire(grant);
-                    done.incrementAndGet();
-                }
-            }
+            done.set(grants(s, realm).expireAll(locked, now));
         });
         return done.get();
     }
@@ -364,6 +359,16 @@ public final class ExpirySweep {
         }
         return em(session).createQuery("select e from " + entity + " e where e.id in :ids order by e.id", type)
                 .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** Locks the rows of one of our tables by id, in id order, without loading them into the persistence context. */
+    @SuppressWarnings("unchecked")
+    private static List<String> lockIds(KeycloakSession session, String table, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em(session).createNativeQuery("SELECT ID FROM " + table + " WHERE ID IN (:ids) ORDER BY ID FOR UPDATE")
+                .setParameter("ids", ids).getResultList();
     }
 
     private static EntityManager em(KeycloakSession session) {

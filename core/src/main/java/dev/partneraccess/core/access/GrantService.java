@@ -16,6 +16,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
+import org.keycloak.models.jpa.entities.UserEntity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -55,6 +56,8 @@ public final class GrantService {
     private final PolicyStore policies;
     private Integer policyVersion;
     private int revoked;
+    /** Roles looked up by id, once per service: a sweep batch ends hundreds of grants of the same few roles. */
+    private final Map<String, RoleModel> roles = new HashMap<>();
 
     public GrantService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
         this.session = session;
@@ -143,12 +146,6 @@ public final class GrantService {
         return revoked;
     }
 
-    /** The sweep's end of a grant past its {@code expiresAt}: no sessions are ended, the next token simply lacks the role. */
-    void expire(GrantEntity grant) {
-        end(grant, EXPIRED, "Reached its end at " + Json.isoTime(grant.getExpiresAt()) + ".", Actor.SYSTEM,
-                EvidenceType.GRANT_EXPIRED, false);
-    }
-
     /**
      * Extends an active grant after its renewal was approved: the new end counts from now, bounded by the current
      * maximum for the role at the partner's tier. A grant that ended while the renewal waited cannot be renewed.
@@ -185,28 +182,73 @@ public final class GrantService {
      * the role.
      */
     void end(GrantEntity grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
-        long now = Time.currentTimeMillis();
+        UserModel user = holder(grant.getUserId());
+        boolean mappingRemoved = removeMapping(user, grant.getRoleId());
+        Integer sessionsEnded = endSessions && user != null ? new SessionTerminator(session, realm).endAll(user) : null;
+        record(grant, status, reason, actor, type, mappingRemoved, sessionsEnded);
+    }
+
+    /**
+     * The sweep's end of a batch of grants past their end, rows already locked by the caller: first every role
+     * mapping goes through the Keycloak model (its removal flushes the persistence context each time, so the context
+     * holds nothing else then), then the grants are updated and recorded, and the commit writes those in JDBC batches.
+     * Answers how many were expired.
+     */
+    int expireAll(List<String> lockedIds, long now) {
+        if (lockedIds.isEmpty()) {
+            return 0;
+        }
+        EntityManager em = em();
+        List<Object[]> due = em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
+                        + " and g.status = 'ACTIVE' and g.expiresAt <= :now", Object[].class)
+                .setParameter("ids", lockedIds).setParameter("now", now).getResultList();
+        Map<String, Boolean> removed = new HashMap<>();
+        for (Object[] row : due) {
+            String userId = (String) row[1];
+            removed.put((String) row[0], removeMapping(holder(userId), (String) row[2]));
+            // The holder's entity is not needed again; the next removal's flush need not look at it.
+            em.detach(em.getReference(UserEntity.class, userId));
+        }
+        if (removed.isEmpty()) {
+            return 0;
+        }
+        List<GrantEntity> grants = em.createQuery("select g from PaGrant g where g.id in :ids order by g.id", GrantEntity.class)
+                .setParameter("ids", removed.keySet()).getResultList();
+        for (GrantEntity grant : grants) {
+            record(grant, EXPIRED, "Reached its end at " + Json.isoTime(grant.getExpiresAt()) + ".", Actor.SYSTEM,
+                    EvidenceType.GRANT_EXPIRED, removed.get(grant.getId()), null);
+        }
+        return grants.size();
+    }
+
+    /**
+     * A user holds at most one ACTIVE grant per role (a request is refused while one is active, renewal extends the
+     * same grant), so the mapping goes with the grant.
+     */
+    private boolean removeMapping(UserModel user, String roleId) {
+        RoleModel role = roles.computeIfAbsent(roleId, realm::getRoleById);
+        if (user == null || role == null) {
+            return false;
+        }
+        user.deleteRoleMapping(role);
+        evictFromCache(user);
+        return true;
+    }
+
+    /** The row says why the grant ended, and the evidence records it. */
+    private void record(GrantEntity grant, String status, String reason, Actor actor, EvidenceType type,
+                        boolean mappingRemoved, Integer sessionsEnded) {
         grant.setStatus(status);
-        grant.setRevokedAt(now);
+        grant.setRevokedAt(Time.currentTimeMillis());
         grant.setRevokedBy(actor.id());
         grant.setRevokedReason(reason);
-        UserModel user = holder(grant.getUserId());
-        RoleModel role = realm.getRoleById(grant.getRoleId());
-        boolean mappingRemoved = false;
-        // A user holds at most one ACTIVE grant per role (a request is refused while one is active, renewal extends
-        // the same grant), so the mapping goes with the grant.
-        if (user != null && role != null) {
-            user.deleteRoleMapping(role);
-            evictFromCache(user);
-            mappingRemoved = true;
-        }
         ObjectNode details = grantDetails(grant);
         details.put("reason", reason);
         details.put("requestId", grant.getRequestId());
         details.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
         details.put("roleMappingRemoved", mappingRemoved);
-        if (endSessions && user != null) {
-            details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
+        if (sessionsEnded != null) {
+            details.put("sessionsEnded", sessionsEnded);
         }
         details.put("policyVersion", policyVersion());
         ledger.append(realm.getId(), type, actor, grant.getId(), grant.getPartnerId(), details);
