@@ -104,11 +104,12 @@ export function App({ keycloak, api, cfg }) {
       </MastheadMain>
       <MastheadContent>
         <div className="pa-masthead-content">
-          <span id="pa-user">{t('signedInAs', { user: can.username })}</span>
-          <FormSelect id="pa-language" aria-label={t('language')} value={language}
-            onChange={(_e, value) => chooseLanguage(value)} style={{ width: '9rem' }}>
-            {Object.entries(LANGUAGES).map(([code, name]) => <FormSelectOption key={code} value={code} label={name} />)}
-          </FormSelect>
+          <span id="pa-user" className="pa-user">{t('signedInAs', { user: can.username })}</span>
+          <div className="pa-language">
+            <FormSelect id="pa-language" aria-label={t('language')} value={language} onChange={(_e, value) => chooseLanguage(value)}>
+              {Object.entries(LANGUAGES).map(([code, name]) => <FormSelectOption key={code} value={code} label={name} />)}
+            </FormSelect>
+          </div>
           <Button variant="secondary" id="pa-sign-out" onClick={() => keycloak.logout({ redirectUri: window.location.origin + cfg.basePath })}>
             {t('signOut')}
           </Button>

@@ -1,9 +1,12 @@
 import '@patternfly/react-core/dist/styles/base.css';
-import './console.css';
+import '@patternfly/react-styles/css/components/Table/table.css';
+import '@patternfly/react-styles/css/components/Table/table-grid.css';
+import '@patternfly/react-styles/css/components/DescriptionList/description-list.css';
 import { createRoot } from 'react-dom/client';
 import Keycloak from 'keycloak-js';
 import { config, createApi } from './api.js';
 import { App } from './App.jsx';
+import './console.css';
 
 // Sign in with the realm's public console client: authorization code flow with PKCE (S256), no client secret.
 const cfg = config();

@@ -127,7 +127,7 @@ export function GrantAction({ action, path, post, onClose, onDone, maxDays }) {
         <Form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           {!revoke && (
             <Field label={t('days')} name="days" error={error} help={maxDays ? t('maxDays', { days: maxDays }) : null} required>
-              <TextInput id="pa-days" type="number" min={1} value={days} onChange={(_e, v) => setDays(v)} isRequired />
+              <TextInput id="pa-grant-days" type="number" min={1} value={days} onChange={(_e, v) => setDays(v)} isRequired />
             </Field>
           )}
           <Field label={t(revoke ? 'reason' : 'justification')} name={textField} error={error} help={revoke ? null : t('purposeHelp')} required>

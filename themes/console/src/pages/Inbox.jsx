@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
-  ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, Form, Label, TextArea, Title,
+  ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, DescriptionList, DescriptionListDescription,
+  DescriptionListGroup, DescriptionListTerm, Form, FormSelect, FormSelectOption, Label, TextArea, Title,
 } from '@patternfly/react-core';
 import { Empty, Field, Loading, Problem, programmeName, useApp, useLoad, when } from '../ui.jsx';
 
@@ -41,7 +42,7 @@ function InboxRequest({ request, onDecided }) {
     setError(null);
     try {
       const updated = await api.post(`/requests/${request.id}/decision`, { stage, decision, justification });
-      onDecided(t('decided', { stage, decision: t(decision === 'approve' ? 'approve' : 'reject').toLowerCase(), status: updated.status }));
+      onDecided(t('decided', { stage, decision: t(decision === 'approve' ? 'decisionApproved' : 'decisionRejected'), status: updated.status }));
     } catch (e) {
       setError(e);
     } finally {
@@ -60,13 +61,13 @@ function InboxRequest({ request, onDecided }) {
         </Title>
       </CardTitle>
       <CardBody>
-        <dl className="pf-v6-c-description-list pf-m-horizontal pf-m-compact">
+        <DescriptionList isHorizontal isCompact>
           <Row term={t('partner')} value={`${request.partnerName || request.partner} (${t('tier')} ${request.partnerTier || '?'}, ${t('region')} ${request.partnerRegion || '?'})`} />
           <Row term={t('businessPurpose')} value={request.businessPurpose} />
           <Row term={t('days')} value={request.days} />
           <Row term={t('policyVersion')} value={request.policyVersion} />
           <Row term={t('created')} value={`${when(request.createdAt, language)} · ${t('requestedBy', { user: request.createdByUsername || request.createdBy })}`} />
-        </dl>
+        </DescriptionList>
         <Title headingLevel="h3" size="md" className="pa-section-title">{t('stages')}</Title>
         <ul className="pa-stages">
           {request.stages.map((s) => (
@@ -88,9 +89,9 @@ function InboxRequest({ request, onDecided }) {
           <Form onSubmit={(e) => e.preventDefault()}>
             {pending.length > 1 && (
               <Field label={t('stages')} name="stage" error={error}>
-                <select id="pa-stage" className="pf-v6-c-form-control" value={stage} onChange={(e) => setStage(e.target.value)}>
-                  {pending.map((s) => <option key={s.stage} value={s.stage}>{s.stage}</option>)}
-                </select>
+                <FormSelect id="pa-stage" value={stage} onChange={(_e, v) => setStage(v)}>
+                  {pending.map((s) => <FormSelectOption key={s.stage} value={s.stage} label={s.stage} />)}
+                </FormSelect>
               </Field>
             )}
             <Field label={`${t('justification')} · ${t('decideStage', { stage })}`} name="justification" error={error} help={t('justificationHelp')} required>
@@ -110,10 +111,10 @@ function InboxRequest({ request, onDecided }) {
 
 function Row({ term, value }) {
   return (
-    <div className="pf-v6-c-description-list__group">
-      <dt className="pf-v6-c-description-list__term"><span className="pf-v6-c-description-list__text">{term}</span></dt>
-      <dd className="pf-v6-c-description-list__description"><div className="pf-v6-c-description-list__text">{value}</div></dd>
-    </div>
+    <DescriptionListGroup>
+      <DescriptionListTerm>{term}</DescriptionListTerm>
+      <DescriptionListDescription>{value}</DescriptionListDescription>
+    </DescriptionListGroup>
   );
 }
 

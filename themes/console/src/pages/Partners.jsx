@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  ActionGroup, Alert, Button, Checkbox, Form, FormSelect, FormSelectOption, Label, Modal, ModalBody, ModalFooter,
+  ActionGroup, Alert, Button, Checkbox, DescriptionList, Form, FormSelect, FormSelectOption, Label, Modal, ModalBody, ModalFooter,
   ModalHeader, TextArea, TextInput, Title,
 } from '@patternfly/react-core';
 import { Empty, Field, Loading, Notice, Problem, Table, splitList, useApp, useLoad } from '../ui.jsx';
@@ -76,7 +76,7 @@ export function PartnerDetail({ id }) {
       {back}
       <Title headingLevel="h1" id="pa-partner-name">{p.name} {statusLabel(p.status)}</Title>
       {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" />}
-      <dl className="pf-v6-c-description-list pf-m-horizontal pf-m-compact" id="pa-partner-profile">
+      <DescriptionList isHorizontal isCompact id="pa-partner-profile">
         <Row term={t('tier')} value={p.tier} />
         <Row term={t('region')} value={p.region} />
         <Row term={t('status')} value={p.status} />
@@ -84,7 +84,7 @@ export function PartnerDetail({ id }) {
         <Row term={t('domains')} value={(p.domains || []).join(', ')} />
         <Row term={t('businessUnits')} value={(p.businessUnits || []).join(', ')} />
         <Row term={t('idp')} value={p.idp ? `${p.idp}${p.enforceIdp ? ' ✓' : ''}` : '—'} />
-      </dl>
+      </DescriptionList>
       {can.manageUsers && (
         <div className="pa-actions" style={{ marginTop: '1rem' }}>
           {p.status === 'ACTIVE' && <Button variant="secondary" id="pa-suspend" onClick={() => setAction('suspend')}>{t('suspend')}</Button>}
