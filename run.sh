@@ -278,6 +278,7 @@ cat <<EOF
  Partner Access demo is running (Keycloak $KC_VERSION, $DB_DESC)
 
  Admin console   $BASE/admin/master/console/#/partners
+ Partner console $BASE/realms/partners/partner-access/console/   (sign in as any user below)
  Master admin    admin / admin
 
  Realm "partners" logins (password for all: partner)
