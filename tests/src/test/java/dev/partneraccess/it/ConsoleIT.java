@@ -194,11 +194,50 @@ class ConsoleIT extends AccessTestBase {
         browser.waitForText("#pa-verify-result", "The ledger is intact");
         assertThat(browser.find("#pa-verify-result").getAttribute("data-valid")).isEqualTo("true");
         screenshot("console-evidence.png");
+    }
 
-        browser.open(console("policy"));
-        browser.waitForText("#pa-policy-meta", "Version");
+    @Test
+    void policyPageShowsTheVersionAndHistoryAndAValidationErrorAtTheField() throws Exception {
+        int version = ops().get("/policy").json().get("version").asInt();
+        signIn("ops-admin", "policy");
+        browser.waitForText("#pa-policy-meta", "Version " + version + ",");
         browser.waitForText("#pa-policy-history", "ops-admin");
         screenshot("console-policy.png");
+
+        String invalid = "{\"tiers\": []}";
+        Api.Reply refused = ops().put("/policy", invalid);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        browser.type("#pa-policy", invalid);
+        browser.click("#pa-save-policy");
+        browser.waitForText("#pa-policy-help", "Field " + refused.text("field") + ": " + refused.text("message"));
+        assertThat(ops().get("/policy").json().get("version").asInt()).as("nothing saved").isEqualTo(version);
+
+        // The language switcher: the same page in German, then back.
+        browser.script("document.getElementById('pa-language').scrollIntoView()");
+        new org.openqa.selenium.support.ui.Select(browser.find("#pa-language")).selectByValue("de");
+        browser.waitForText("h1", "Richtlinie");
+        assertThat(browser.text("#pa-nav-evidence")).isEqualTo("Nachweise");
+        new org.openqa.selenium.support.ui.Select(browser.find("#pa-language")).selectByValue("en");
+        browser.waitForText("h1", "Policy");
+    }
+
+    @Test
+    void intakeFormCreatesAPartnerAndShowsTheServersRefusalAtTheField() throws Exception {
+        ensurePolicy();
+        signIn("ops-admin", "partners/new");
+        browser.type("#pa-name", "Intake Instruments");
+        browser.type("#pa-domains", "not a domain");
+        new org.openqa.selenium.support.ui.Select(browser.find("#pa-tier")).selectByValue("silver");
+        browser.type("#pa-region", "AMER");
+        browser.type("#pa-businessOwner", "owner-olivia");
+        browser.click("#pa-create");
+        browser.waitForText("#pa-domains-help", "is not a well-formed domain name");
+        assertThat(ops().get("/partners?region=AMER").json().toString()).doesNotContain("Intake Instruments");
+
+        browser.type("#pa-domains", "intake-instruments.example");
+        browser.click("#pa-create");
+        browser.waitForText("#pa-partner-name", "Intake Instruments");
+        assertThat(browser.text("#pa-partner-profile")).contains("silver", "AMER", "owner-olivia", "intake-instruments.example");
     }
 
     @Test
