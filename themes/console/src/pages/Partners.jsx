@@ -20,7 +20,7 @@ export function Partners() {
   const partners = useLoad(() => api.get('/partners', applied), [applied]);
 
   const link = (p) => (
-    <a href={p.id} className="pa-partner-link" onClick={(e) => { e.preventDefault(); navigate(`partners/${p.id}`); }}>{p.name}</a>
+    <a href={`partners/${p.id}`} className="pa-partner-link" onClick={(e) => { e.preventDefault(); navigate(`partners/${p.id}`); }}>{p.name}</a>
   );
 
   return (
