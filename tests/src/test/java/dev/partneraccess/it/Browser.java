@@ -65,6 +65,16 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until no element matching the selector shows the text. */
+    void waitForTextGone(String css, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).stream()
+                    .noneMatch(e -> e.getText().contains(text)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("'" + css + "' still shows '" + text + "' on " + driver.getCurrentUrl(), e);
+        }
+    }
+
     /** Waits until the element has left the page or was never there. */
     void waitForNo(String css) {
         try {
@@ -83,6 +93,11 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("'" + css + "' cannot be clicked on " + driver.getCurrentUrl() + ":\n"
                     + driver.findElement(By.tagName("body")).getText(), e);
         }
+    }
+
+    /** Chooses an option of a select element by its value. */
+    void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
     }
 
     String text(String css) {

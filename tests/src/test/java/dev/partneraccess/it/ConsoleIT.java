@@ -194,6 +194,43 @@ class ConsoleIT extends AccessTestBase {
         browser.waitForText("#pa-verify-result", "The ledger is intact");
         assertThat(browser.find("#pa-verify-result").getAttribute("data-valid")).isEqualTo("true");
         screenshot("console-evidence.png");
+
+        // The export is fetched with the bearer token (a plain link would carry none) and saved as a file.
+        browser.click("#pa-export");
+        browser.waitForText(".pa-notice", "Export downloaded.");
+
+        browser.select("#pa-e-type", "PARTNER_CREATED");
+        browser.click("#pa-apply");
+        browser.waitForTextGone("#pa-evidence", "POLICY_CHANGED");
+        browser.waitForText("#pa-evidence", "PARTNER_CREATED");
+    }
+
+    @Test
+    void adminRenewsAndRevokesAGrantInTheGrantsPage() {
+        partnerWith("Grant Gardens", "grant-gardens.example", "registered", "EMEA", "oscar.oob");
+        String grant = granted("oscar.oob", 10);
+
+        signIn("ops-admin", "grants");
+        browser.type("#pa-g-user", "oscar.oob");
+        browser.select("#pa-g-status", "ACTIVE");
+        browser.click("#pa-apply");
+        String row = "[data-key='" + grant + "']";
+        browser.waitForText(row, "oscar.oob");
+
+        browser.click(row + " .pa-renew");
+        browser.type("#pa-grant-days", "5");
+        browser.type("#pa-grant-text", "The partner's deal desk still needs this for the renewal quarter.");
+        browser.click("#pa-grant-confirm");
+        browser.waitForText(".pa-success", "Renewal request opened");
+        JsonNode renewal = ops().get("/requests?user=" + userId("oscar.oob") + "&status=PENDING").json().get(0);
+        assertThat(renewal.get("type").asText()).isEqualTo("RENEWAL");
+
+        browser.click(row + " .pa-revoke");
+        browser.type("#pa-grant-text", "Access review found no open deals.");
+        browser.click("#pa-grant-confirm");
+        browser.waitForText(".pa-success", "Grant revoked.");
+        browser.waitForNo(row);
+        assertThat(ops().get("/grants/" + grant).json().get("revokedReason").asText()).contains("Access review found no open deals.");
     }
 
     @Test
@@ -214,10 +251,10 @@ class ConsoleIT extends AccessTestBase {
 
         // The language switcher: the same page in German, then back.
         browser.script("document.getElementById('pa-language').scrollIntoView()");
-        new org.openqa.selenium.support.ui.Select(browser.find("#pa-language")).selectByValue("de");
+        browser.select("#pa-language", "de");
         browser.waitForText("h1", "Richtlinie");
         assertThat(browser.text("#pa-nav-evidence")).isEqualTo("Nachweise");
-        new org.openqa.selenium.support.ui.Select(browser.find("#pa-language")).selectByValue("en");
+        browser.select("#pa-language", "en");
         browser.waitForText("h1", "Policy");
     }
 
@@ -227,7 +264,7 @@ class ConsoleIT extends AccessTestBase {
         signIn("ops-admin", "partners/new");
         browser.type("#pa-name", "Intake Instruments");
         browser.type("#pa-domains", "not a domain");
-        new org.openqa.selenium.support.ui.Select(browser.find("#pa-tier")).selectByValue("silver");
+        browser.select("#pa-tier", "silver");
         browser.type("#pa-region", "AMER");
         browser.type("#pa-businessOwner", "owner-olivia");
         browser.click("#pa-create");
