@@ -80,12 +80,12 @@ find_jar() {
   printf '%s' "$newest"
 }
 
-# true when there is no jar or a pom.xml or a file under some module's src/ is newer than it
+# true when there is no jar or a pom.xml, a file under some module's src/ or a console build input is newer than it
 jar_is_stale() {
   local jar="$1"
   [[ -z "$jar" ]] && return 0
   [[ -n "$(find . \( -name target -o -name .git -o -name node_modules \) -prune -o \
-            -type f \( -path '*/src/*' -o -name pom.xml \) -newer "$jar" -print -quit)" ]]
+            -type f \( -path '*/src/*' -o -name pom.xml -o -path './themes/console/*' \) -newer "$jar" -print -quit)" ]]
 }
 
 if [[ -n "${PARTNER_ACCESS_JAR:-}" ]]; then
@@ -96,6 +96,7 @@ else
   command -v mvn >/dev/null || die "mvn is required"
   JAR="$(find_jar)"
   if jar_is_stale "$JAR"; then
+    command -v npm >/dev/null || die "node and npm (Node 20 or newer) are required to build the console"
     log "building the extension (mvn -pl dist -am package, tests skipped)..."
     mvn -B -q -Dstyle.color=never -DskipTests -pl dist -am package || die "build failed"
     JAR="$(find_jar)"
@@ -278,6 +279,7 @@ cat <<EOF
  Partner Access demo is running (Keycloak $KC_VERSION, $DB_DESC)
 
  Admin console   $BASE/admin/master/console/#/partners
+ Partner console $BASE/realms/partners/partner-access/console/   (sign in as any user below)
  Master admin    admin / admin
 
  Realm "partners" logins (password for all: partner)

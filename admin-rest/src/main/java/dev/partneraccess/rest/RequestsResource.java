@@ -60,7 +60,8 @@ public final class RequestsResource {
                 if (!awaiting.equals("me")) {
                     throw ApiException.badRequest("awaiting", "'awaiting' takes only the value 'me'.");
                 }
-                rest.requests.awaiting(rest.approver(), paging).forEach(requests::add);
+                InboxView view = new InboxView(rest.session, rest.realm);
+                rest.requests.awaiting(rest.approver(), paging).forEach(r -> requests.add(view.describe(r)));
             } else {
                 rest.requireViewUsers();
                 rest.requests.list(status, partner, user, paging).forEach(requests::add);

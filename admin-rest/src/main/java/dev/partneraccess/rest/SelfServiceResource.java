@@ -18,6 +18,7 @@ import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +37,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code /realms/{realm}/partner-access}: a partner user's own view, with the user's bearer token. {@code GET /me}
  * answers the user's profile and partner, current grants and requests; {@code POST /me/requests} asks for access
- * for oneself under the same rules as an admin's request.
+ * for oneself under the same rules as an admin's request, {@code POST /me/grants/{id}/renew} asks for a renewal of
+ * one's own grant. {@code /console/} serves the web console.
  */
 public final class SelfServiceResource {
 
@@ -79,6 +82,8 @@ public final class SelfServiceResource {
             grants.current(user.getId()).stream().map(GrantService::toJson).forEach(grantList::add);
             ArrayNode requestList = me.putArray("requests");
             requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).forEach(requestList::add);
+            me.set("programmes", Programmes.allowed(policies.current(realm).map(StoredPolicy::policy).orElse(null),
+                    partner.orElse(null)));
             return Rest.ok(me);
         });
     }
@@ -92,6 +97,31 @@ public final class SelfServiceResource {
             RequestService requests = requests(grants());
             return Rest.created(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true));
         });
+    }
+
+    /**
+     * Asks for more time on one of one's own grants: the same {@code RENEWAL} request, decided by the partner's
+     * business owner, with the same evidence, as an admin's {@code POST /grants/{id}/renew}.
+     */
+    @POST
+    @Path("me/grants/{id}/renew")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response renew(@PathParam("id") String id, String body) {
+        return run(user -> {
+            GrantService grants = grants();
+            ObjectNode grant = grants.get(id);
+            if (!user.getId().equals(grant.path("user").asText())) {
+                throw ApiException.notFound("You hold no grant '" + id + "'.");
+            }
+            return Rest.created(requests(grants).renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername())));
+        });
+    }
+
+    /** The web console's files and its single-page routes. */
+    @Path("console")
+    public ConsoleResource console() {
+        return new ConsoleResource(session, realm);
     }
 
     private GrantService grants() {

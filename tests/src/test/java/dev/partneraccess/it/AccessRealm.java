@@ -13,12 +13,16 @@ public class AccessRealm extends PartnersRealm {
     static final int SMTP_PORT = 3125;
     static final String SELF_SERVICE_ROLE = "partner-newsletter";
     static final int THREE_DAYS = 3 * 24 * 3600;
+    /** The web console's public client; its exact redirect URI names the realm, so ConsoleIT sets it once it is known. */
+    static final String CONSOLE = "partner-access-console";
 
     @Override
     public RealmConfigBuilder configure(RealmConfigBuilder realm) {
         super.configure(realm);
         realm.roles(SELF_SERVICE_ROLE, "partner-bundle");
         realm.smtp("127.0.0.1", SMTP_PORT, "partner-access@company.example");
+        realm.addClient(CONSOLE).publicClient(true).directAccessGrantsEnabled(false).rootUrl("${authBaseUrl}")
+                .webOrigins("+").attribute("pkce.code.challenge.method", "S256");
         user(realm, "legal-lee").roles("partner-approver-legal");
         user(realm, "sec-sam").roles("partner-approver-security");
         user(realm, "brand-bo").roles("partner-approver-brand");

@@ -54,6 +54,56 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element shows the text (a single-page application renders after its API calls answer). */
+    WebElement waitForText(String css, String text) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).stream()
+                    .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no '" + css + "' showing '" + text + "' on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Waits until no element matching the selector shows the text. */
+    void waitForTextGone(String css, String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).stream()
+                    .noneMatch(e -> e.getText().contains(text)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("'" + css + "' still shows '" + text + "' on " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /** Waits until the element has left the page or was never there. */
+    void waitForNo(String css) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("'" + css + "' stayed on " + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /** Clicks a button or link once it can be clicked. */
+    void click(String css) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("'" + css + "' cannot be clicked on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Chooses an option of a select element by its value. */
+    void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
     boolean has(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }

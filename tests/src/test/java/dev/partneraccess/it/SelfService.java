@@ -24,7 +24,11 @@ final class SelfService {
     }
 
     Api.Reply request(Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/me/requests")).header("Content-Type", "application/json")
+        return post("/me/requests", body);
+    }
+
+    Api.Reply post(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Api.write(body))));
     }
 
