@@ -30,8 +30,6 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 bench_build
 CP=$(bench_classpath)
-# Gatling logs through logback; Keycloak's own SLF4J binding (pulled in by the server modules) would take over.
-GATLING_CP=$(tr ':' '\n' <<< "$CP" | grep -v -E 'slf4j-jboss|jboss-logmanager' | paste -sd:)
 
 declare -A URL=([stock]=http://127.0.0.1:8280 [partner-access]=http://127.0.0.1:8380)
 declare -A MGMT=([stock]=9200 [partner-access]=9300)
@@ -59,17 +57,7 @@ start_server() { # flavour
 }
 
 simulate() { # flavour seconds rate output
-  java -Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$GATLING_CP" -Dlogback.configurationFile="$ROOT/bench/logback-gatling.xml" \
-    -Dbench.url="${URL[$1]}" -Dbench.flavour="$1" -Dbench.users="$USERS" -Dbench.seconds="$2" \
-    -Dbench.concurrency="$CONCURRENCY" -Dbench.rate="$3" -Dbench.out="$4" \
-    io.gatling.app.Gatling -s dev.partneraccess.bench.login.LoginSimulation -rf "$OUT/gatling" -nr > "$4.log" 2>&1 \
-    || { tail -40 "$4.log"; exit 1; }
-  python3 - "$4" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-c, l = r["capacity"], r["latency"]
-print(f'  {r["flavour"]:>14}: {r["throughput"]:6.1f} logins/s with {r["concurrency"]} users; at {r["rate"]:.1f}/s login p50 {l["login"]["p50"]:.1f} ms p99 {l["login"]["p99"]:.1f} ms, refresh p99 {l["refresh"]["p99"]:.1f} ms; failed {c["failed"] + l["failed"]}')
-PY
+  gatling_run "${URL[$1]}" "$1" bench "$USERS" "$CONCURRENCY" "$2" "$3" "$4"
 }
 
 for flavour in stock partner-access; do

@@ -3,6 +3,11 @@
 # Sets ROOT, VERSION, WORK, KC, KC_PID; extra kc.sh start options can be given in KC_EXTRA_OPTS.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 KC="$WORK/keycloak-$VERSION"
+if [[ "${BENCH_REUSE_SERVER:-}" == 1 ]]; then
+  # bench/smoke.sh runs every bench against the one server it started.
+  KC_PID=$(kc_java_pid "$KC")
+  return 0
+fi
 
 ensure_postgres
 fresh_database partner_access_bench

@@ -18,11 +18,12 @@ import dev.partneraccess.bench.AdminClient;
  * mapper on the client, the evidence listener with admin events, a policy, partners with the users as members and one
  * active grant per user (through the request API, so each is a real grant).
  *
- * <pre>java ... LoginBenchRealm --url http://127.0.0.1:8280 --flavour stock|partner-access --users 100</pre>
+ * <pre>java -Dbench.realm=bench ... LoginBenchRealm --url http://127.0.0.1:8280 --flavour stock|partner-access --users 100</pre>
  */
 public final class LoginBenchRealm {
 
-    static final String REALM = "bench";
+    /** The realm's name; the smoke run puts both sides into one server under two names. */
+    static final String REALM = System.getProperty("bench.realm", "bench");
     static final String CLIENT = "bench-portal";
     static final String SECRET = "bench-portal-secret";
     static final String REDIRECT = "http://127.0.0.1/bench/callback";
