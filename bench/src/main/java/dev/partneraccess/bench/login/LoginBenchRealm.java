@@ -95,7 +95,8 @@ public final class LoginBenchRealm {
     private void organizations(String api) throws Exception {
         List<String> organizations = new ArrayList<>();
         for (int p = 0; p < PARTNERS; p++) {
-            ObjectNode organization = AdminClient.JSON.createObjectNode().put("name", "Bench Partner " + p);
+            ObjectNode organization = AdminClient.JSON.createObjectNode().put("name", "Bench Partner " + p)
+                    .put("alias", "bench-partner-" + p);
             organization.putArray("domains").addObject().put("name", "partner" + p + ".bench.example");
             admin.call("POST", api + "/organizations", organization, 201);
         }
