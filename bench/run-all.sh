@@ -40,7 +40,8 @@ tables = {
     "evidence": work / "evidence-results.md",
 }
 for name, path in tables.items():
-    body = f"_Run of {day} by `bench/run-all.sh`, {cores} cores._\n\n" + path.read_text().strip() + "\n"
+    lines = [f"_{l[2:].strip()}._" if l.startswith("# ") else l for l in path.read_text().strip().splitlines()]
+    body = f"_Run of {day} by `bench/run-all.sh`, {cores} cores._\n\n" + "\n".join(lines) + "\n"
     pattern = re.compile(r"(<!-- bench:%s -->\n).*?(<!-- /bench:%s -->)" % (re.escape(name), re.escape(name)), re.S)
     if not pattern.search(text):
         sys.exit(f"docs/performance.md has no <!-- bench:{name} --> section")

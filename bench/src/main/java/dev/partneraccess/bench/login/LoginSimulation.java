@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -63,6 +64,10 @@ public class LoginSimulation extends Simulation {
         final Histogram refreshes = new ConcurrentHistogram(3);
         final AtomicLong started = new AtomicLong();
         final AtomicLong completedInWindow = new AtomicLong();
+        /** Each request of the login on its own, in milliseconds as Gatling measures them. */
+        final Histogram page = new ConcurrentHistogram(3);
+        final Histogram form = new ConcurrentHistogram(3);
+        final Histogram exchange = new ConcurrentHistogram(3);
         final AtomicLong begun = new AtomicLong();
         final AtomicLong completed = new AtomicLong();
     }
@@ -90,6 +95,9 @@ public class LoginSimulation extends Simulation {
                 .exec(session -> {
                     long now = System.nanoTime();
                     phase.logins.recordValue(now - session.getLong("t0"));
+                    phase.page.recordValue(session.getInt("rtPage"));
+                    phase.form.recordValue(session.getInt("rtForm"));
+                    phase.exchange.recordValue(session.getInt("rtExchange"));
                     return session.set("t1", now);
                 })
                 .exec(http("refresh").post(TOKEN)
@@ -112,18 +120,21 @@ public class LoginSimulation extends Simulation {
         String auth = "/realms/" + LoginBenchRealm.REALM + "/protocol/openid-connect/auth?response_type=code&scope=openid"
                 + "&client_id=" + LoginBenchRealm.CLIENT + "&redirect_uri=" + URLEncoder.encode(LoginBenchRealm.REDIRECT, StandardCharsets.UTF_8);
         return exec(http("login page").get(auth + "&state=#{username}")
-                        .check(status().is(200), css("#kc-form-login", "action").saveAs("action")))
+                        .check(status().is(200), css("#kc-form-login", "action").saveAs("action"),
+                                responseTimeInMillis().saveAs("rtPage")))
                 .exitHereIfFailed()
                 .exec(http("login form").post("#{action}")
                         .formParam("username", "#{username}").formParam("password", LoginBenchRealm.PASSWORD)
-                        .check(status().is(302), header("Location").transform(LoginSimulation::code).notNull().saveAs("code")))
+                        .check(status().is(302), header("Location").transform(LoginSimulation::code).notNull().saveAs("code"),
+                                responseTimeInMillis().saveAs("rtForm")))
                 .exitHereIfFailed()
                 .exec(http("code exchange").post(TOKEN)
                         .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
                         .formParam("redirect_uri", LoginBenchRealm.REDIRECT)
                         .formParam("client_id", LoginBenchRealm.CLIENT).formParam("client_secret", LoginBenchRealm.SECRET)
                         .check(status().is(200), jsonPath("$.refresh_token").saveAs("refresh"),
-                                jsonPath("$.access_token").transform(this::carriesPartnerClaims).is(true)));
+                                jsonPath("$.access_token").transform(this::carriesPartnerClaims).is(true),
+                                responseTimeInMillis().saveAs("rtExchange")));
     }
 
     /** The code of a redirect back to the client, or null when the login ended anywhere else (a form, an error). */
@@ -169,6 +180,17 @@ public class LoginSimulation extends Simulation {
                 .put("completedInWindow", phase.completedInWindow.get());
         node.set("login", percentiles(phase.logins));
         node.set("refresh", percentiles(phase.refreshes));
+        node.set("loginPage", millis(phase.page));
+        node.set("formPost", millis(phase.form));
+        node.set("codeExchange", millis(phase.exchange));
+        return node;
+    }
+
+    private static ObjectNode millis(Histogram histogram) {
+        ObjectNode node = AdminClient.JSON.createObjectNode();
+        for (double p : new double[] {50, 99}) {
+            node.put("p" + (int) p, histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(p));
+        }
         return node;
     }
 
