@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Login overhead, side by side: stock Keycloak and Keycloak with Partner Access, started together on this machine on
 # the same kind of database, driven in turn by the same Gatling simulation (browser login: login page, form post, code
-# exchange; then a token refresh). Rounds alternate which server goes first. Results: bench/target/login-<db>/.
+# exchange; then a token refresh). Each round restarts both servers and warms them up; rounds alternate which server
+# goes first. Results: bench/target/login-<db>/.
 #
 #   bench/login-bench.sh [--db h2|postgres] [--rounds 3] [--seconds 30] [--users 100] [--concurrency 4]
 #
@@ -35,16 +36,18 @@ declare -A URL=([stock]=http://127.0.0.1:8280 [partner-access]=http://127.0.0.1:
 declare -A MGMT=([stock]=9200 [partner-access]=9300)
 declare -A PORT=([stock]=8280 [partner-access]=8380)
 
-start_server() { # flavour
+declare -A PID DB_OPTS
+
+prepare_server() { # flavour: a fresh distribution copy and database, built for the database kind
   local flavour=$1 dir="$WORK/login-kc-$1"
   bench_dist "$dir"
   rm -rf "$dir/data"
-  local db_opts=()
+  DB_OPTS[$flavour]=""
   if [[ "$DB" == postgres ]]; then
     ensure_postgres
     local name="partner_access_login_${flavour//-/_}"
     fresh_database "$name"
-    db_opts=(--db-url="jdbc:postgresql://127.0.0.1:5432/$name" --db-username=keycloak --db-password=keycloak)
+    DB_OPTS[$flavour]="--db-url=jdbc:postgresql://127.0.0.1:5432/$name --db-username=keycloak --db-password=keycloak"
   fi
   if [[ "$flavour" == partner-access ]]; then
     cp dist/target/partner-access-keycloak-*.jar "$dir/providers/partner-access.jar"
@@ -52,8 +55,19 @@ start_server() { # flavour
   local kind=$DB
   [[ "$DB" == h2 ]] && kind=dev-file
   "$dir/bin/kc.sh" build --db="$kind" --health-enabled=true --metrics-enabled=true --cache=local > "$dir-build.log"
-  kc_start "$dir" "${PORT[$flavour]}" "${MGMT[$flavour]}" "${db_opts[@]}"
-  echo "$flavour Keycloak ready on ${URL[$flavour]}"
+}
+
+start_server() { # flavour
+  # A fixed heap on both sides (kc.sh's cap, 512 MiB, from the start): the password hash allocates several MiB per
+  # login, and a heap still growing would make the first minutes of every JVM slower than the rest.
+  # shellcheck disable=SC2086
+  JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" kc_start "$WORK/login-kc-$1" "${PORT[$1]}" "${MGMT[$1]}" ${DB_OPTS[$1]}
+  PID[$1]=$KC_STARTED_PID
+}
+
+stop_server() { # flavour
+  kill "${PID[$1]}" 2>/dev/null || true
+  wait "${PID[$1]}" 2>/dev/null || true
 }
 
 simulate() { # flavour seconds rate output
@@ -61,23 +75,31 @@ simulate() { # flavour seconds rate output
 }
 
 for flavour in stock partner-access; do
+  prepare_server "$flavour"
   start_server "$flavour"
+  echo "$flavour Keycloak ready on ${URL[$flavour]}"
   java -cp "$CP" dev.partneraccess.bench.login.LoginBenchRealm --url "${URL[$flavour]}" --flavour "$flavour" --users "$USERS"
 done
 
-echo "warm-up"
+# Every round runs on freshly started JVMs, each warmed up first: how well the JIT compiles the password hash differs
+# from one JVM to the next by more than the extension costs, so one pair of JVMs for all rounds would measure that luck.
 WARM=$(( SECONDS_PER_PHASE / 2 > 5 ? SECONDS_PER_PHASE / 2 : 5 ))
-for flavour in stock partner-access; do
-  simulate "$flavour" "$WARM" 2 "$OUT/warmup-$flavour.json"
-done
-# The open phase runs at 60 % of what stock Keycloak carried in its warm-up, a load both servers must keep up with.
-RATE=$(python3 -c "import json; print(round(max(1.0, 0.6 * json.load(open('$OUT/warmup-stock.json'))['throughput']), 1))")
-echo "open-phase rate: $RATE logins/s"
-
 for round in $(seq "$ROUNDS"); do
+  if (( round > 1 )); then
+    for flavour in stock partner-access; do stop_server "$flavour"; done
+    for flavour in stock partner-access; do start_server "$flavour"; done
+  fi
   order=(stock partner-access)
   (( round % 2 == 0 )) && order=(partner-access stock)
-  echo "round $round: ${order[*]}"
+  echo "round $round: warm-up, then ${order[*]}"
+  for flavour in "${order[@]}"; do
+    simulate "$flavour" "$WARM" 2 "$OUT/warmup-$round-$flavour.json" > /dev/null
+  done
+  if (( round == 1 )); then
+    # The open phase runs at 60 % of what stock Keycloak carried in its warm-up, a load both servers keep up with.
+    RATE=$(python3 -c "import json; print(round(max(1.0, 0.6 * json.load(open('$OUT/warmup-1-stock.json'))['throughput']), 1))")
+    echo "open-phase rate: $RATE logins/s"
+  fi
   for flavour in "${order[@]}"; do
     simulate "$flavour" "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-$flavour.json"
   done
@@ -86,7 +108,7 @@ done
 # Heap after the login runs: a full GC on each server, then the heap in use from its metrics.
 for flavour in stock partner-access; do
   pid=$(kc_java_pid "$WORK/login-kc-$flavour")
-  [[ -n "$pid" ]] && jcmd "$pid" GC.run > /dev/null
+  if [[ -n "$pid" ]]; then jcmd "$pid" GC.run > /dev/null; fi
 done
 sleep 2
 for flavour in stock partner-access; do

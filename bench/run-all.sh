@@ -27,25 +27,4 @@ bench/sweep-bench.sh "${SWEEP[@]}"
 echo "== evidence ledger"
 bench/evidence-bench.sh "${EVIDENCE[@]}"
 
-# Each table replaces the text between <!-- bench:NAME --> and <!-- /bench:NAME --> in docs/performance.md.
-python3 - "$WORK" "$(date -u +%Y-%m-%d)" "$(nproc)" <<'PY'
-import pathlib, re, sys
-work, day, cores = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
-doc = pathlib.Path("docs/performance.md")
-text = doc.read_text()
-tables = {
-    "login-h2": work / "login-h2" / "login-results.md",
-    "login-postgres": work / "login-postgres" / "login-results.md",
-    "sweep": work / "sweep-results.md",
-    "evidence": work / "evidence-results.md",
-}
-for name, path in tables.items():
-    lines = [f"_{l[2:].strip()}._" if l.startswith("# ") else l for l in path.read_text().strip().splitlines()]
-    body = f"_Run of {day} by `bench/run-all.sh`, {cores} cores._\n\n" + "\n".join(lines) + "\n"
-    pattern = re.compile(r"(<!-- bench:%s -->\n).*?(<!-- /bench:%s -->)" % (re.escape(name), re.escape(name)), re.S)
-    if not pattern.search(text):
-        sys.exit(f"docs/performance.md has no <!-- bench:{name} --> section")
-    text = pattern.sub(lambda m: m.group(1) + body + m.group(2), text)
-doc.write_text(text)
-print("docs/performance.md updated")
-PY
+python3 bench/lib/update-docs.py

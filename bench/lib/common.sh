@@ -12,7 +12,7 @@ VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xm
 WORK="$ROOT/bench/target"
 mkdir -p "$WORK"
 KC_PIDS=()
-trap 'for p in "${KC_PIDS[@]}"; do kill "$p" 2>/dev/null; done; for p in "${KC_PIDS[@]}"; do wait "$p" 2>/dev/null; done; true' EXIT
+trap 'for p in "${KC_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${KC_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done' EXIT
 
 bench_build() {
   if [[ "${BENCH_BUILT:-}" == 1 && -f "$WORK/classpath.txt" ]]; then
