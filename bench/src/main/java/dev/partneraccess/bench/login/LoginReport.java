@@ -44,7 +44,7 @@ public final class LoginReport {
         }
         long stockHeap = Long.parseLong(Files.readString(dir.resolve("heap-stock.txt")).trim());
         long oursHeap = Long.parseLong(Files.readString(dir.resolve("heap-partner-access.txt")).trim());
-        String markdown = markdown(results, db, options.get("users"), stockHeap, oursHeap);
+        String markdown = markdown(results, db, options.get("users"), stockHeap, oursHeap) + sameJvm(dir, results);
         Files.writeString(dir.resolve("login-results.md"), markdown);
         LoginPlot.write(results, db, dir.resolve("login-" + db + ".png"));
         System.out.print(markdown);
@@ -84,6 +84,39 @@ public final class LoginReport {
                         + "difference **%+.0f MiB** (target < 50 MiB: %s).%n",
                 stockHeap / 1048576.0, oursHeap / 1048576.0, extra, extra < 50 ? "met" : "missed"));
         return md.toString();
+    }
+
+    /**
+     * The plain realm on the Partner Access server against the partner realm next to it, when the run has it: the
+     * same JVM, so the ratio shows the extension's cost without the JVM-to-JVM differences of the side-by-side runs.
+     */
+    private static String sameJvm(Path dir, List<Round> rounds) throws IOException {
+        List<Double> ratios = new ArrayList<>();
+        List<Double> deltas = new ArrayList<>();
+        StringBuilder md = new StringBuilder();
+        for (Round round : rounds) {
+            Path file = dir.resolve("round-" + round.number() + "-plain.json");
+            if (!Files.exists(file)) {
+                return "";
+            }
+            JsonNode plain = read(file);
+            double ratio = round.ours().get("throughput").asDouble() / plain.get("throughput").asDouble();
+            double delta = p(round.ours(), "login", "p99") - p(plain, "login", "p99");
+            ratios.add(ratio);
+            deltas.add(delta);
+            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | **%.3f** | %s | %s | **%+.1f ms** | %.0f / %.0f ms |%n",
+                    round.number(), plain.get("throughput").asDouble(), round.ours().get("throughput").asDouble(), ratio,
+                    latencies(plain), latencies(round.ours()), delta,
+                    plain.get("latency").get("formPost").get("p50").asDouble(),
+                    round.ours().get("latency").get("formPost").get("p50").asDouble()));
+        }
+        return String.format(Locale.ROOT, "%nSame JVM: the Partner Access server's plain realm (the stock side's twin: no gate,"
+                        + " required actions, mapper, listener or grants) against its partner realm, measured in the same rounds.%n%n")
+                + "| round | logins/s plain | logins/s partner | ratio partner/plain | login p50 / p95 / p99 plain (ms) "
+                + "| login p50 / p95 / p99 partner (ms) | p99 partner − plain | form post p50 plain / partner |\n"
+                + "|---|---|---|---|---|---|---|---|\n" + md
+                + String.format(Locale.ROOT, "%nMedian over the rounds, same JVM: throughput ratio **%.3f**, login p99 partner − plain"
+                        + " **%+.1f ms**.%n", median(ratios), median(deltas));
     }
 
     private static String latencies(JsonNode run) {
