@@ -59,7 +59,7 @@ kc_start() {
   local dir=$1 port=$2 mgmt=$3
   shift 3
   # shellcheck disable=SC2086
-  # In a session of its own: stopping Keycloak must not reach the script that started it.
+  # In a session of its own: a Ctrl-C at the bench reaches only the script, whose exit trap stops Keycloak cleanly.
   KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin setsid "$dir/bin/kc.sh" start --optimized \
     --http-enabled=true --hostname-strict=false --http-host=127.0.0.1 --http-port="$port" --http-management-port="$mgmt" \
     "$@" > "$dir.log" 2>&1 &
