@@ -305,15 +305,7 @@ public final class EvidenceBench {
 
     private long heapUsed() {
         try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            double used = 0;
-            for (String line : metrics.body().split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                    used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            return (long) used;
+            return AdminClient.heapUsed(metricsUrl);
         } catch (IOException | InterruptedException e) {
             return 0;
         }
