@@ -93,6 +93,41 @@ class ExpiryIT extends AccessTestBase {
     }
 
     @Test
+    void twoSweepsAtOnceExpireEachGrantOnce() throws Exception {
+        String[] users = {"cora.concurrent", "cole.concurrent", "cleo.concurrent", "carl.concurrent", "cy.concurrent",
+                "cass.concurrent", "cal.concurrent"};
+        for (String user : users) {
+            org.keycloak.representations.idm.UserRepresentation representation = new org.keycloak.representations.idm.UserRepresentation();
+            representation.setUsername(user);
+            representation.setEnabled(true);
+            realm().admin().users().create(representation).close();
+        }
+        partnerWith("Concurrent Partner", "concurrent.example", "registered", "EMEA", users);
+        List<String> grants = new ArrayList<>();
+        for (String user : users) {
+            grants.add(granted(user, 20));
+        }
+        serverClock(21 * DAY);
+        // Batches of two: each sweep runs several batches two at a time, and the two sweeps race for the same grants.
+        Api ops = ops();
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> ops.post("/sweep", null));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> ops.post("/sweep", null));
+        Api.Reply one = first.get();
+        Api.Reply two = second.get();
+        assertThat(one.status()).as(one.toString()).isEqualTo(200);
+        assertThat(two.status()).as(two.toString()).isEqualTo(200);
+        assertThat(one.json().get("expired").asInt() + two.json().get("expired").asInt()).isGreaterThanOrEqualTo(users.length);
+        for (String id : grants) {
+            assertThat(grant(id).get("status").asText()).isEqualTo("EXPIRED");
+            assertThat(evidence("type=GRANT_EXPIRED&subject=" + id)).as("expired once: " + id).hasSize(1);
+        }
+        for (String user : users) {
+            assertThat(realmRolesOf(user)).doesNotContain("deal-registration");
+        }
+        assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void aRequestNobodyDecidesTimesOut() {
         partnerWith("Slow Partner", "slow.example", "gold", "EMEA", "sam.summit");
         String id = request("sam.summit", "pricing-api", "partner-api", 10).get("id").asText();

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,7 +84,7 @@ public final class ExpirySweep {
     public Result run(String realmId, int maxBatches) {
         long started = System.nanoTime();
         long now = Time.currentTimeMillis();
-        int expired = loop(maxBatches, () -> expireBatch(realmId, now));
+        int expired = expireGrants(realmId, now, maxBatches);
         int[] serviceAccounts = serviceAccounts(realmId, now, maxBatches);
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
@@ -107,12 +111,70 @@ public final class ExpirySweep {
         return total;
     }
 
-    private int expireBatch(String realmId, long now) {
+    /**
+     * Expires the due grants in batches read by (end, id), two batches at a time: while one batch holds the chain lock
+     * to record its grants, the next removes its role mappings, which is most of a batch's work and needs no lock but
+     * its own grant rows. More than two would only queue on the chain lock. Pages are read ahead by key, so the two
+     * batches never take the same grants; a grant that a concurrent run took first is skipped under its row lock.
+     */
+    private int expireGrants(String realmId, long now, int maxBatches) {
+        ExecutorService workers = null;
+        Future<Integer> previous = null;
+        int expired = 0;
+        Object[] after = {Long.MIN_VALUE, ""};
+        try {
+            for (int i = 0; i < maxBatches; i++) {
+                List<String> page = dueGrants(realmId, now, after);
+                if (page.isEmpty()) {
+                    break;
+                }
+                boolean last = page.size() < batchSize || i + 1 == maxBatches;
+                if (previous == null && last) {
+                    // A single batch needs no second thread: the common case when a sweep finds a few grants.
+                    return expireBatch(realmId, now, page);
+                }
+                if (workers == null) {
+                    workers = Executors.newFixedThreadPool(2, SweepWorker::new);
+                }
+                Future<Integer> current = workers.submit(() -> expireBatch(realmId, now, page));
+                if (previous != null) {
+                    expired += outcome(previous);
+                }
+                previous = current;
+                if (last) {
+                    break;
+                }
+            }
+            return previous == null ? expired : expired + outcome(previous);
+        } finally {
+            if (workers != null) {
+                // Lets a batch still running finish (and commit or roll back) before the run reports.
+                workers.shutdown();
+                awaitQuietly(workers);
+            }
+        }
+    }
+
+    /** The next page of due grant ids after {@code after} = {end, id}, which it moves to the page's last grant. */
+    private List<String> dueGrants(String realmId, long now, Object[] after) {
+        List<Object[]> rows = new ArrayList<>();
+        inRealm(realmId, (s, realm) -> rows.addAll(em(s).createQuery("select g.id, g.expiresAt from PaGrant g"
+                        + " where g.realmId = :realmId and g.status = 'ACTIVE' and g.expiresAt <= :now"
+                        + " and (g.expiresAt > :afterAt or (g.expiresAt = :afterAt and g.id > :afterId))"
+                        + " order by g.expiresAt, g.id", Object[].class)
+                .setParameter("realmId", realmId).setParameter("now", now).setParameter("afterAt", after[0])
+                .setParameter("afterId", after[1]).setMaxResults(batchSize).getResultList()));
+        if (!rows.isEmpty()) {
+            Object[] lastRow = rows.get(rows.size() - 1);
+            after[0] = lastRow[1];
+            after[1] = lastRow[0];
+        }
+        return rows.stream().map(row -> (String) row[0]).toList();
+    }
+
+    private int expireBatch(String realmId, long now, List<String> due) {
         AtomicInteger done = new AtomicInteger();
         inRealm(realmId, (s, realm) -> {
-            List<String> due = em(s).createQuery("select g.id from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
-                            + " and g.expiresAt <= :now order by g.expiresAt, g.id", String.class)
-                    .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(batchSize).getResultList();
             // Lock the whole batch before the first evidence record takes the chain lock: locks are always taken in
             // the order rows, then chain, so the sweep cannot deadlock with a revocation of the same grant. Only the
             // ids are locked here: the grants are loaded after Keycloak has removed the role mappings, whose removal
@@ -124,6 +186,37 @@ public final class ExpirySweep {
             done.set(grants(s, realm).expireAll(locked, now));
         });
         return done.get();
+    }
+
+    private static int outcome(Future<Integer> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("expiry sweep interrupted", e);
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService workers) {
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.MINUTES)) {
+                LOG.warn("an expiry batch is still running after 10 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class SweepWorker extends Thread {
+        SweepWorker(Runnable task) {
+            super(task, "partner-access-sweep-batch");
+            setDaemon(true);
+        }
     }
 
     /**
