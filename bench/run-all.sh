@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LOGIN=(--rounds 3 --seconds 30 --users 100)
 SWEEP=(--total 1000000 --due 100000 --requests 100000)
+SWEEP_TARGET=(--total 100000 --due 10000 --requests 100000 --out sweep-100k)
 EVIDENCE=(--sizes 100000,1000000 --appends 2000 --writers 4)
 if [[ "${1:-}" == --quick ]]; then
   LOGIN=(--rounds 2 --seconds 20 --users 50)
   SWEEP=(--total 200000 --due 20000 --requests 20000)
+  SWEEP_TARGET=(--total 20000 --due 2000 --requests 20000 --out sweep-100k)
   EVIDENCE=(--sizes 100000 --appends 2000 --writers 4)
 fi
 WORK=bench/target
@@ -24,6 +26,8 @@ for db in h2 postgres; do
 done
 echo "== expiry sweep"
 bench/sweep-bench.sh "${SWEEP[@]}"
+echo "== list queries at the target's size (100,000 grants and requests)"
+bench/sweep-bench.sh "${SWEEP_TARGET[@]}"
 echo "== evidence ledger"
 bench/evidence-bench.sh "${EVIDENCE[@]}"
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Expiry sweep benchmark on PostgreSQL: how fast POST /sweep expires grants when --due of --total grants are past
 # their end (defaults 100,000 of 1,000,000), and how long a sweep takes when nothing is due.
-# Results: bench/target/sweep-results.md.
 #
-#   bench/sweep-bench.sh [--total 1000000] [--due 100000] [--batch 500] [--requests 100000]
+#   bench/sweep-bench.sh [--total 1000000] [--due 100000] [--batch 500] [--requests 100000] [--out sweep]
 #
 # Then seeds --requests pending requests (half awaiting one EMEA approver) and times GET /report, the approver's
-# inbox and the grant lists.
+# inbox and the grant lists, right after the sweep and again after VACUUM ANALYZE (what autovacuum does soon after a
+# mass update). Results: bench/target/<out>-results.md.
 #
 # Starts its own Keycloak (production mode, PostgreSQL database partner_access_bench, ports 8180/9100). The due
 # grants belong to real users holding the role, so each expiry removes a real role mapping through the Keycloak
@@ -17,12 +17,14 @@ TOTAL=1000000
 DUE=100000
 BATCH=500
 REQUESTS=100000
+OUT=sweep
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --batch) BATCH="$2"; shift 2 ;;
     --requests) REQUESTS="$2"; shift 2 ;;
     --total) TOTAL="$2"; shift 2 ;;
     --due) DUE="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -129,15 +131,21 @@ p95() { # label token path
   done
   python3 -c "import sys; t=sorted(float(x)*1000 for x in sys.argv[1:]); print('| $1 | %.1f ms | %.1f ms |' % (t[len(t)//2], t[int(len(t)*0.95)-1]))" "${times[@]}"
 }
-ADMIN_TOKEN=$(token)
-QUERIES=$(
-  p95 "\`GET /report\`" "$ADMIN_TOKEN" "$PA/report"
+queries() {
+  local admin
+  admin=$(token)
+  p95 "\`GET /report\`" "$admin" "$PA/report"
   p95 "\`GET /requests?awaiting=me\` ($((REQUESTS / 2)) awaiting this approver)" "$APPROVER_TOKEN" "$PA/requests?awaiting=me"
-  p95 "\`GET /grants?partner=…&status=ACTIVE\`" "$ADMIN_TOKEN" "$PA/grants?partner=$PARTNER&status=ACTIVE"
-  p95 "\`GET /grants?status=ACTIVE\`" "$ADMIN_TOKEN" "$PA/grants?status=ACTIVE"
-)
+  p95 "\`GET /grants?partner=…&status=ACTIVE\`" "$admin" "$PA/grants?partner=$PARTNER&status=ACTIVE"
+  p95 "\`GET /grants?status=ACTIVE\`" "$admin" "$PA/grants?status=ACTIVE"
+}
+QUERIES=$(queries)
+# The sweep left a dead row version behind every grant it ended, and their index entries are still read until
+# (auto)vacuum removes them; time the same calls once that has happened.
+sql -c 'VACUUM ANALYZE pa_grant' -c 'VACUUM ANALYZE pa_request' -c 'VACUUM ANALYZE pa_request_stage'
+VACUUMED=$(queries)
 
-cat > "$WORK/sweep-results.md" <<MD
+cat > "$WORK/$OUT-results.md" <<MD
 # Expiry sweep, $(date -u +%Y-%m-%d), $(nproc) cores, PostgreSQL $(psql --version | awk '{print $3}'), Keycloak $VERSION
 
 | figure | value |
@@ -153,10 +161,11 @@ cat > "$WORK/sweep-results.md" <<MD
 | role mappings left / grants EXPIRED / GRANT_EXPIRED records | $LEFT_MAPPINGS / $EXPIRED_ROWS / $RECORDS |
 | \`GET /evidence/verify\` | $VERIFY |
 
-Queries at $TOTAL grants and $REQUESTS pending requests (40 calls each, one client, after the sweep):
+Queries at $TOTAL grants and $REQUESTS pending requests (40 calls each, one client), right after the sweep and
+after \`VACUUM ANALYZE\`:
 
-| query | median | p95 |
-|---|---|---|
-$QUERIES
+| query | median | p95 | after vacuum: median | p95 |
+|---|---|---|---|---|
+$(paste -d '\0' <(echo "$QUERIES") <(echo "$VACUUMED" | sed 's/^| [^|]* |//'))
 MD
-cat "$WORK/sweep-results.md"
+cat "$WORK/$OUT-results.md"

@@ -11,6 +11,7 @@ TABLES = {
     "login-h2": WORK / "login-h2" / "login-results.md",
     "login-postgres": WORK / "login-postgres" / "login-results.md",
     "sweep": WORK / "sweep-results.md",
+    "sweep-100k": WORK / "sweep-100k-results.md",
     "evidence": WORK / "evidence-results.md",
 }
 
