@@ -74,8 +74,9 @@ simulate() { # flavour seconds rate output
   gatling_run "${URL[$1]}" "$1" bench "$USERS" "$CONCURRENCY" "$2" "$3" "$4"
 }
 
-simulate_plain() { # seconds rate output: the plain realm on the Partner Access server
-  gatling_run "${URL[partner-access]}" stock bench-plain "$USERS" "$CONCURRENCY" "$1" "$2" "$3"
+simulate_both() { # seconds rate output-partner output-plain: the partner and the plain realm of the Partner Access
+  # server at the same time, half the users each
+  gatling_run "${URL[partner-access]}" partner-access bench "$USERS" "$CONCURRENCY" "$1" "$2" "$3" bench-plain stock "$4"
 }
 
 for flavour in stock partner-access; do
@@ -84,8 +85,8 @@ for flavour in stock partner-access; do
   echo "$flavour Keycloak ready on ${URL[$flavour]}"
   java -cp "$CP" dev.partneraccess.bench.login.LoginBenchRealm --url "${URL[$flavour]}" --flavour "$flavour" --users "$USERS"
 done
-# The Partner Access server also gets a plain realm, the stock side's twin: comparing the two in the same JVM
-# separates what the extension costs a login from how lucky each JVM was with its JIT.
+# The Partner Access server also gets a plain realm, the stock side's twin: driving both realms of one JVM at the same
+# time separates what the extension costs a login from how lucky each JVM was with its JIT and how warm it is.
 java -Dbench.realm=bench-plain -cp "$CP" dev.partneraccess.bench.login.LoginBenchRealm --url "${URL[partner-access]}" \
   --flavour stock --users "$USERS"
 
@@ -103,23 +104,17 @@ for round in $(seq "$ROUNDS"); do
   for flavour in "${order[@]}"; do
     simulate "$flavour" "$WARM" 2 "$OUT/warmup-$round-$flavour.json" > /dev/null
   done
-  simulate_plain "$WARM" 2 "$OUT/warmup-$round-plain.json" > /dev/null
+  simulate_both "$WARM" 2 "$OUT/warmup-$round-both-partner.json" "$OUT/warmup-$round-both-plain.json" > /dev/null
   if (( round == 1 )); then
     # The open phase runs at 60 % of what stock Keycloak carried in its warm-up, a load both servers keep up with.
     RATE=$(python3 -c "import json; print(round(max(1.0, 0.6 * json.load(open('$OUT/warmup-1-stock.json'))['throughput']), 1))")
     echo "open-phase rate: $RATE logins/s"
   fi
   for flavour in "${order[@]}"; do
-    if [[ "$flavour" == partner-access ]] && (( round % 2 == 0 )); then
-      echo "  (plain realm, same server)"
-      simulate_plain "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-plain.json"
-    fi
     simulate "$flavour" "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-$flavour.json"
-    if [[ "$flavour" == partner-access ]] && (( round % 2 == 1 )); then
-      echo "  (plain realm, same server)"
-      simulate_plain "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-plain.json"
-    fi
   done
+  echo "  partner and plain realm of the Partner Access server at the same time"
+  simulate_both "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-both-partner.json" "$OUT/round-$round-both-plain.json"
 done
 
 # Heap after the login runs: a full GC on each server, then the heap in use from its metrics.

@@ -23,10 +23,12 @@ java -Dbench.realm=bench-stock -cp "$CP" dev.partneraccess.bench.login.LoginBenc
 java -Dbench.realm=bench -cp "$CP" dev.partneraccess.bench.login.LoginBenchRealm --url "$URL" --flavour partner-access --users 10
 gatling_run "$URL" stock bench-stock 10 2 3 2 "$OUT/round-1-stock.json"
 gatling_run "$URL" partner-access bench 10 2 3 2 "$OUT/round-1-partner-access.json"
+gatling_run "$URL" partner-access bench 10 2 3 2 "$OUT/round-1-both-partner.json" bench-stock stock "$OUT/round-1-both-plain.json"
 java -cp "$CP" dev.partneraccess.bench.login.HeapProbe http://127.0.0.1:9100/metrics > "$OUT/heap-stock.txt"
 cp "$OUT/heap-stock.txt" "$OUT/heap-partner-access.txt"
 java -Djava.awt.headless=true -cp "$CP" dev.partneraccess.bench.login.LoginReport --dir "$OUT" --db postgres --rounds 1 --users 10 > /dev/null
 test -s "$OUT/login-postgres.png"
+grep -q "both realms at once" "$OUT/login-results.md"
 
 echo "evidence bench (100 appends, 2,000 records)"
 bench/evidence-bench.sh --appends 100 --writers 2 --sizes 2000 > "$OUT/evidence.log" 2>&1 || { tail -30 "$OUT/evidence.log"; exit 1; }

@@ -2,8 +2,9 @@
 #   bench_build                     the product jar, the bench module and its classpath (skipped when BENCH_BUILT=1)
 #   bench_dist DIR                  an unpacked copy of the pinned Keycloak distribution in DIR
 #   ensure_postgres, fresh_database NAME
-#   gatling_run URL FLAVOUR REALM USERS CONCURRENCY SECONDS RATE OUT
-#                                   one LoginSimulation run; its figures go to OUT (JSON), a summary line to stdout
+#   gatling_run URL FLAVOUR REALM USERS CONCURRENCY SECONDS RATE OUT [TWIN_REALM TWIN_FLAVOUR TWIN_OUT]
+#                                   one LoginSimulation run; its figures go to OUT (JSON), a summary line to stdout;
+#                                   with a twin, both realms at once, each with half the users and half the rate
 #   kc_start DIR PORT MGMT_PORT ... starts DIR's kc.sh (production mode, loopback only) with the extra options,
 #                                   waits until ready; the PID is in KC_STARTED_PID and is stopped on exit
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -81,21 +82,28 @@ kc_java_pid() {
 
 gatling_run() {
   local url=$1 flavour=$2 realm=$3 users=$4 concurrency=$5 seconds=$6 rate=$7 out=$8
+  local twin=() outs=("$out")
+  if [[ -n "${9:-}" ]]; then
+    twin=(-Dbench.twin.realm="$9" -Dbench.twin.flavour="${10}" -Dbench.twin.out="${11}")
+    outs+=("${11}")
+  fi
   # Gatling logs through logback; Keycloak's own SLF4J binding (pulled in by the server modules) would take over.
   local cp
   cp=$(tr ':' '\n' <<< "$(bench_classpath)" | grep -v -E 'slf4j-jboss|jboss-logmanager' | paste -sd:)
   java -Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$cp" -Dlogback.configurationFile="$ROOT/bench/logback-gatling.xml" \
     -Dbench.url="$url" -Dbench.flavour="$flavour" -Dbench.realm="$realm" -Dbench.users="$users" -Dbench.seconds="$seconds" \
-    -Dbench.concurrency="$concurrency" -Dbench.rate="$rate" -Dbench.out="$out" \
+    -Dbench.concurrency="$concurrency" -Dbench.rate="$rate" -Dbench.out="$out" "${twin[@]}" \
     io.gatling.app.Gatling -s dev.partneraccess.bench.login.LoginSimulation -rf "$(dirname "$out")/gatling" -nr > "$out.log" 2>&1 \
     || { tail -40 "$out.log"; exit 1; }
-  python3 - "$out" <<'PY'
+  python3 - "${outs[@]}" <<'PY'
 import json, sys
-r = json.load(open(sys.argv[1]))
-c, l = r["capacity"], r["latency"]
-print(f'  {r["flavour"]:>14}: {r["throughput"]:6.1f} logins/s with {r["concurrency"]} users; at {r["rate"]:.1f}/s login p50 {l["login"]["p50"]:.1f} ms p99 {l["login"]["p99"]:.1f} ms, refresh p99 {l["refresh"]["p99"]:.1f} ms; failed {c["failed"] + l["failed"]}')
-print(f'  {"":>14}  p50 per request at {r["rate"]:.1f}/s: login page {l["loginPage"]["p50"]} ms, form post {l["formPost"]["p50"]} ms, code exchange {l["codeExchange"]["p50"]} ms')
-if c["logins"] == 0 or l["logins"] == 0:
-    sys.exit(f'no login completed in {sys.argv[1]}: see {sys.argv[1]}.log')
+for path in sys.argv[1:]:
+    r = json.load(open(path))
+    c, l = r["capacity"], r["latency"]
+    name = r.get("realm", r["flavour"])
+    print(f'  {name:>14}: {r["throughput"]:6.1f} logins/s with {r["concurrency"]} users; at {r["rate"]:.1f}/s login p50 {l["login"]["p50"]:.1f} ms p99 {l["login"]["p99"]:.1f} ms, refresh p99 {l["refresh"]["p99"]:.1f} ms; failed {c["failed"] + l["failed"]}')
+    print(f'  {"":>14}  p50 per request at {r["rate"]:.1f}/s: login page {l["loginPage"]["p50"]} ms, form post {l["formPost"]["p50"]} ms, code exchange {l["codeExchange"]["p50"]} ms')
+    if c["logins"] == 0 or l["logins"] == 0:
+        sys.exit(f'no login completed in {path}: see {sys.argv[1]}.log')
 PY
 }

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,21 +45,41 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * to back for {@code bench.seconds} (capacity: logins per second), then an open one, where {@code bench.rate} new users
  * arrive per second for {@code bench.seconds} (latency at a load both servers carry). Writes its figures as JSON to
  * {@code bench.out}. Run by {@code bench/login-bench.sh}.
+ *
+ * <p>With {@code bench.twin.realm} (and {@code bench.twin.flavour}, {@code bench.twin.out}) it drives two realms of the
+ * same server at the same time, each with half the users and half the rate: both see the same JVM at the same moment,
+ * so what differs between them is the realms' own work, not the JIT's luck or how far the JVM has warmed up.
  */
 public class LoginSimulation extends Simulation {
 
-    private static final String TOKEN = "/realms/" + LoginBenchRealm.REALM + "/protocol/openid-connect/token";
-
     private final String url = System.getProperty("bench.url", "http://127.0.0.1:8280");
-    private final String flavour = System.getProperty("bench.flavour", "stock");
     private final int users = Integer.getInteger("bench.users", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 30);
-    private final int concurrency = Integer.getInteger("bench.concurrency", 4);
-    private final double rate = Double.parseDouble(System.getProperty("bench.rate", "4"));
-    private final Path out = Path.of(System.getProperty("bench.out", "login-run.json"));
 
-    private final Phase capacity = new Phase();
-    private final Phase latency = new Phase();
+    /** One realm under load: its name, which side it stands for, where its figures go, and its two phases. */
+    private final class Target {
+        final String realm;
+        final String flavour;
+        final Path out;
+        final int concurrency;
+        final double rate;
+        final Phase capacity = new Phase();
+        final Phase latency = new Phase();
+
+        Target(String realm, String flavour, Path out, int concurrency, double rate) {
+            this.realm = realm;
+            this.flavour = flavour;
+            this.out = out;
+            this.concurrency = concurrency;
+            this.rate = rate;
+        }
+
+        String token() {
+            return "/realms/" + realm + "/protocol/openid-connect/token";
+        }
+    }
+
+    private final List<Target> targets = new ArrayList<>();
 
     private static final class Phase {
         final Histogram logins = new ConcurrentHistogram(3);
@@ -73,24 +95,39 @@ public class LoginSimulation extends Simulation {
     }
 
     {
+        int concurrency = Integer.getInteger("bench.concurrency", 4);
+        double rate = Double.parseDouble(System.getProperty("bench.rate", "4"));
+        String twin = System.getProperty("bench.twin.realm");
+        int share = twin == null ? 1 : 2;
+        if (concurrency % share != 0) {
+            throw new IllegalArgumentException("two realms at once need an even bench.concurrency, not " + concurrency);
+        }
+        targets.add(new Target(LoginBenchRealm.REALM, System.getProperty("bench.flavour", "stock"),
+                Path.of(System.getProperty("bench.out", "login-run.json")), concurrency / share, rate / share));
+        if (twin != null) {
+            targets.add(new Target(twin, System.getProperty("bench.twin.flavour", "stock"),
+                    Path.of(System.getProperty("bench.twin.out")), concurrency / share, rate / share));
+        }
         HttpProtocolBuilder protocol = http.baseUrl(url).disableFollowRedirect().disableCaching()
                 .acceptLanguageHeader("en").userAgentHeader("partner-access-bench");
-        setUp(scenario("capacity", capacity).injectClosed(constantConcurrentUsers(concurrency).during(seconds))
-                .andThen(scenario("latency", latency).injectOpen(constantUsersPerSec(rate).during(seconds))))
+        setUp(targets.stream().map(target -> scenario(target, "capacity", target.capacity)
+                        .injectClosed(constantConcurrentUsers(target.concurrency).during(seconds))
+                        .andThen(scenario(target, "latency", target.latency).injectOpen(constantUsersPerSec(target.rate).during(seconds))))
+                .toList())
                 .protocols(protocol);
     }
 
-    private ScenarioBuilder scenario(String name, Phase phase) {
+    private ScenarioBuilder scenario(Target target, String name, Phase phase) {
         Iterator<Map<String, Object>> feeder = Stream.generate(
                 () -> Map.<String, Object>of("username", LoginBenchRealm.username(ThreadLocalRandom.current().nextInt(users)))).iterator();
-        return io.gatling.javaapi.core.CoreDsl.scenario(name).feed(feeder)
+        return io.gatling.javaapi.core.CoreDsl.scenario(target.realm + " " + name).feed(feeder)
                 .exec(session -> {
                     long now = System.nanoTime();
                     phase.started.compareAndSet(0, now);
                     phase.begun.incrementAndGet();
                     return session.set("t0", now);
                 })
-                .exec(login())
+                .exec(login(target))
                 .exitHereIfFailed()
                 .exec(session -> {
                     long now = System.nanoTime();
@@ -100,10 +137,10 @@ public class LoginSimulation extends Simulation {
                     phase.exchange.recordValue(session.getInt("rtExchange"));
                     return session.set("t1", now);
                 })
-                .exec(http("refresh").post(TOKEN)
+                .exec(http("refresh").post(target.token())
                         .formParam("grant_type", "refresh_token").formParam("refresh_token", "#{refresh}")
                         .formParam("client_id", LoginBenchRealm.CLIENT).formParam("client_secret", LoginBenchRealm.SECRET)
-                        .check(status().is(200), jsonPath("$.access_token").transform(this::carriesPartnerClaims).is(true)))
+                        .check(status().is(200), jsonPath("$.access_token").transform(token -> carriesPartnerClaims(target, token)).is(true)))
                 .exitHereIfFailed()
                 .exec(session -> {
                     long now = System.nanoTime();
@@ -116,8 +153,8 @@ public class LoginSimulation extends Simulation {
                 });
     }
 
-    private ChainBuilder login() {
-        String auth = "/realms/" + LoginBenchRealm.REALM + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+    private ChainBuilder login(Target target) {
+        String auth = "/realms/" + target.realm + "/protocol/openid-connect/auth?response_type=code&scope=openid"
                 + "&client_id=" + LoginBenchRealm.CLIENT + "&redirect_uri=" + URLEncoder.encode(LoginBenchRealm.REDIRECT, StandardCharsets.UTF_8);
         return exec(http("login page").get(auth + "&state=#{username}")
                         .check(status().is(200), css("#kc-form-login", "action").saveAs("action"),
@@ -128,12 +165,12 @@ public class LoginSimulation extends Simulation {
                         .check(status().is(302), header("Location").transform(LoginSimulation::code).notNull().saveAs("code"),
                                 responseTimeInMillis().saveAs("rtForm")))
                 .exitHereIfFailed()
-                .exec(http("code exchange").post(TOKEN)
+                .exec(http("code exchange").post(target.token())
                         .formParam("grant_type", "authorization_code").formParam("code", "#{code}")
                         .formParam("redirect_uri", LoginBenchRealm.REDIRECT)
                         .formParam("client_id", LoginBenchRealm.CLIENT).formParam("client_secret", LoginBenchRealm.SECRET)
                         .check(status().is(200), jsonPath("$.refresh_token").saveAs("refresh"),
-                                jsonPath("$.access_token").transform(this::carriesPartnerClaims).is(true),
+                                jsonPath("$.access_token").transform(token -> carriesPartnerClaims(target, token)).is(true),
                                 responseTimeInMillis().saveAs("rtExchange")));
     }
 
@@ -151,8 +188,8 @@ public class LoginSimulation extends Simulation {
     }
 
     /** On the partner-access side a token must carry the partner claims, or the run measured a different thing. */
-    private boolean carriesPartnerClaims(String accessToken) {
-        if (!flavour.equals("partner-access")) {
+    private static boolean carriesPartnerClaims(Target target, String accessToken) {
+        if (!target.flavour.equals("partner-access")) {
             return true;
         }
         String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
@@ -161,16 +198,18 @@ public class LoginSimulation extends Simulation {
 
     @Override
     public void after() {
-        ObjectNode result = AdminClient.JSON.createObjectNode().put("flavour", flavour).put("seconds", seconds)
-                .put("concurrency", concurrency).put("rate", rate);
-        result.put("throughput", capacity.completedInWindow.get() / (double) seconds);
-        result.set("capacity", figures(capacity));
-        result.set("latency", figures(latency));
-        try {
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            AdminClient.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Target target : targets) {
+            ObjectNode result = AdminClient.JSON.createObjectNode().put("flavour", target.flavour).put("realm", target.realm)
+                    .put("seconds", seconds).put("concurrency", target.concurrency).put("rate", target.rate);
+            result.put("throughput", target.capacity.completedInWindow.get() / (double) seconds);
+            result.set("capacity", figures(target.capacity));
+            result.set("latency", figures(target.latency));
+            try {
+                Files.createDirectories(target.out.toAbsolutePath().getParent());
+                AdminClient.JSON.writerWithDefaultPrettyPrinter().writeValue(target.out.toFile(), result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
