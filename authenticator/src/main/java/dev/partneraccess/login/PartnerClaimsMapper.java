@@ -46,6 +46,8 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
     /** Config key of the option that keeps access tokens from outliving the earliest grant they carry. */
     public static final String CAP_LIFETIME = "cap.token.lifetime";
     static final int PRIORITY = 100;
+    /** Session attribute prefix of the grants already read for a user in this request. */
+    private static final String GRANTS_READ = "partner-access.claims.grants.";
 
     static {
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PartnerClaimsMapper.class);
@@ -116,15 +118,23 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
 
     /**
      * The user's ACTIVE grants, earliest expiry first. A user who holds none of the governed roles has none, which
-     * Keycloak's user cache answers without a query; only holders of a governed role cost one indexed read.
+     * Keycloak's user cache answers without a query; only holders of a governed role cost one indexed read per token
+     * request: the access token, the ID token and the user info of one request share it.
      */
+    @SuppressWarnings("unchecked")
     private static List<GrantEntity> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
         Optional<StoredPolicy> policy = PolicyCache.current(session, realm);
         if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
             return List.of();
         }
+        String key = GRANTS_READ + realm.getId() + "." + user.getId();
+        if (session.getAttribute(key) instanceof List<?> read) {
+            return (List<GrantEntity>) read;
+        }
         EvidenceLedger ledger = new EvidenceLedger(session);
-        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).active(user.getId());
+        List<GrantEntity> grants = new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).active(user.getId());
+        session.setAttribute(key, grants);
+        return grants;
     }
 
     static boolean capsLifetime(ProtocolMapperModel mappingModel) {
