@@ -92,7 +92,7 @@ public final class EvidenceBench {
             readBack(size, "first run");
             readBack(size, "second run");
         }
-        String table = String.join("\n", rows) + "\n";
+        String table = "| measurement | size and time | rate | notes |\n|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, table);
         System.out.println(table);
