@@ -5,6 +5,7 @@
 # goes first. Results: bench/target/login-<db>/.
 #
 #   bench/login-bench.sh [--db h2|postgres] [--rounds 3] [--seconds 30] [--users 100] [--concurrency 4]
+#                        [--same-jvm-seconds 30]   # phase length of the run of both realms at once (default --seconds)
 #
 # Ports: stock 8280/9200, partner-access 8380/9300 (loopback only), so it can run beside a demo on 8080.
 set -euo pipefail
@@ -13,6 +14,7 @@ ROUNDS=3
 SECONDS_PER_PHASE=30
 USERS=100
 CONCURRENCY=4
+SAME_JVM_SECONDS=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -20,9 +22,11 @@ while [[ $# -gt 0 ]]; do
     --seconds) SECONDS_PER_PHASE="$2"; shift 2 ;;
     --users) USERS="$2"; shift 2 ;;
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
+    --same-jvm-seconds) SAME_JVM_SECONDS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+SAME_JVM_SECONDS=${SAME_JVM_SECONDS:-$SECONDS_PER_PHASE}
 case "$DB" in h2|postgres) ;; *) echo "--db is h2 or postgres" >&2; exit 2 ;; esac
 source "$(dirname "$0")/lib/common.sh"
 
@@ -114,7 +118,7 @@ for round in $(seq "$ROUNDS"); do
     simulate "$flavour" "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-$flavour.json"
   done
   echo "  partner and plain realm of the Partner Access server at the same time"
-  simulate_both "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-both-partner.json" "$OUT/round-$round-both-plain.json"
+  simulate_both "$SAME_JVM_SECONDS" "$RATE" "$OUT/round-$round-both-partner.json" "$OUT/round-$round-both-plain.json"
 done
 
 # Heap after the login runs: a full GC on each server, then the heap in use from its metrics.

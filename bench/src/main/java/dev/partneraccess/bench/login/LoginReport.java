@@ -116,8 +116,9 @@ public final class LoginReport {
         JsonNode first = read(dir.resolve("round-1-both-partner.json"));
         return String.format(Locale.ROOT, "%nSame JVM, both realms at once: the Partner Access server's plain realm (the stock"
                         + " side's twin: no gate, required actions, mapper, listener or grants) and its partner realm, driven"
-                        + " together with %d concurrent users each, then %.1f new logins/s each.%n%n",
-                first.get("concurrency").asInt(), first.get("rate").asDouble())
+                        + " together with %d concurrent users each for %d s, then %.1f new logins/s each for %d s.%n%n",
+                first.get("concurrency").asInt(), first.get("seconds").asInt(), first.get("rate").asDouble(),
+                first.get("seconds").asInt())
                 + "| round | logins/s plain | logins/s partner | ratio partner/plain | login p50 / p95 / p99 plain (ms) "
                 + "| login p50 / p95 / p99 partner (ms) | p99 partner − plain | form post p50 plain / partner | failed |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n" + md
