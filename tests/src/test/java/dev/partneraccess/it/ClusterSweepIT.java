@@ -77,12 +77,14 @@ class ClusterSweepIT {
             }
 
             // Two days later on both nodes: every grant is due; the scheduled sweeps, not a call, must end them.
-            long sweepsBefore = runs(node1, node2).size();
             for (ClusterNode node : List.of(node1, node2)) {
                 Api.Reply moved = new Api(node.url(), "cluster", null).send("PUT", "/../../../../realms/cluster/partner-access-test-clock/offset",
                         Integer.toString(2 * 24 * 3600), "text/plain");
                 assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
             }
+            // The first sweep of a node whose clock has jumped two days rightly takes the lease at once, however
+            // recently the other node swept by the old clock; the interval rule is checked from here on.
+            LocalDateTime moved = LocalDateTime.now();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (two.get("/grants?status=ACTIVE").json().size() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(1000);
@@ -96,8 +98,8 @@ class ClusterSweepIT {
             }
             assertThat(one.get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
 
-            List<LocalDateTime> runs = runs(node1, node2);
-            assertThat(runs.size() - sweepsBefore).as("sweeps after the clock moved").isGreaterThanOrEqualTo(3);
+            List<LocalDateTime> runs = runs(node1, node2).stream().filter(run -> run.isAfter(moved)).toList();
+            assertThat(runs.size()).as("sweeps after the clock moved").isGreaterThanOrEqualTo(3);
             for (int i = 1; i < runs.size(); i++) {
                 long gapMillis = Duration.between(runs.get(i - 1), runs.get(i)).toMillis();
                 assertThat(gapMillis).as("two sweeps within one interval at " + runs.get(i)).isGreaterThanOrEqualTo(INTERVAL * 1000L * 3 / 4 - 250);
