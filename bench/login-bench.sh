@@ -5,7 +5,7 @@
 # goes first. Results: bench/target/login-<db>/.
 #
 #   bench/login-bench.sh [--db h2|postgres] [--rounds 3] [--seconds 30] [--users 100] [--concurrency 4]
-#                        [--same-jvm-seconds 30]   # phase length of the run of both realms at once (default --seconds)
+#                        [--same-jvm-seconds 30]   # open phase of the run of both realms at once (default --seconds)
 #
 # Ports: stock 8280/9200, partner-access 8380/9300 (loopback only), so it can run beside a demo on 8080.
 set -euo pipefail
@@ -78,9 +78,10 @@ simulate() { # flavour seconds rate output
   gatling_run "${URL[$1]}" "$1" bench "$USERS" "$CONCURRENCY" "$2" "$3" "$4"
 }
 
-simulate_both() { # seconds rate output-partner output-plain: the partner and the plain realm of the Partner Access
-  # server at the same time, half the users each
-  gatling_run "${URL[partner-access]}" partner-access bench "$USERS" "$CONCURRENCY" "$1" "$2" "$3" bench-plain stock "$4"
+simulate_both() { # seconds rate output-partner output-plain [open-phase-seconds]: the partner and the plain realm of
+  # the Partner Access server at the same time, half the users each
+  LATENCY_SECONDS=${5:-$1} gatling_run "${URL[partner-access]}" partner-access bench "$USERS" "$CONCURRENCY" "$1" "$2" "$3" \
+    bench-plain stock "$4"
 }
 
 for flavour in stock partner-access; do
@@ -118,7 +119,8 @@ for round in $(seq "$ROUNDS"); do
     simulate "$flavour" "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-$flavour.json"
   done
   echo "  partner and plain realm of the Partner Access server at the same time"
-  simulate_both "$SAME_JVM_SECONDS" "$RATE" "$OUT/round-$round-both-partner.json" "$OUT/round-$round-both-plain.json"
+  simulate_both "$SECONDS_PER_PHASE" "$RATE" "$OUT/round-$round-both-partner.json" "$OUT/round-$round-both-plain.json" \
+    "$SAME_JVM_SECONDS"
 done
 
 # Heap after the login runs: a full GC on each server, then the heap in use from its metrics.

@@ -29,6 +29,7 @@ cp "$OUT/heap-stock.txt" "$OUT/heap-partner-access.txt"
 java -Djava.awt.headless=true -cp "$CP" dev.partneraccess.bench.login.LoginReport --dir "$OUT" --db postgres --rounds 1 --users 10 > /dev/null
 test -s "$OUT/login-postgres.png"
 grep -q "both realms at once" "$OUT/login-results.md"
+grep -q "open-phase logins pooled" "$OUT/login-results.md"
 
 echo "evidence bench (100 appends, 2,000 records)"
 bench/evidence-bench.sh --appends 100 --writers 2 --sizes 2000 > "$OUT/evidence.log" 2>&1 || { tail -30 "$OUT/evidence.log"; exit 1; }

@@ -4,7 +4,8 @@
 #   ensure_postgres, fresh_database NAME
 #   gatling_run URL FLAVOUR REALM USERS CONCURRENCY SECONDS RATE OUT [TWIN_REALM TWIN_FLAVOUR TWIN_OUT]
 #                                   one LoginSimulation run; its figures go to OUT (JSON), a summary line to stdout;
-#                                   with a twin, both realms at once, each with half the users and half the rate
+#                                   with a twin, both realms at once, each with half the users and half the rate;
+#                                   LATENCY_SECONDS (environment) makes the open phase longer than SECONDS
 #   kc_start DIR PORT MGMT_PORT ... starts DIR's kc.sh (production mode, loopback only) with the extra options,
 #                                   waits until ready; the PID is in KC_STARTED_PID and is stopped on exit
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -92,6 +93,7 @@ gatling_run() {
   cp=$(tr ':' '\n' <<< "$(bench_classpath)" | grep -v -E 'slf4j-jboss|jboss-logmanager' | paste -sd:)
   java -Xmx512m --add-opens java.base/java.lang=ALL-UNNAMED -cp "$cp" -Dlogback.configurationFile="$ROOT/bench/logback-gatling.xml" \
     -Dbench.url="$url" -Dbench.flavour="$flavour" -Dbench.realm="$realm" -Dbench.users="$users" -Dbench.seconds="$seconds" \
+    -Dbench.latency.seconds="${LATENCY_SECONDS:-$seconds}" \
     -Dbench.concurrency="$concurrency" -Dbench.rate="$rate" -Dbench.out="$out" "${twin[@]}" \
     io.gatling.app.Gatling -s dev.partneraccess.bench.login.LoginSimulation -rf "$(dirname "$out")/gatling" -nr > "$out.log" 2>&1 \
     || { tail -40 "$out.log"; exit 1; }

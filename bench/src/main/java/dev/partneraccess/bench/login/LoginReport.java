@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.HdrHistogram.Histogram;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.partneraccess.bench.AdminClient;
@@ -64,7 +66,7 @@ public final class LoginReport {
         md.append(String.format(Locale.ROOT, "Database: %s. %s users, %d concurrent users for %d s (capacity), then %.1f new logins/s"
                         + " for %d s (latency). Each login: login page, form post, code exchange; then one refresh.%n%n",
                 db.equals("h2") ? "H2 (dev-file)" : "PostgreSQL", users, first.get("concurrency").asInt(), first.get("seconds").asInt(),
-                first.get("rate").asDouble(), first.get("seconds").asInt()));
+                first.get("rate").asDouble(), latencySeconds(first)));
         md.append("| round | first | logins/s stock | logins/s ours | ratio ours/stock | login p50 / p95 / p99 stock (ms) "
                 + "| login p50 / p95 / p99 ours (ms) | p99 ours − stock | refresh p99 stock / ours (ms) | failed |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -77,8 +79,9 @@ public final class LoginReport {
         double ratio = median(rounds.stream().map(Round::ratio).toList());
         double delta = median(rounds.stream().map(Round::p99Delta).toList());
         md.append(String.format(Locale.ROOT, "%nMedian over the rounds: throughput ratio **%.3f** (target ≥ 0.97: %s), "
-                        + "login p99 ours − stock **%+.1f ms** (target ≤ 5 ms: %s).%n",
-                ratio, ratio >= 0.97 ? "met" : "missed", delta, delta <= 5 ? "met" : "missed"));
+                        + "login p99 ours − stock %+.1f ms.%n",
+                ratio, ratio >= 0.97 ? "met" : "missed", delta));
+        md.append(pooled("stock", rounds.stream().map(Round::stock).toList(), "ours", rounds.stream().map(Round::ours).toList()));
         double extra = (oursHeap - stockHeap) / 1048576.0;
         md.append(String.format(Locale.ROOT, "Heap in use after the runs and a full GC: stock %.0f MiB, ours %.0f MiB, "
                         + "difference **%+.0f MiB** (target < 50 MiB: %s).%n",
@@ -94,6 +97,8 @@ public final class LoginReport {
     private static String sameJvm(Path dir, List<Round> rounds) throws IOException {
         List<Double> ratios = new ArrayList<>();
         List<Double> deltas = new ArrayList<>();
+        List<JsonNode> partners = new ArrayList<>();
+        List<JsonNode> plains = new ArrayList<>();
         StringBuilder md = new StringBuilder();
         for (Round round : rounds) {
             Path partnerFile = dir.resolve("round-" + round.number() + "-both-partner.json");
@@ -103,6 +108,8 @@ public final class LoginReport {
             }
             JsonNode partner = read(partnerFile);
             JsonNode plain = read(plainFile);
+            partners.add(partner);
+            plains.add(plain);
             double ratio = partner.get("throughput").asDouble() / plain.get("throughput").asDouble();
             double delta = p(partner, "login", "p99") - p(plain, "login", "p99");
             ratios.add(ratio);
@@ -118,13 +125,44 @@ public final class LoginReport {
                         + " side's twin: no gate, required actions, mapper, listener or grants) and its partner realm, driven"
                         + " together with %d concurrent users each for %d s, then %.1f new logins/s each for %d s.%n%n",
                 first.get("concurrency").asInt(), first.get("seconds").asInt(), first.get("rate").asDouble(),
-                first.get("seconds").asInt())
+                latencySeconds(first))
                 + "| round | logins/s plain | logins/s partner | ratio partner/plain | login p50 / p95 / p99 plain (ms) "
                 + "| login p50 / p95 / p99 partner (ms) | p99 partner − plain | form post p50 plain / partner | failed |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n" + md
                 + String.format(Locale.ROOT, "%nMedian over the rounds, same JVM: throughput ratio **%.3f** (target ≥ 0.97: %s),"
-                        + " login p99 partner − plain **%+.1f ms** (target ≤ 5 ms: %s).%n", median(ratios),
-                        median(ratios) >= 0.97 ? "met" : "missed", median(deltas), median(deltas) <= 5 ? "met" : "missed");
+                        + " login p99 partner − plain %+.1f ms.%n", median(ratios),
+                        median(ratios) >= 0.97 ? "met" : "missed", median(deltas))
+                + pooled("plain", plains, "partner", partners);
+    }
+
+    /**
+     * The open-phase logins of all rounds of each side together: their percentiles, and the p99 difference with its
+     * 90 % bootstrap interval. The p99 target is judged here: a single round's p99 rests on its few slowest logins.
+     */
+    private static String pooled(String theirName, List<JsonNode> theirs, String ourName, List<JsonNode> ours) {
+        Histogram their = LoginHistograms.pooled(theirs, "login");
+        Histogram our = LoginHistograms.pooled(ours, "login");
+        Histogram theirRefresh = LoginHistograms.pooled(theirs, "refresh");
+        Histogram ourRefresh = LoginHistograms.pooled(ours, "refresh");
+        double delta = LoginHistograms.millis(our, 99) - LoginHistograms.millis(their, 99);
+        double[] interval = LoginHistograms.differenceInterval(our, their, 99, 7);
+        return String.format(Locale.ROOT, "All rounds' open-phase logins pooled (%d %s, %d %s): login p50 / p95 / p99 %s %s ms,"
+                        + " %s %s ms; refresh p99 %s %.1f ms, %s %.1f ms. Login p99 %s − %s **%+.1f ms** (90 %% bootstrap interval"
+                        + " %+.1f to %+.1f ms; target ≤ 5 ms: %s).%n",
+                their.getTotalCount(), theirName, our.getTotalCount(), ourName, theirName, percentiles(their), ourName,
+                percentiles(our), theirName, LoginHistograms.millis(theirRefresh, 99), ourName,
+                LoginHistograms.millis(ourRefresh, 99), ourName, theirName, delta, interval[0], interval[1],
+                delta <= 5 ? "met" : "missed");
+    }
+
+    private static String percentiles(Histogram histogram) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", LoginHistograms.millis(histogram, 50),
+                LoginHistograms.millis(histogram, 95), LoginHistograms.millis(histogram, 99));
+    }
+
+    private static int latencySeconds(JsonNode run) {
+        JsonNode latency = run.get("latencySeconds");
+        return latency == null ? run.get("seconds").asInt() : latency.asInt();
     }
 
     private static String latencies(JsonNode run) {

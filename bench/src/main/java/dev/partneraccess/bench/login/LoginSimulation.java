@@ -43,8 +43,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * One measured run against one server: a partner user's browser login (login page, form post, code exchange) and one
  * token refresh, timed end to end per user. Two phases: a closed one, where {@code bench.concurrency} users log in back
  * to back for {@code bench.seconds} (capacity: logins per second), then an open one, where {@code bench.rate} new users
- * arrive per second for {@code bench.seconds} (latency at a load both servers carry). Writes its figures as JSON to
- * {@code bench.out}. Run by {@code bench/login-bench.sh}.
+ * arrive per second for {@code bench.latency.seconds} (latency at a load both servers carry; default {@code bench.seconds}).
+ * Writes its figures as JSON to {@code bench.out}, with the open phase's login and refresh histograms encoded, so that
+ * a report can pool the logins of several runs. Run by {@code bench/login-bench.sh}.
  *
  * <p>With {@code bench.twin.realm} (and {@code bench.twin.flavour}, {@code bench.twin.out}) it drives two realms of the
  * same server at the same time, each with half the users and half the rate: both see the same JVM at the same moment,
@@ -55,6 +56,8 @@ public class LoginSimulation extends Simulation {
     private final String url = System.getProperty("bench.url", "http://127.0.0.1:8280");
     private final int users = Integer.getInteger("bench.users", 100);
     private final int seconds = Integer.getInteger("bench.seconds", 30);
+    /** The open phase may run longer than the closed one: its tail percentiles need many more logins than a ratio. */
+    private final int latencySeconds = Integer.getInteger("bench.latency.seconds", seconds);
 
     /** One realm under load: its name, which side it stands for, where its figures go, and its two phases. */
     private final class Target {
@@ -112,7 +115,7 @@ public class LoginSimulation extends Simulation {
                 .acceptLanguageHeader("en").userAgentHeader("partner-access-bench");
         setUp(targets.stream().map(target -> scenario(target, "capacity", target.capacity)
                         .injectClosed(constantConcurrentUsers(target.concurrency).during(seconds))
-                        .andThen(scenario(target, "latency", target.latency).injectOpen(constantUsersPerSec(target.rate).during(seconds))))
+                        .andThen(scenario(target, "latency", target.latency).injectOpen(constantUsersPerSec(target.rate).during(latencySeconds))))
                 .toList())
                 .protocols(protocol);
     }
@@ -200,7 +203,8 @@ public class LoginSimulation extends Simulation {
     public void after() {
         for (Target target : targets) {
             ObjectNode result = AdminClient.JSON.createObjectNode().put("flavour", target.flavour).put("realm", target.realm)
-                    .put("seconds", seconds).put("concurrency", target.concurrency).put("rate", target.rate);
+                    .put("seconds", seconds).put("latencySeconds", latencySeconds).put("concurrency", target.concurrency)
+                    .put("rate", target.rate);
             result.put("throughput", target.capacity.completedInWindow.get() / (double) seconds);
             result.set("capacity", figures(target.capacity));
             result.set("latency", figures(target.latency));
@@ -222,6 +226,8 @@ public class LoginSimulation extends Simulation {
         node.set("loginPage", millis(phase.page));
         node.set("formPost", millis(phase.form));
         node.set("codeExchange", millis(phase.exchange));
+        node.set("histograms", AdminClient.JSON.createObjectNode()
+                .put("login", LoginHistograms.encode(phase.logins)).put("refresh", LoginHistograms.encode(phase.refreshes)));
         return node;
     }
 
