@@ -6,6 +6,7 @@
 #
 #   bench/login-bench.sh [--db h2|postgres] [--rounds 3] [--seconds 30] [--users 100] [--concurrency 4]
 #                        [--same-jvm-seconds 30]   # open phase of the run of both realms at once (default --seconds)
+#                        [--jvm-opts "-XX:..."]    # extra JVM options, the same on both servers (kc.sh JAVA_OPTS_APPEND)
 #
 # Ports: stock 8280/9200, partner-access 8380/9300 (loopback only), so it can run beside a demo on 8080.
 set -euo pipefail
@@ -15,6 +16,7 @@ SECONDS_PER_PHASE=30
 USERS=100
 CONCURRENCY=4
 SAME_JVM_SECONDS=
+JVM_OPTS=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -23,6 +25,7 @@ while [[ $# -gt 0 ]]; do
     --users) USERS="$2"; shift 2 ;;
     --concurrency) CONCURRENCY="$2"; shift 2 ;;
     --same-jvm-seconds) SAME_JVM_SECONDS="$2"; shift 2 ;;
+    --jvm-opts) JVM_OPTS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -65,7 +68,7 @@ start_server() { # flavour
   # A fixed heap on both sides (kc.sh's cap, 512 MiB, from the start): the password hash allocates several MiB per
   # login, and a heap still growing would make the first minutes of every JVM slower than the rest.
   # shellcheck disable=SC2086
-  JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" kc_start "$WORK/login-kc-$1" "${PORT[$1]}" "${MGMT[$1]}" ${DB_OPTS[$1]}
+  JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" JAVA_OPTS_APPEND="$JVM_OPTS" kc_start "$WORK/login-kc-$1" "${PORT[$1]}" "${MGMT[$1]}" ${DB_OPTS[$1]}
   PID[$1]=$KC_STARTED_PID
 }
 
@@ -134,5 +137,5 @@ for flavour in stock partner-access; do
 done
 
 java -Djava.awt.headless=true -cp "$CP" dev.partneraccess.bench.login.LoginReport --dir "$OUT" --db "$DB" \
-  --rounds "$ROUNDS" --users "$USERS"
+  --rounds "$ROUNDS" --users "$USERS" --jvm-opts "${JVM_OPTS:-none}"
 echo "results: $OUT/login-results.md, $OUT/login-$DB.png"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Every bench at full size, one after the other on this machine, then their tables into docs/performance.md (between
-# the "bench:<name>" markers) and the login plots into docs/. About 45 minutes on 2 cores.
+# the "bench:<name>" markers) and the login plots into docs/. About 75 minutes on 2 cores.
 #
 #   bench/run-all.sh [--quick]      # --quick: smaller sizes (login 2 rounds of 20 s, 200,000 grants, 100,000 records)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LOGIN=(--rounds 3 --seconds 30 --users 100)
+LOGIN=(--rounds 3 --seconds 30 --same-jvm-seconds 240 --users 100)
 SWEEP=(--total 1000000 --due 100000 --requests 100000)
 SWEEP_TARGET=(--total 100000 --due 10000 --requests 100000 --out sweep-100k)
 EVIDENCE=(--sizes 100000,1000000 --appends 2000 --writers 4)

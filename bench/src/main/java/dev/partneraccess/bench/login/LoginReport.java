@@ -46,7 +46,9 @@ public final class LoginReport {
         }
         long stockHeap = Long.parseLong(Files.readString(dir.resolve("heap-stock.txt")).trim());
         long oursHeap = Long.parseLong(Files.readString(dir.resolve("heap-partner-access.txt")).trim());
-        String markdown = markdown(results, db, options.get("users"), stockHeap, oursHeap) + sameJvm(dir, results);
+        String jvmOptions = options.getOrDefault("jvm-opts", "none");
+        String markdown = (jvmOptions.equals("none") ? "" : "JVM options on both servers: `" + jvmOptions + "`.\n\n")
+                + markdown(results, db, options.get("users"), stockHeap, oursHeap) + sameJvm(dir, results);
         Files.writeString(dir.resolve("login-results.md"), markdown);
         LoginPlot.write(results, db, dir.resolve("login-" + db + ".png"));
         System.out.print(markdown);
