@@ -5,17 +5,19 @@
 # this shows how often each server lands in which speed, without the other server beside it.
 # Results: bench/target/jvm-modes-<db>/.
 #
-#   bench/jvm-modes.sh [--db h2|postgres] [--starts 6] [--seconds 20]
+#   bench/jvm-modes.sh [--db h2|postgres] [--starts 6] [--seconds 20] [--users 100]   # --users as in that login bench
 #   JAVA_OPTS_APPEND="-XX:..." bench/jvm-modes.sh ...   # the same JVM options on both servers
 set -euo pipefail
 DB=h2
 STARTS=6
 SECONDS_PER_PHASE=20
+USERS=100
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
     --starts) STARTS="$2"; shift 2 ;;
     --seconds) SECONDS_PER_PHASE="$2"; shift 2 ;;
+    --users) USERS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -26,8 +28,6 @@ bench_build
 OUT="$WORK/jvm-modes-$DB"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-declare -A PORT=([stock]=8280 [partner-access]=8380)
-declare -A MGMT=([stock]=9200 [partner-access]=9300)
 for flavour in stock partner-access; do
   [[ -d "$WORK/login-kc-$flavour" ]] || { echo "run bench/login-bench.sh --db $DB first: it builds and seeds the servers" >&2; exit 2; }
 done
@@ -35,7 +35,7 @@ done
 db_opts() { # flavour
   if [[ "$DB" == postgres ]]; then
     ensure_postgres
-    echo "--db-url=jdbc:postgresql://127.0.0.1:5432/partner_access_login_${1//-/_} --db-username=keycloak --db-password=keycloak"
+    echo "--db-url=jdbc:postgresql://127.0.0.1:5432/$(login_db_name "$1") --db-username=keycloak --db-password=keycloak"
   fi
 }
 
@@ -47,10 +47,10 @@ for start in $(seq "$STARTS"); do
   for flavour in "${order[@]}"; do
     dir="$WORK/login-kc-$flavour"
     # shellcheck disable=SC2046
-    JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" kc_start "$dir" "${PORT[$flavour]}" "${MGMT[$flavour]}" $(db_opts "$flavour")
-    url="http://127.0.0.1:${PORT[$flavour]}"
-    gatling_run "$url" "$flavour" bench 100 4 "$SECONDS_PER_PHASE" 2 "$OUT/warmup-$start-$flavour.json" > /dev/null
-    gatling_run "$url" "$flavour" bench 100 4 "$SECONDS_PER_PHASE" 2 "$OUT/run-$start-$flavour.json" > /dev/null
+    JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" kc_start "$dir" "${LOGIN_PORT[$flavour]}" "${LOGIN_MGMT[$flavour]}" $(db_opts "$flavour")
+    url="http://127.0.0.1:${LOGIN_PORT[$flavour]}"
+    gatling_run "$url" "$flavour" bench "$USERS" 4 "$SECONDS_PER_PHASE" 2 "$OUT/warmup-$start-$flavour.json" > /dev/null
+    gatling_run "$url" "$flavour" bench "$USERS" 4 "$SECONDS_PER_PHASE" 2 "$OUT/run-$start-$flavour.json" > /dev/null
     kill "$KC_STARTED_PID" 2>/dev/null || true
     wait "$KC_STARTED_PID" 2>/dev/null || true
     python3 - "$OUT/run-$start-$flavour.json" "$start" "$flavour" >> "$OUT/modes.md" <<'PY'

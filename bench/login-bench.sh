@@ -39,9 +39,7 @@ mkdir -p "$OUT"
 bench_build
 CP=$(bench_classpath)
 
-declare -A URL=([stock]=http://127.0.0.1:8280 [partner-access]=http://127.0.0.1:8380)
-declare -A MGMT=([stock]=9200 [partner-access]=9300)
-declare -A PORT=([stock]=8280 [partner-access]=8380)
+declare -A URL=([stock]="http://127.0.0.1:${LOGIN_PORT[stock]}" [partner-access]="http://127.0.0.1:${LOGIN_PORT[partner-access]}")
 
 declare -A PID DB_OPTS
 
@@ -52,7 +50,8 @@ prepare_server() { # flavour: a fresh distribution copy and database, built for 
   DB_OPTS[$flavour]=""
   if [[ "$DB" == postgres ]]; then
     ensure_postgres
-    local name="partner_access_login_${flavour//-/_}"
+    local name
+    name=$(login_db_name "$flavour")
     fresh_database "$name"
     DB_OPTS[$flavour]="--db-url=jdbc:postgresql://127.0.0.1:5432/$name --db-username=keycloak --db-password=keycloak"
   fi
@@ -68,7 +67,8 @@ start_server() { # flavour
   # A fixed heap on both sides (kc.sh's cap, 512 MiB, from the start): the password hash allocates several MiB per
   # login, and a heap still growing would make the first minutes of every JVM slower than the rest.
   # shellcheck disable=SC2086
-  JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" JAVA_OPTS_APPEND="$JVM_OPTS" kc_start "$WORK/login-kc-$1" "${PORT[$1]}" "${MGMT[$1]}" ${DB_OPTS[$1]}
+  JAVA_OPTS_KC_HEAP="-Xms512m -Xmx512m" JAVA_OPTS_APPEND="$JVM_OPTS" kc_start "$WORK/login-kc-$1" "${LOGIN_PORT[$1]}" "${LOGIN_MGMT[$1]}" \
+    ${DB_OPTS[$1]}
   PID[$1]=$KC_STARTED_PID
 }
 
@@ -133,7 +133,7 @@ for flavour in stock partner-access; do
 done
 sleep 2
 for flavour in stock partner-access; do
-  java -cp "$CP" dev.partneraccess.bench.login.HeapProbe "http://127.0.0.1:${MGMT[$flavour]}/metrics" > "$OUT/heap-$flavour.txt"
+  java -cp "$CP" dev.partneraccess.bench.login.HeapProbe "http://127.0.0.1:${LOGIN_MGMT[$flavour]}/metrics" > "$OUT/heap-$flavour.txt"
 done
 
 java -Djava.awt.headless=true -cp "$CP" dev.partneraccess.bench.login.LoginReport --dir "$OUT" --db "$DB" \

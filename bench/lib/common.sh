@@ -2,6 +2,8 @@
 #   bench_build                     the product jar, the bench module and its classpath (skipped when BENCH_BUILT=1)
 #   bench_dist DIR                  an unpacked copy of the pinned Keycloak distribution in DIR
 #   ensure_postgres, fresh_database NAME
+#   LOGIN_PORT, LOGIN_MGMT, login_db_name FLAVOUR
+#                                   the login bench's two servers (stock, partner-access): ports and PostgreSQL database
 #   gatling_run URL FLAVOUR REALM USERS CONCURRENCY SECONDS RATE OUT [TWIN_REALM TWIN_FLAVOUR TWIN_OUT]
 #                                   one LoginSimulation run; its figures go to OUT (JSON), a summary line to stdout;
 #                                   with a twin, both realms at once, each with half the users and half the rate;
@@ -50,6 +52,13 @@ ensure_postgres() {
     for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
   fi
   su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'keycloak') THEN CREATE ROLE keycloak LOGIN PASSWORD 'keycloak'; END IF; END \\\$\\\$;\""
+}
+
+# login-bench.sh builds and seeds these two servers; jvm-modes.sh starts them again.
+declare -A LOGIN_PORT=([stock]=8280 [partner-access]=8380)
+declare -A LOGIN_MGMT=([stock]=9200 [partner-access]=9300)
+login_db_name() { # flavour
+  echo "partner_access_login_${1//-/_}"
 }
 
 fresh_database() {
