@@ -11,7 +11,8 @@ export class ApiError extends Error {
 
 export function config() {
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content');
-  const server = meta('partner-access-server') || window.location.origin;
+  // The page names the server's configured address, or only its path (then this origin is the server's).
+  const server = new URL(meta('partner-access-server') || '/', window.location.origin).href.replace(/\/+$/, '');
   const realm = meta('partner-access-realm') || window.location.pathname.split('/')[2];
   const basePath = new URL(document.baseURI).pathname;
   return { server, realm, clientId: meta('partner-access-client') || 'partner-access-console', basePath };

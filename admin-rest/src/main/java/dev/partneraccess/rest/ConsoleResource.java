@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import dev.partneraccess.core.support.Links;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -90,7 +92,9 @@ public final class ConsoleResource {
             return notFound();
         }
         URI base = session.getContext().getUri().getBaseUri();
-        String server = base.toString().replaceAll("/+$", "");
+        // The server address comes from configuration (realm frontend URL or the hostname option), never from the
+        // request's Host header; without either the page names only the path and the browser adds its own origin.
+        String server = Links.configuredBase(realm).orElse(base.getRawPath()).replaceAll("/+$", "");
         String consolePath = UriBuilder.fromUri(base).path("realms").path(realm.getName()).path("partner-access")
                 .path("console").build().getRawPath() + "/";
         String html = new String(template, StandardCharsets.UTF_8)

@@ -61,9 +61,16 @@ final class Rest {
         try {
             return action.get();
         } catch (ApiException e) {
-            session.getTransactionManager().setRollbackOnly();
-            return error(e);
+            return refuse(session, e);
         }
+    }
+
+    /** The answer to a refused call; its transaction rolls back unless the refusal is itself a recorded decision. */
+    static Response refuse(KeycloakSession session, ApiException e) {
+        if (!e.keepsChanges()) {
+            session.getTransactionManager().setRollbackOnly();
+        }
+        return error(e);
     }
 
     static Response error(ApiException e) {

@@ -94,6 +94,12 @@ public final class SelfServiceResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(String body) {
         return run(user -> {
+            if (user.getServiceAccountClientLink() != null) {
+                // A partner integration is governed by people: its access is asked for by an admin, with the extra
+                // non-human stages, never by the integration itself.
+                throw ApiException.forbidden("A service account cannot request access for itself; an admin asks for it"
+                        + " with POST /admin/realms/" + realm.getName() + "/partner-access/requests.");
+            }
             RequestService requests = requests(grants());
             return Rest.created(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true));
         });
@@ -110,9 +116,16 @@ public final class SelfServiceResource {
     public Response renew(@PathParam("id") String id, String body) {
         return run(user -> {
             GrantService grants = grants();
-            ObjectNode grant = grants.get(id);
+            // A grant that does not exist and someone else's grant get the same answer: ids are not to be probed.
+            ApiException notYours = ApiException.notFound("You hold no grant '" + id + "'.");
+            ObjectNode grant;
+            try {
+                grant = grants.get(id);
+            } catch (ApiException missing) {
+                throw notYours;
+            }
             if (!user.getId().equals(grant.path("user").asText())) {
-                throw ApiException.notFound("You hold no grant '" + id + "'.");
+                throw notYours;
             }
             return Rest.created(requests(grants).renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername())));
         });
@@ -141,8 +154,7 @@ public final class SelfServiceResource {
         try {
             return action.apply(auth.user());
         } catch (ApiException e) {
-            session.getTransactionManager().setRollbackOnly();
-            return Rest.error(e);
+            return Rest.refuse(session, e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.partneraccess.login;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -24,9 +25,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
 import dev.partneraccess.core.policy.Policy;
@@ -45,7 +48,6 @@ import jakarta.ws.rs.core.Response;
 final class PartnerGateAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(PartnerGateAuthenticator.class);
-    static final String MIN_TIER_ATTRIBUTE = "partner-access.minTier";
     static final String DENIED_ERROR = "partner_access_denied";
 
     @Override
@@ -74,7 +76,7 @@ final class PartnerGateAuthenticator implements Authenticator {
         Optional<StoredPolicy> policy = PolicyCache.current(context.getSession(), context.getRealm());
         Optional<Policy.Tier> tier = policy.flatMap(p -> p.policy().tier(partner.tier()));
         ClientModel client = context.getAuthenticationSession().getClient();
-        String minTier = client == null ? null : client.getAttribute(MIN_TIER_ATTRIBUTE);
+        String minTier = client == null ? null : client.getAttribute(PartnerAttributes.CLIENT_MIN_TIER);
         if (minTier != null && !minTier.isBlank() && policy.isPresent()) {
             Optional<Policy.Tier> required = policy.get().policy().tier(minTier.strip());
             if (required.isPresent() && (tier.isEmpty() || tier.get().rank() < required.get().rank())) {
@@ -148,8 +150,14 @@ final class PartnerGateAuthenticator implements Authenticator {
         details.put("partner", partner.id());
         details.put("partnerName", partner.name());
         details.put("flow", context.getFlowPath());
-        new EvidenceLedger(session).append(realm.getId(), EvidenceType.LOGIN_DENIED, PartnerLogin.actor(user),
-                user.getId(), partner.id(), details);
+        OptionalInt admitted = new DenialThrottle(session.singleUseObjects()).admit(realm.getId(), user.getId(), reason);
+        if (admitted.isPresent()) {
+            if (admitted.getAsInt() > 0) {
+                details.put("suppressed", admitted.getAsInt());
+            }
+            new EvidenceLedger(session).append(realm.getId(), EvidenceType.LOGIN_DENIED, PartnerLogin.actor(user),
+                    user.getId(), partner.id(), details);
+        }
         context.getEvent().user(user).detail("partner_access_reason", reason).detail("partner", partner.id())
                 .error(DENIED_ERROR);
         LOG.debugf("partner login of %s denied: %s", user.getUsername(), reason);

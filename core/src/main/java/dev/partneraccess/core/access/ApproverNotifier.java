@@ -1,6 +1,5 @@
 package dev.partneraccess.core.access;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.keycloak.models.UserModel;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.jpa.StageEntity;
 import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.support.Links;
 
 /**
  * Tells approvers by e-mail that a stage awaits them, through Keycloak's e-mail sender and the realm's SMTP settings.
@@ -60,13 +60,12 @@ public final class ApproverNotifier {
         Mailer.afterCommit(session, realm, mails);
     }
 
-    /** The admin API address of one of the realm's resources, from the base URL the current call came in on. */
+    /**
+     * The admin API address of one of the realm's resources, built from the configured address of the server (see
+     * {@link Links}), so that a link mailed by the sweep outside any request is the same as one mailed from a request.
+     */
     static String link(KeycloakSession session, RealmModel realm, String path) {
-        // Scheduled work has no request: then the realm's frontend URL, if set, or a path relative to the server.
-        URI base = session.getContext().getUri() == null ? null : session.getContext().getUri().getBaseUri();
-        String root = base != null ? base.toString() : realm.getAttribute("frontendUrl") != null
-                ? realm.getAttribute("frontendUrl").replaceAll("/*$", "/") : "/";
-        return root + "admin/realms/" + realm.getName() + "/partner-access/" + path;
+        return Links.base(session, realm) + "admin/realms/" + realm.getName() + "/partner-access/" + path;
     }
 
     private Map<String, UserModel> recipients(StageEntity stage) {

@@ -109,11 +109,15 @@ public final class GrantService {
     public ObjectNode revoke(String id, JsonBody body, Actor actor) {
         body.allowOnly("reason");
         String reason = body.requiredString("reason", REASON_MAX);
+        RequestService requests = new RequestService(session, realm, ledger, policies, this);
+        List<RequestEntity> renewals = requests.lockPendingRenewals(id);
         GrantEntity grant = lock(id);
         if (!ACTIVE.equals(grant.getStatus())) {
             throw ApiException.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
         }
         end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
+        // A renewal of a revoked grant can never be approved: it ends with the grant instead of waiting for a time-out.
+        requests.cancelAll(renewals, "Grant '" + id + "' was revoked: " + reason, actor);
         return toJson(grant);
     }
 

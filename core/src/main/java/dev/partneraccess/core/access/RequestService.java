@@ -282,15 +282,17 @@ public final class RequestService {
         StageEntity stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
                 ApiException.badRequest("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
                         + stages.stream().map(StageEntity::getStage).collect(Collectors.joining(", ")) + "."));
+        followCurrentOwner(request, stage);
+        // The right to decide comes first: someone who may not decide learns nothing about the stage's state.
+        if (!Approvers.mayDecide(stage, approver.getId(), Approvers.realmRoles(approver))) {
+            throw ApiException.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + ".");
+        }
         if (!PENDING.equals(request.getStatus())) {
             throw ApiException.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; it takes no more decisions.");
         }
         if (!PENDING.equals(stage.getStatus())) {
             throw ApiException.conflict("stage", "Stage '" + stageName + "' of request '" + id + "' was already decided ("
                     + stage.getStatus() + " at " + Json.isoTime(stage.getDecidedAt()) + ").");
-        }
-        if (!Approvers.mayDecide(stage, approver.getId(), Approvers.realmRoles(approver))) {
-            throw ApiException.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + ".");
         }
         // Separation of duties: nobody decides a stage of a request they asked for, benefit from, or already decided.
         if (approver.getId().equals(request.getCreatedBy())) {
@@ -319,6 +321,12 @@ public final class RequestService {
         if (!approve) {
             close(request, stages, REJECTED, now);
         } else if (stages.stream().allMatch(s -> APPROVED.equals(s.getStatus()))) {
+            String refusal = recheck(request);
+            if (refusal != null) {
+                rejectBySystem(request, stages, stage, approver, refusal, now);
+                throw ApiException.conflict("request", "Request '" + id + "' can no longer be granted: " + refusal
+                        + " It was rejected; your approval is recorded.").keepingChanges();
+            }
             request.setStatus(APPROVED);
             request.setClosedAt(now);
             if (TYPE_RENEWAL.equals(request.getType()) && request.getServiceAccountId() != null) {
@@ -337,6 +345,98 @@ public final class RequestService {
             }
         }
         return toJson(request, stages);
+    }
+
+    /**
+     * What changed since the request was made and no longer allows issuing it, re-checked under the request's lock at
+     * the last approval with the current policy: the partner's status, its tier against the programme's minimum, the
+     * programme itself and its maximum days. Null when the grant may still be issued. A service account's renewal is
+     * checked when the account is renewed.
+     */
+    private String recheck(RequestEntity request) {
+        if (request.getServiceAccountId() != null) {
+            return null;
+        }
+        UserModel user = session.users().getUserById(realm, request.getUserId());
+        if (user == null) {
+            return "the user no longer exists.";
+        }
+        Policy policy = policies.current(realm).map(StoredPolicy::policy).orElse(null);
+        if (policy == null) {
+            return "the realm has no partner access policy.";
+        }
+        try {
+            Limits limits = limits(policy, user, request.getRoleName(), request.getClientId());
+            if (!limits.partner().id().equals(request.getPartnerId())) {
+                return "the user now belongs to another partner.";
+            }
+            if (TYPE_ACCESS.equals(request.getType()) && request.getDays() > limits.maxDays()) {
+                return request.getDays() + " days are more than the " + limits.maxDays() + " the current policy allows for the "
+                        + GovernedRoles.describe(request.getRoleName(), request.getClientId()) + " at tier '"
+                        + limits.tier().name() + "'.";
+            }
+            return null;
+        } catch (ApiException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    /**
+     * Ends a fully approved request that may no longer be granted: the approver's stage is recorded as rejected by
+     * {@code system} with the reason (the approver's attempt stays in the evidence details), and no grant is issued.
+     */
+    private void rejectBySystem(RequestEntity request, List<StageEntity> stages, StageEntity last, UserModel approver,
+                                String reason, long now) {
+        last.setStatus(REJECTED);
+        last.setDecidedBy(Actor.SYSTEM.id());
+        last.setDecidedAt(now);
+        last.setJustification(reason);
+        close(request, stages, REJECTED, now);
+        ObjectNode details = requestDetails(request);
+        details.put("stage", last.getStage());
+        details.put("justification", reason);
+        details.put("recheckedAtLastApproval", true);
+        details.put("approvedBy", approver.getId());
+        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(request.getPolicyVersion()));
+        ledger.append(realm.getId(), EvidenceType.STAGE_REJECTED, Actor.SYSTEM, request.getId(), request.getPartnerId(), details);
+    }
+
+    /**
+     * An owner stage is decided by the partner's business owner of now, not of the day the request was made: when the
+     * owner changed, the stage moves to the new one before anyone's right to decide is checked.
+     */
+    private void followCurrentOwner(RequestEntity request, StageEntity stage) {
+        if (stage.getApproverUser() == null || !PENDING.equals(stage.getStatus())) {
+            return;
+        }
+        PartnerDirectory.byId(session, realm, request.getPartnerId()).map(Partner::businessOwner)
+                .filter(owner -> !owner.equals(stage.getApproverUser()))
+                .ifPresent(stage::setApproverUser);
+    }
+
+    /**
+     * Moves the pending owner stages of a partner's requests to its new business owner, so the new owner finds them in
+     * the inbox and the old one can no longer decide them; answers how many moved.
+     */
+    public int reassignOwnerStages(String partnerId, String oldOwner, String newOwner) {
+        if (oldOwner == null || newOwner == null || oldOwner.equals(newOwner)) {
+            return 0;
+        }
+        return em().createQuery("update PaRequestStage s set s.approverUser = :newOwner where s.realmId = :realmId"
+                        + " and s.status = 'PENDING' and s.approverUser = :oldOwner and s.requestId in"
+                        + " (select r.id from PaRequest r where r.realmId = :realmId and r.partnerId = :partnerId"
+                        + " and r.status = 'PENDING')")
+                .setParameter("newOwner", newOwner).setParameter("oldOwner", oldOwner)
+                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
+                .executeUpdate();
+    }
+
+    /** Locks the pending renewal requests of a grant; the caller locks them before the grant (the lock order). */
+    public List<RequestEntity> lockPendingRenewals(String grantId) {
+        return em().createQuery("select r from PaRequest r where r.realmId = :realmId and r.renewsGrantId = :grantId"
+                        + " and r.status = 'PENDING' order by r.id", RequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("grantId", grantId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     public ObjectNode cancel(String id, JsonBody body, UserModel caller, boolean admin, Actor actor) {

@@ -12,6 +12,8 @@ public final class PartnerAttributes {
     public static final String ENFORCE_IDP = "partner.enforceIdp";
     /** On the user: the member's business unit. */
     public static final String MEMBER_BUSINESS_UNIT = "partner.businessUnit";
+    /** On a client: the lowest tier that may log in to it. */
+    public static final String CLIENT_MIN_TIER = "partner-access.minTier";
 
     private PartnerAttributes() {
     }

@@ -30,6 +30,7 @@ import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Actor;
@@ -273,6 +274,10 @@ public final class PartnerService {
             change.set("old", Json.MAPPER.valueToTree(values[0]));
             change.set("new", Json.MAPPER.valueToTree(values[1]));
         });
+        if (changes.containsKey("businessOwner")) {
+            // Pending owner stages follow the owner: the new one decides them, the old one no longer can.
+            details.put("ownerStagesReassigned", requests.reassignOwnerStages(id, before.businessOwner(), owner));
+        }
         details.put("policyVersion", policy.version());
         ledger.append(realm.getId(), EvidenceType.PARTNER_UPDATED, actor, id, id, details);
         if (changes.containsKey("tier")) {
@@ -280,9 +285,31 @@ public final class PartnerService {
             tierDetails.put("old", before.tier());
             tierDetails.put("new", tier);
             tierDetails.put("policyVersion", policy.version());
+            endSessionsAboveTier(organization, policy.policy(), tier, tierDetails);
             ledger.append(realm.getId(), EvidenceType.TIER_CHANGED, actor, id, id, tierDetails);
         }
         return updated;
+    }
+
+    /**
+     * After a downgrade, the partner's users keep no session on a client the new tier may not use: refreshing runs no
+     * login flow, so without this a user would keep refreshing into a client the gate now refuses. Their sessions on
+     * other clients stay. The TIER_CHANGED details say which clients and how many client sessions.
+     */
+    void endSessionsAboveTier(OrganizationModel organization, Policy policy, String newTier, ObjectNode details) {
+        int rank = policy.tier(newTier).map(Policy.Tier::rank).orElse(Integer.MIN_VALUE);
+        Map<String, String> closed = new java.util.TreeMap<>();
+        policy.tiers().stream().filter(t -> t.rank() > rank).forEach(above -> session.clients()
+                .searchClientsByAttributes(realm, Map.of(PartnerAttributes.CLIENT_MIN_TIER, above.name()), null, null)
+                .forEach(client -> closed.put(client.getId(), client.getClientId())));
+        int ended = 0;
+        if (!closed.isEmpty()) {
+            Set<String> uuids = closed.keySet();
+            ended = organizations().getMembersStream(organization, (String) null, null, null, null).toList().stream()
+                    .mapToInt(member -> sessions.endOnClients(member, uuids)).sum();
+        }
+        details.set("clientsNoLongerAllowed", Json.MAPPER.valueToTree(closed.values().stream().sorted().toList()));
+        details.put("clientSessionsEnded", ended);
     }
 
     /**

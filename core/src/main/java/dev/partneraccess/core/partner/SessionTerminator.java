@@ -1,17 +1,24 @@
 package dev.partneraccess.core.partner;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 
+import dev.partneraccess.core.support.Links;
+
 /**
- * Ends a user's sessions the way the admin console's "Sign out" does: tokens issued before now stop being accepted
- * and every session is logged out, including back-channel logout to clients, so no refresh token outlives a decision.
+ * Ends a user's sessions so that no token outlives a decision: online sessions are logged out the way the admin
+ * console's "Sign out" does (with back-channel logout to clients when a request is there to carry it), offline
+ * sessions are removed too, and the user's not-before moves past the current second, so a token issued in the same
+ * second as the decision is refused as well (Keycloak compares whole seconds).
  */
 public final class SessionTerminator {
 
@@ -23,14 +30,48 @@ public final class SessionTerminator {
         this.realm = realm;
     }
 
-    /** Returns how many sessions were ended. */
+    /** Ends every online and offline session of the user; answers how many were ended. */
     public int endAll(UserModel user) {
-        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
-        List<UserSessionModel> userSessions = session.sessions().getUserSessionsStream(realm, user).toList();
-        for (UserSessionModel userSession : userSessions) {
-            AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),
-                    session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime() + 1);
+        List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
+        boolean inRequest = Links.requestBase(session).isPresent();
+        for (UserSessionModel userSession : online) {
+            if (inRequest) {
+                AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),
+                        session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+            } else {
+                session.sessions().removeUserSession(realm, userSession);
+            }
         }
-        return userSessions.size();
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        offline.forEach(userSession -> session.sessions().removeOfflineUserSession(realm, userSession));
+        return online.size() + offline.size();
+    }
+
+    /**
+     * Ends the user's sessions on the given clients only (online and offline): the client sessions go, so their
+     * refresh tokens stop working, while the user stays signed in to the other clients. Answers how many client
+     * sessions were ended.
+     */
+    public int endOnClients(UserModel user, Set<String> clientUuids) {
+        if (clientUuids.isEmpty()) {
+            return 0;
+        }
+        int ended = 0;
+        for (UserSessionModel userSession : sessionsOf(user)) {
+            Collection<AuthenticatedClientSessionModel> clientSessions = userSession.getAuthenticatedClientSessions().values();
+            List<String> gone = clientSessions.stream().map(cs -> cs.getClient().getId()).filter(clientUuids::contains).toList();
+            if (!gone.isEmpty()) {
+                userSession.removeAuthenticatedClientSessions(gone);
+                ended += gone.size();
+            }
+        }
+        return ended;
+    }
+
+    private List<UserSessionModel> sessionsOf(UserModel user) {
+        List<UserSessionModel> all = new java.util.ArrayList<>(session.sessions().getUserSessionsStream(realm, user).toList());
+        all.addAll(session.sessions().getOfflineUserSessionsStream(realm, user).toList());
+        return all;
     }
 }
