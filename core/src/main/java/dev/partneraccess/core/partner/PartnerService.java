@@ -298,10 +298,17 @@ public final class PartnerService {
      */
     void endSessionsAboveTier(OrganizationModel organization, Policy policy, String newTier, ObjectNode details) {
         int rank = policy.tier(newTier).map(Policy.Tier::rank).orElse(Integer.MIN_VALUE);
+        Set<String> above = policy.tiers().stream().filter(t -> t.rank() > rank).map(Policy.Tier::name).collect(Collectors.toSet());
+        // Keycloak allows no search by this attribute, so the realm's clients are read once; a downgrade is rare.
         Map<String, String> closed = new java.util.TreeMap<>();
-        policy.tiers().stream().filter(t -> t.rank() > rank).forEach(above -> session.clients()
-                .searchClientsByAttributes(realm, Map.of(PartnerAttributes.CLIENT_MIN_TIER, above.name()), null, null)
-                .forEach(client -> closed.put(client.getId(), client.getClientId())));
+        if (!above.isEmpty()) {
+            session.clients().getClientsStream(realm)
+                    .filter(client -> {
+                        String minTier = client.getAttribute(PartnerAttributes.CLIENT_MIN_TIER);
+                        return minTier != null && above.contains(minTier.strip());
+                    })
+                    .forEach(client -> closed.put(client.getId(), client.getClientId()));
+        }
         int ended = 0;
         if (!closed.isEmpty()) {
             Set<String> uuids = closed.keySet();
