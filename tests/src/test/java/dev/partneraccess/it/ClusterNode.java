@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One node of a Keycloak cluster run from the distribution as a separate process: production mode, PostgreSQL,
- * embedded Infinispan discovering its peers through the shared database, loopback only.
+ * A Keycloak node run from the distribution as a separate process, beside the suite's own server: one node of a
+ * cluster (production mode, PostgreSQL, embedded Infinispan discovering its peers through the shared database) or a
+ * single development node whose scheduled work fires every few seconds. Loopback only.
  */
 final class ClusterNode implements AutoCloseable {
 
@@ -54,6 +55,32 @@ final class ClusterNode implements AutoCloseable {
         run(home, home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--cache=ispn", "--health-enabled=true");
     }
 
+    /** Unpacks the distribution and installs the jars; {@code start-dev} builds it on its first start. */
+    static void prepareDev(Path zip, List<Path> jars, Path home) throws IOException, InterruptedException {
+        Path parent = home.getParent();
+        Files.createDirectories(parent);
+        Path unpacked = parent.resolve("unpacked-" + home.getFileName());
+        run(parent, "unzip", "-q", "-o", zip.toString(), "-d", unpacked.toString());
+        try (var entries = Files.list(unpacked)) {
+            Files.move(entries.filter(Files::isDirectory).findFirst().orElseThrow(), home);
+        }
+        for (Path jar : jars) {
+            Files.copy(jar, home.resolve("providers").resolve(jar.getFileName()));
+        }
+    }
+
+    /**
+     * Starts a single development-mode node on its own in-memory H2 database, with no hostname configured (so
+     * nothing but the realm's settings tells the server its address) and the sweep firing every few seconds.
+     */
+    void startDev(int sweepIntervalSeconds) throws IOException {
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
+                "--http-host=127.0.0.1", "--http-port=" + port(), "--http-management-port=" + (19000 + number),
+                "--cache=local", "--spi-jpa-entity-provider--partner-access--sweep-interval=" + sweepIntervalSeconds,
+                "--log-level=INFO,dev.partneraccess.core.access:debug");
+        launch(command);
+    }
+
     static void copy(Path from, Path to) throws IOException, InterruptedException {
         run(from.getParent(), "cp", "-a", from.toString(), to.toString());
     }
@@ -67,6 +94,10 @@ final class ClusterNode implements AutoCloseable {
                 "--spi-cache-embedded-default-node-name=node" + number,
                 "--spi-jpa-entity-provider--partner-access--sweep-interval=" + sweepIntervalSeconds,
                 "--log-level=INFO,dev.partneraccess.core.access:debug"));
+        launch(command);
+    }
+
+    private void launch(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

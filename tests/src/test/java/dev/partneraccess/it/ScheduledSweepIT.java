@@ -1,0 +1,157 @@
+package dev.partneraccess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The expiry sweep as production runs it: fired by Keycloak's timer on a server of its own, outside any HTTP request,
+ * never through {@code POST /sweep}. Expiry notices are recorded and mailed with links built from the realm's frontend
+ * URL (the node has no hostname configured and no request to take one from), grants expire once the clock has moved,
+ * and the node's log has no ERROR.
+ */
+class ScheduledSweepIT {
+
+    private static final int INTERVAL = 3;
+    private static final int SMTP_PORT = 3126;
+    private static final String REALM = "timer";
+    private static final String FRONTEND = "http://partners.timer.example:18090";
+
+    @Test
+    void theTimerSendsExpiryNoticesWithConfiguredLinksAndExpiresGrantsOutsideAnyRequest() throws Exception {
+        Path work = Path.of("target", "scheduled").toAbsolutePath();
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+        List<Path> jars = Arrays.stream(System.getProperty("partner-access.jars").split(",")).map(Path::of).toList();
+        ClusterNode.prepareDev(Path.of(System.getProperty("partner-access.dist.zip")), jars, work.resolve("node"));
+
+        try (Mailbox mail = new Mailbox(SMTP_PORT);
+             ClusterNode node = new ClusterNode(10, work.resolve("node"), work.resolve("node.log"))) {
+            node.startDev(INTERVAL);
+            node.awaitReady(Duration.ofMinutes(4));
+            Api api = seed(node);
+            String member = userId(node, "member");
+
+            ObjectNode request = Api.object();
+            request.put("user", member);
+            request.put("role", "deal-registration");
+            request.put("businessPurpose", "Register deals for the scheduled sweep test partner.");
+            request.put("days", 1);
+            Api.Reply created = api.post("/requests", request);
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String grant = created.text("grantId");
+
+            // The grant ends within a day, the policy's notice threshold: the timer, not a call, must notice it.
+            List<JsonNode> notices = await(() -> api.get("/evidence?type=EXPIRY_NOTICE_SENT&subject=" + grant).json());
+            assertThat(notices).as("EXPIRY_NOTICE_SENT from the timer").hasSize(1);
+            JsonNode notice = notices.get(0);
+            assertThat(notice.get("actor").asText()).isEqualTo("system");
+            assertThat(notice.at("/details/mailed").asBoolean()).isTrue();
+            MimeMessage mailed = mail.oneTo("member@timer.example", grant);
+            assertThat(Mailbox.plainText(mailed)).contains(FRONTEND + "/admin/realms/" + REALM + "/partner-access/grants/" + grant);
+            assertThat(mail.awaitTo("owner@timer.example", grant)).hasSize(1);
+
+            Api.Reply moved = new Api(node.url(), REALM, null).send("PUT", "/../../../../realms/" + REALM
+                    + "/partner-access-test-clock/offset", Integer.toString(2 * 24 * 3600), "text/plain");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+            List<JsonNode> expired = await(() -> api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json());
+            assertThat(expired).as("GRANT_EXPIRED from the timer").hasSize(1);
+            assertThat(api.get("/grants/" + grant).json().get("status").asText()).isEqualTo("EXPIRED");
+            // A few more intervals: nothing is noticed or expired twice.
+            Thread.sleep(3L * INTERVAL * 1000);
+            assertThat(api.get("/evidence?type=EXPIRY_NOTICE_SENT&subject=" + grant).json()).hasSize(1);
+            assertThat(api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json()).hasSize(1);
+            assertThat(api.get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+
+            assertThat(node.logText()).as("the sweep ran from the timer").contains("partner-access-expiry-sweep: running on");
+            assertThat(ServerLog.errorsFromProduct(node.logText())).as("ERROR entries from our code in " + node.log).isEmpty();
+        }
+    }
+
+    /** Polls for up to a minute (twenty timer intervals) until the answer is a non-empty list. */
+    private static List<JsonNode> await(Supplier<JsonNode> list) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            List<JsonNode> found = new java.util.ArrayList<>();
+            list.get().forEach(found::add);
+            if (!found.isEmpty() || System.nanoTime() > deadline) {
+                return found;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Supplier<String> masterToken(ClusterNode node) {
+        return () -> {
+            Api.Reply reply = TokenEndpoint.post(node.url(), "master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+            if (reply.status() != 200) {
+                throw new IllegalStateException("admin token: " + reply);
+            }
+            return reply.text("access_token");
+        };
+    }
+
+    private static Api admin(ClusterNode node, String realm) {
+        return new Api(node.url(), realm, masterToken(node));
+    }
+
+    private static String userId(ClusterNode node, String username) {
+        return admin(node, REALM).get("/../users?exact=true&username=" + username).json().get(0).get("id").asText();
+    }
+
+    /** A realm whose frontend URL names its public address, with SMTP, an owner and a member; a policy and a partner. */
+    private static Api seed(ClusterNode node) {
+        ObjectNode realm = Api.object();
+        realm.put("realm", REALM);
+        realm.put("enabled", true);
+        realm.put("organizationsEnabled", true);
+        realm.putObject("attributes").put("frontendUrl", FRONTEND);
+        realm.putObject("smtpServer").put("host", "127.0.0.1").put("port", Integer.toString(SMTP_PORT))
+                .put("from", "partner-access@timer.example");
+        realm.putObject("roles").putArray("realm").addObject().put("name", "deal-registration");
+        ArrayNode users = realm.putArray("users");
+        users.addObject().put("username", "owner").put("enabled", true).put("email", "owner@timer.example");
+        users.addObject().put("username", "member").put("enabled", true).put("email", "member@timer.example");
+        Api.Reply created = admin(node, "master").send("POST", "/../..", Api.write(realm), "application/json");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        Api api = admin(node, REALM);
+        ObjectNode policy = Api.object();
+        policy.putArray("tiers").addObject().put("name", "registered").put("rank", 1).put("maxGrantDays", 30).putArray("requiredActions");
+        ObjectNode programme = policy.putArray("programmes").addObject();
+        programme.put("role", "deal-registration");
+        programme.putArray("stages");
+        programme.put("minTier", "registered");
+        policy.putArray("expiryNoticeDays").add(1);
+        Api.Reply saved = api.put("/policy", policy);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+
+        ObjectNode intake = Api.object();
+        intake.put("name", "Timer Partner");
+        intake.putArray("domains").add("timer.example");
+        intake.put("tier", "registered");
+        intake.put("region", "EMEA");
+        intake.put("businessOwner", userId(node, "owner"));
+        Api.Reply partner = api.post("/partners", intake);
+        assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
+        Api.Reply added = api.post("/partners/" + partner.text("id") + "/members", Api.object().put("username", "member"));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        return api;
+    }
+}
