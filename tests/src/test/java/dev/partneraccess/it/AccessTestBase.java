@@ -119,25 +119,6 @@ abstract class AccessTestBase extends PartnerAccessTestBase {
         }
     }
 
-    /** Moves the server's clock by {@code seconds} from the real time (0 puts it back). */
-    void serverClock(long seconds) {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(urls.getBase() + "/realms/" + realm.getName()
-                            + "/partner-access-test-clock/offset")).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            Long.toString(seconds))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            forgetTokens();
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void realClock() {
-        serverClock(0);
-    }
-
     JsonNode accessToken(String username) {
         return payload(login(username).get("access_token").asText());
     }

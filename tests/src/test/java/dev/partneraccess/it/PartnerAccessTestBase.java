@@ -61,6 +61,25 @@ abstract class PartnerAccessTestBase {
         tokens.clear();
     }
 
+    /** Moves the server's clock by {@code seconds} from the real time (0 puts it back). */
+    void serverClock(long seconds) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(urls.getBase() + "/realms/" + realm().getName()
+                            + "/partner-access-test-clock/offset")).PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            Long.toString(seconds))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            forgetTokens();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void realClock() {
+        serverClock(0);
+    }
+
     private String token(String username) {
         CachedToken cached = tokens.get(username);
         if (cached == null || System.currentTimeMillis() - cached.fetchedAt() > 60_000) {
