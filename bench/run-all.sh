@@ -8,12 +8,12 @@ cd "$(dirname "$0")/.."
 LOGIN=(--rounds 3 --seconds 30 --same-jvm-seconds 240 --users 100)
 SWEEP=(--total 1000000 --due 100000 --requests 100000)
 SWEEP_TARGET=(--total 100000 --due 10000 --requests 100000 --out sweep-100k)
-EVIDENCE=(--sizes 100000,1000000 --appends 2000 --writers 4)
+EVIDENCE=(--sizes 100000,1000000 --appends 2000 --writers 4 --storm-users 50)
 if [[ "${1:-}" == --quick ]]; then
   LOGIN=(--rounds 2 --seconds 20 --users 50)
   SWEEP=(--total 200000 --due 20000 --requests 20000)
   SWEEP_TARGET=(--total 20000 --due 2000 --requests 20000 --out sweep-100k)
-  EVIDENCE=(--sizes 100000 --appends 2000 --writers 4)
+  EVIDENCE=(--sizes 100000 --appends 2000 --writers 4 --storm-users 50)
 fi
 WORK=bench/target
 mvn -B -q -ntp -Pbench -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl dist,bench -am

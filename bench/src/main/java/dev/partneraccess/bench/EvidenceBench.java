@@ -45,6 +45,8 @@ public final class EvidenceBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String REALM = "bench-evidence";
+    private static final String STORM_CLIENT = "storm-app";
+    private static final String STORM_PASSWORD = "storm-password";
 
     private final String url;
     private final String metricsUrl;
@@ -52,6 +54,7 @@ public final class EvidenceBench {
     private String token;
     private long tokenAt;
     private final List<String> rows = new ArrayList<>();
+    private int stormUsers;
 
     private EvidenceBench(String url, String metricsUrl, String jdbc) {
         this.url = url;
@@ -69,6 +72,7 @@ public final class EvidenceBench {
                 options.getOrDefault("jdbc", "jdbc:postgresql://127.0.0.1:5432/partner_access_bench"));
         int writers = Integer.parseInt(options.getOrDefault("writers", "4"));
         int appends = Integer.parseInt(options.getOrDefault("appends", "2000"));
+        bench.stormUsers = Integer.parseInt(options.getOrDefault("storm-users", "0"));
         List<Long> sizes = Arrays.stream(options.getOrDefault("sizes", "100000,1000000").split(",")).map(Long::parseLong).toList();
         bench.run(writers, appends, sizes, Path.of(options.getOrDefault("out", "target/evidence-results.md")));
     }
@@ -86,6 +90,9 @@ public final class EvidenceBench {
         ledgerAppends(partners.size(), appends * 2, null);
         ledgerAppends(1, appends * 4, "after a warm-up");
         ledgerAppends(partners.size(), appends * 4, "after a warm-up");
+        if (stormUsers > 0) {
+            loginStorm(partners.size(), appends * 4, stormUsers);
+        }
         String realmId = call("GET", "/admin/realms/" + REALM, null).json().get("id").asText();
         for (long size : sizes) {
             seedTo(realmId, partners.get(0), size);
@@ -157,7 +164,7 @@ public final class EvidenceBench {
      * Ledger appends alone, through the bench-only endpoint: each append is its own transaction. A run without a
      * {@code note} is a warm-up: checked, not reported.
      */
-    private void ledgerAppends(int writers, int total, String note) throws Exception {
+    private double ledgerAppends(int writers, int total, String note) throws Exception {
         int batch = 50;
         int batchesPerWriter = Math.max(1, total / writers / batch);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -186,6 +193,75 @@ public final class EvidenceBench {
             rows.add(String.format("| ledger appends alone, %d concurrent writer%s (one transaction each), %s | %d records in %.1f s | **%,.0f appends/s** | chain valid: true |",
                     writers, writers == 1 ? "" : "s", note, appended, seconds, appended / seconds));
         }
+        return appended / seconds;
+    }
+
+    /**
+     * The writers' rate beside a login storm: {@code users} members of a suspended partner retry the direct grant as
+     * fast as they can, first with a wrong password (Keycloak refuses them, no evidence: the control, with the same
+     * password-hashing cost), then with the right one (the gate refuses them and may write LOGIN_DENIED). Each run
+     * is measured against a quiet run right before it, so the JVM's warm-up does not count.
+     */
+    private void loginStorm(int writers, int total, int users) throws Exception {
+        List<String> usernames = setUpStorm(users);
+        String type = "/evidence?type=LOGIN_DENIED&max=1000";
+        for (boolean rightPassword : new boolean[] {false, true}) {
+            double quiet = ledgerAppends(writers, total, null);
+            int deniedBefore = call("GET", api(type), null).json().size();
+            double stormy;
+            long refused;
+            long unexpected;
+            try (LoginStorm storm = new LoginStorm(url, REALM, STORM_CLIENT, usernames, rightPassword ? STORM_PASSWORD : "wrong-" + STORM_PASSWORD)) {
+                Thread.sleep(2000);
+                stormy = ledgerAppends(writers, total, null);
+                refused = storm.refused();
+                unexpected = storm.unexpected();
+            }
+            if (unexpected > 0) {
+                throw new IllegalStateException("login storm: " + unexpected + " logins were not refused");
+            }
+            int denied = call("GET", api(type), null).json().size() - deniedBefore;
+            rows.add(String.format("| ledger appends, %d writers, beside %d users retrying %s | %,.0f appends/s quiet, %,.0f beside the storm | **%.2f of quiet** | %,d logins refused; %d LOGIN_DENIED written |",
+                    writers, users, rightPassword ? "logins the gate denies (suspended partner)" : "a wrong password (control: Keycloak refuses, no evidence)",
+                    quiet, stormy, stormy / quiet, refused, denied));
+        }
+    }
+
+    /** A suspended partner with {@code users} members and a public client whose direct grant runs the gate. */
+    private List<String> setUpStorm(int users) throws Exception {
+        String realmPath = "/admin/realms/" + REALM;
+        expect(call("POST", realmPath + "/authentication/flows/direct%20grant/copy", "{\"newName\":\"storm direct grant\"}"), 201);
+        expect(call("POST", realmPath + "/authentication/flows/storm%20direct%20grant/executions/execution",
+                "{\"provider\":\"partner-access-gate\"}"), 201);
+        for (JsonNode execution : call("GET", realmPath + "/authentication/flows/storm%20direct%20grant/executions", null).json()) {
+            if ("partner-access-gate".equals(execution.path("providerId").asText())) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) execution).put("requirement", "REQUIRED");
+                expect(call("PUT", realmPath + "/authentication/flows/storm%20direct%20grant/executions", execution.toString()), 202);
+            }
+        }
+        expect(call("POST", realmPath + "/clients", "{\"clientId\":\"" + STORM_CLIENT + "\",\"publicClient\":true,"
+                + "\"directAccessGrantsEnabled\":true,\"authenticationFlowBindingOverrides\":{\"direct_grant\":\""
+                + flowId("storm direct grant") + "\"}}"), 201);
+        String partner = createPartner(9999);
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            String username = "storm-" + i;
+            expect(call("POST", realmPath + "/users", "{\"username\":\"" + username + "\",\"enabled\":true,"
+                    + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + STORM_PASSWORD + "\",\"temporary\":false}]}"), 201);
+            expect(call("POST", api("/partners/" + partner + "/members"), "{\"username\":\"" + username + "\"}"), 201);
+            usernames.add(username);
+        }
+        expect(call("POST", api("/partners/" + partner + "/suspend"), "{\"reason\":\"Login storm bench.\"}"), 200);
+        return usernames;
+    }
+
+    private String flowId(String alias) throws Exception {
+        for (JsonNode flow : call("GET", "/admin/realms/" + REALM + "/authentication/flows", null).json()) {
+            if (alias.equals(flow.path("alias").asText())) {
+                return flow.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no flow " + alias);
     }
 
     private static String ms(List<Long> sorted, double quantile) {
