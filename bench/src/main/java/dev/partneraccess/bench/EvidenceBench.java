@@ -236,7 +236,7 @@ public final class EvidenceBench {
         for (JsonNode execution : call("GET", realmPath + "/authentication/flows/storm%20direct%20grant/executions", null).json()) {
             if ("partner-access-gate".equals(execution.path("providerId").asText())) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) execution).put("requirement", "REQUIRED");
-                expect(call("PUT", realmPath + "/authentication/flows/storm%20direct%20grant/executions", execution.toString()), 202);
+                expect(call("PUT", realmPath + "/authentication/flows/storm%20direct%20grant/executions", execution.toString()), 204);
             }
         }
         expect(call("POST", realmPath + "/clients", "{\"clientId\":\"" + STORM_CLIENT + "\",\"publicClient\":true,"

@@ -28,6 +28,7 @@ import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
+import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.support.Actor;
@@ -84,15 +85,23 @@ final class EvidenceEventListener implements EventListenerProvider {
             return;
         }
         String organizationId = parts[1];
-        if (!isPartner(realm, organizationId)) {
-            return;
-        }
         Actor actor = actor(event.getAuthDetails());
         ObjectNode details = Json.object();
         details.put("via", VIA);
         details.put("operation", event.getOperationType().name());
         details.put("resourcePath", path);
         EvidenceLedger ledger = new EvidenceLedger(session);
+        if (type == ResourceType.ORGANIZATION && parts.length == 2 && event.getOperationType() == OperationType.UPDATE) {
+            OrganizationModel organization = organizations(realm).getById(organizationId);
+            // Checked for every organization: partner.* attributes added to one that is no partner are refused too.
+            if (organization != null && new PartnerService(session, realm, ledger, new PolicyStore(session, ledger))
+                    .applyNativeEdit(organization, actor, details)) {
+                return;
+            }
+        }
+        if (!isPartner(realm, organizationId)) {
+            return;
+        }
 
         if (type == ResourceType.ORGANIZATION_MEMBERSHIP && parts.length >= 3 && "members".equals(parts[2])) {
             UserModel user = member(realm, parts, event.getDetails());

@@ -4,6 +4,7 @@ package dev.partneraccess.core.evidence;
 public enum EvidenceType {
     PARTNER_CREATED,
     PARTNER_UPDATED,
+    PARTNER_CHANGE_REVERTED,
     TIER_CHANGED,
     MEMBER_ADDED,
     MEMBER_REMOVED,

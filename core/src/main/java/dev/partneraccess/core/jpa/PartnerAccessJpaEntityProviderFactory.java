@@ -37,7 +37,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
     public List<Class<?>> getEntities() {
         return List.of(PolicyVersionEntity.class, EvidenceEntity.class, EvidenceHeadEntity.class, RequestEntity.class,
                 StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class,
-                ServiceAccountEntity.class, LedgerCheckEntity.class);
+                ServiceAccountEntity.class, LedgerCheckEntity.class, PartnerProfileEntity.class);
     }
 
     @Override
@@ -87,13 +87,14 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
         // A deleted realm takes its partner data with it; nothing else refers to these rows.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
+                PartnerProfileBackfill.run(factory);
                 scheduleSweep(factory);
             }
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
                 PolicyCache.forget(realmId);
-                for (String query : List.of("PA_LedgerCheck.deleteByRealm", "PA_ServiceAccount.deleteByRealm", "PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
+                for (String query : List.of("PA_PartnerProfile.deleteByRealm", "PA_LedgerCheck.deleteByRealm", "PA_ServiceAccount.deleteByRealm", "PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm", "PA_Request.deleteByRealm",
                         "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm", "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm")) {
                     em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
                 }

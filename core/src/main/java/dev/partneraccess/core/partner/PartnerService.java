@@ -27,6 +27,7 @@ import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
@@ -325,6 +326,8 @@ public final class PartnerService {
      */
     private ObjectNode saveAttributes(OrganizationModel organization, Map<String, List<String>> attributes) {
         organization.setAttributes(attributes);
+        // The profile as written, so that a later edit through Keycloak's own API is checked against it.
+        new PartnerProfileStore(session).record(realm.getId(), organization.getId(), attributes);
         return Partner.of(organization, attributes).toJson(organizations().getMembersCount(organization));
     }
 
@@ -450,12 +453,23 @@ public final class PartnerService {
         Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
         attributes.put(PartnerAttributes.STATUS, List.of(target.name()));
         ObjectNode updated = saveAttributes(organization, attributes);
-
         ObjectNode details = Json.object();
         details.put("reason", reason);
-        details.put("previousStatus", partner.status().name());
+        statusChanged(organization, partner, target, reason, actor, details);
+        ledger.append(realm.getId(), type, actor, id, id, details);
+        return updated;
+    }
+
+    /**
+     * The consequences of a status change already written to the organization, whichever way it was written: rows
+     * are locked first (service accounts, requests, grants), then the work is done and counted into {@code details};
+     * the caller writes the evidence.
+     */
+    private void statusChanged(OrganizationModel organization, Partner partner, PartnerStatus target, String reason,
+                               Actor actor, ObjectNode details) {
+        String id = organization.getId();
+        details.put("previousStatus", partner.status() == null ? null : partner.status().name());
         details.put("status", target.name());
-        // Rows first (service accounts, requests, grants), then the evidence chain: the lock order everywhere.
         List<ServiceAccountEntity> accounts = serviceAccounts.lockOfPartner(id);
         if (target == PartnerStatus.OFFBOARDED) {
             String why = "Partner '" + partner.name() + "' offboarded: " + reason;
@@ -478,7 +492,101 @@ public final class PartnerService {
             details.put("sessionsEnded", ended);
         }
         details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
-        ledger.append(realm.getId(), type, actor, id, id, details);
-        return updated;
+    }
+
+    /**
+     * Applies an edit of a partner's profile made through Keycloak's own organization API, already written to the
+     * organization by Keycloak: an edit that breaks a rule ({@link ProfileRules}) is put back at once and recorded as
+     * {@code PARTNER_CHANGE_REVERTED}; a valid one has the same effects and evidence as the same change through this
+     * API (a status change as suspension, reactivation or offboarding, a tier change as {@code TIER_CHANGED} with
+     * its sessions, a new owner taking over the owner stages). Answers whether the edit was reverted.
+     */
+    public boolean applyNativeEdit(OrganizationModel organization, Actor actor, ObjectNode via) {
+        PartnerProfileStore profiles = new PartnerProfileStore(session);
+        Map<String, List<String>> after = partnerAttributes(organization.getAttributes());
+        Optional<Map<String, List<String>>> recorded = profiles.lockedAttributes(organization.getId());
+        if (recorded.isEmpty()) {
+            if (after.isEmpty()) {
+                return false;
+            }
+            // Partner attributes on an organization that is no partner: partners are made through intake only.
+            return revert(organization, Map.of(), after, new ProfileRules.Violation(after.keySet().iterator().next(),
+                    "An organization becomes a partner only through intake (POST /partners), not by adding partner.* attributes."),
+                    actor, via);
+        }
+        Map<String, List<String>> before = recorded.get();
+        if (before.equals(after)) {
+            return false;
+        }
+        StoredPolicy policy = policies.current(realm).orElse(null);
+        Optional<ProfileRules.Violation> violation = ProfileRules.check(before, after, policy == null ? null : policy.policy(),
+                userId -> userId != null && session.users().getUserById(realm, userId) != null,
+                alias -> session.identityProviders().getByAlias(alias) != null);
+        if (violation.isPresent()) {
+            return revert(organization, before, after, violation.get(), actor, via);
+        }
+        Partner old = Partner.of(organization, before);
+        Partner now = Partner.of(organization, after);
+        profiles.record(realm.getId(), organization.getId(), after);
+        String reason = "Changed through Keycloak's admin API.";
+        if (now.status() != old.status()) {
+            ObjectNode details = via.deepCopy();
+            details.put("reason", reason);
+            statusChanged(organization, old, now.status(), reason, actor, details);
+            EvidenceType type = switch (now.status()) {
+                case SUSPENDED -> EvidenceType.PARTNER_SUSPENDED;
+                case ACTIVE -> EvidenceType.PARTNER_REACTIVATED;
+                case OFFBOARDED -> EvidenceType.PARTNER_OFFBOARDED;
+            };
+            ledger.append(realm.getId(), type, actor, organization.getId(), organization.getId(), details);
+        }
+        if (!Objects.equals(now.tier(), old.tier())) {
+            ObjectNode tierDetails = via.deepCopy();
+            tierDetails.put("old", old.tier());
+            tierDetails.put("new", now.tier());
+            tierDetails.put("policyVersion", policy == null ? null : policy.version());
+            if (policy != null) {
+                endSessionsAboveTier(organization, policy.policy(), now.tier(), tierDetails);
+            }
+            ledger.append(realm.getId(), EvidenceType.TIER_CHANGED, actor, organization.getId(), organization.getId(), tierDetails);
+        }
+        if (!Objects.equals(now.businessOwner(), old.businessOwner())) {
+            via.put("ownerStagesReassigned", requests.reassignOwnerStages(organization.getId(), old.businessOwner(), now.businessOwner()));
+        }
+        return false;
+    }
+
+    private boolean revert(OrganizationModel organization, Map<String, List<String>> before, Map<String, List<String>> after,
+                           ProfileRules.Violation violation, Actor actor, ObjectNode via) {
+        Map<String, List<String>> restored = new HashMap<>(organization.getAttributes());
+        restored.keySet().removeIf(name -> name.startsWith("partner."));
+        restored.putAll(before);
+        organization.setAttributes(restored);
+        ObjectNode details = via.deepCopy();
+        details.put("attribute", violation.attribute());
+        details.put("reason", violation.reason());
+        ObjectNode attempted = details.putObject("attempted");
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        for (String name : names) {
+            if (!Objects.equals(before.get(name), after.get(name))) {
+                ObjectNode change = attempted.putObject(name);
+                change.set("old", Json.MAPPER.valueToTree(before.get(name)));
+                change.set("new", Json.MAPPER.valueToTree(after.get(name)));
+            }
+        }
+        ledger.append(realm.getId(), EvidenceType.PARTNER_CHANGE_REVERTED, actor, organization.getId(),
+                before.isEmpty() ? null : organization.getId(), details);
+        return true;
+    }
+
+    private static Map<String, List<String>> partnerAttributes(Map<String, List<String>> attributes) {
+        Map<String, List<String>> partner = new java.util.TreeMap<>();
+        attributes.forEach((name, values) -> {
+            if (name.startsWith("partner.")) {
+                partner.put(name, List.copyOf(values));
+            }
+        });
+        return partner;
     }
 }
