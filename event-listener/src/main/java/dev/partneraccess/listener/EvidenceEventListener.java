@@ -11,6 +11,7 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -19,6 +20,7 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.DefaultAccessCheck;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.jpa.GrantEntity;
@@ -30,7 +32,9 @@ import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
+import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
@@ -61,6 +65,7 @@ final class EvidenceEventListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        checkDefaults(event);
         if (OutOfBandGuard.concerns(event)) {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             if (realm != null) {
@@ -144,6 +149,27 @@ final class EvidenceEventListener implements EventListenerProvider {
             }
             ledger.append(realm.getId(), EvidenceType.PARTNER_UPDATED, actor, organizationId, organizationId, details);
         }
+    }
+
+    /**
+     * A governed role among the realm's default roles or groups reaches every user. After each of Keycloak's own admin
+     * calls it is reverted (revert mode, idempotent); in flag mode it is flagged after the calls that can put it there
+     * (default groups, the default role's composites, a partial import), so it is flagged once, not after every call.
+     */
+    private void checkDefaults(AdminEvent event) {
+        String path = event.getResourcePath();
+        if (path == null || path.startsWith("partner-access/")) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm == null) {
+            return;
+        }
+        PolicyCache.current(session, realm).map(StoredPolicy::policy).ifPresent(policy -> {
+            boolean introduces = path.startsWith("default-groups") || path.contains("partialImport")
+                    || path.startsWith("roles/" + Constants.DEFAULT_ROLES_ROLE_PREFIX) || path.startsWith("roles-by-id/" + realm.getDefaultRole().getId());
+            new DefaultAccessCheck(session, realm).run(policy, actor(event.getAuthDetails()), path, introduces);
+        });
     }
 
     /**

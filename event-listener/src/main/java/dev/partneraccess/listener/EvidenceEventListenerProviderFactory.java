@@ -3,6 +3,7 @@ package dev.partneraccess.listener;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 
 import dev.partneraccess.core.support.NoLifecycle;
 
@@ -18,6 +19,12 @@ public final class EvidenceEventListenerProviderFactory implements EventListener
 
 
 
+
+    /** Governed roles are refused inside Keycloak's own admin calls, for every realm with a policy. */
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(GovernedRoleGuard::onEvent);
+    }
 
     @Override
     public String getId() {

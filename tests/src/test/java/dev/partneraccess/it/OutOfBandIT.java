@@ -1,6 +1,7 @@
 package dev.partneraccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 
 /** Governed roles mapped through Keycloak's own admin API, by the realm's ops admin, behind the product's back. */
@@ -49,28 +51,31 @@ class OutOfBandIT extends AccessTestBase {
     }
 
     @Test
-    void aGovernedRoleMappedDirectlyOrAsAClientRoleIsRevertedAndRecordedWithTheAdmin() {
-        String partner = partnerWith("Back Door", "back-door.example", "gold", "EMEA", "oscar.oob");
+    void aGovernedRoleMappedDirectlyOrAsAClientRoleIsRefusedInsideTheAdminsCallWithTheReason() throws Exception {
+        partnerWith("Back Door", "back-door.example", "gold", "EMEA", "oscar.oob");
         String oscar = userId("oscar.oob");
+        long before = evidenceCount();
 
-        keycloakApi().users().get(oscar).roles().realmLevel().add(List.of(role("deal-registration"), role("partner-approver-brand")));
-        assertThat(realmRolesOf(oscar)).contains("partner-approver-brand").doesNotContain("deal-registration");
-        JsonNode reverted = evidence("type=OUT_OF_BAND_GRANT_REVERTED&subject=" + oscar).get(0);
-        assertThat(reverted.get("actor").asText()).isEqualTo(userId("ops-admin"));
-        assertThat(reverted.at("/details/actorUsername").asText()).isEqualTo("ops-admin");
-        assertThat(reverted.at("/details/role").asText()).isEqualTo("deal-registration");
-        assertThat(reverted.at("/details/via").asText()).isEqualTo("user-role-mapping");
-        assertThat(reverted.at("/details/user").asText()).isEqualTo(oscar);
-        assertThat(reverted.get("partner").asText()).isEqualTo(partner);
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> keycloakApi().users().get(oscar).roles()
+                .realmLevel().add(List.of(role("deal-registration"), role("partner-approver-brand"))));
+        // Keycloak's admin console and kcadm.sh show errorMessage: the admin sees why, and the call changed nothing.
+        assertThat(Api.JSON.readTree(refused.getResponse().readEntity(String.class)).get("errorMessage").asText())
+                .contains("realm role 'deal-registration' is governed by Partner Access")
+                .contains("POST /admin/realms/" + realm.getName() + "/partner-access/requests");
+        assertThat(realmRolesOf(oscar)).doesNotContain("deal-registration", "partner-approver-brand");
 
         String apiClient = realm.admin().clients().findByClientId("partner-api").get(0).getId();
         RoleRepresentation pricing = realm.admin().clients().get(apiClient).roles().get("pricing-api").toRepresentation();
-        keycloakApi().users().get(oscar).roles().clientLevel(apiClient).add(List.of(pricing));
+        BadRequestException clientRole = assertThrows(BadRequestException.class,
+                () -> keycloakApi().users().get(oscar).roles().clientLevel(apiClient).add(List.of(pricing)));
+        assertThat(clientRole.getResponse().readEntity(String.class)).contains("role 'pricing-api' of client 'partner-api'");
         assertThat(realm.admin().users().get(oscar).roles().clientLevel(apiClient).listAll()).isEmpty();
-        assertThat(evidence("type=OUT_OF_BAND_GRANT_REVERTED&subject=" + oscar)).extracting(r -> r.at("/details/client").asText())
-                .containsExactly("null", "partner-api");
         assertThat(accessToken("oscar.oob").at("/resource_access/partner-api").isMissingNode()).isTrue();
-        // The role that is not governed was left alone and recorded nowhere.
+        assertThat(evidenceCount()).as("a refused call writes nothing").isEqualTo(before);
+
+        // The role that is not governed maps as before, recorded nowhere.
+        keycloakApi().users().get(oscar).roles().realmLevel().add(List.of(role("partner-approver-brand")));
+        assertThat(realmRolesOf(oscar)).contains("partner-approver-brand");
         assertThat(evidence("subject=" + oscar)).noneMatch(r -> r.toString().contains("partner-approver-brand"));
     }
 
@@ -116,13 +121,12 @@ class OutOfBandIT extends AccessTestBase {
         JsonNode report = ops().get("/reconciliation").json();
         assertThat(report.get("findings").toString()).contains(groupId).contains("partner-bundle");
 
-        // Back in revert mode, joining a group that carries a governed role is undone.
+        // Back in revert mode, joining a group that carries a governed role is refused inside the call.
         useAccessPolicy("revert");
         String nedId = userId("ned.northwind");
-        keycloakApi().users().get(nedId).joinGroup(groupId);
+        BadRequestException joined = assertThrows(BadRequestException.class, () -> keycloakApi().users().get(nedId).joinGroup(groupId));
+        assertThat(joined.getResponse().readEntity(String.class)).contains("through group 'channel-team'");
         assertThat(realm.admin().users().get(nedId).groups()).isEmpty();
-        assertThat(evidence("type=OUT_OF_BAND_GRANT_REVERTED&subject=" + nedId).get(0).at("/details/via").asText())
-                .isEqualTo("group-membership");
     }
 
     private static GroupRepresentation group(String name) {

@@ -90,6 +90,9 @@ public final class ExpirySweep {
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
         notices += serviceAccountNotices(realmId, now);
         inRealm(realmId, (s, realm) -> new LedgerChecker(s).checkNew(realmId));
+        // A partial import or another path without an event of its own may have put a governed role among the defaults.
+        inRealm(realmId, (s, realm) -> new PolicyStore(s, null).current(realm).ifPresent(stored ->
+                new DefaultAccessCheck(s, realm).run(stored.policy(), dev.partneraccess.core.support.Actor.SYSTEM, "sweep", false)));
         return new Result(expired, serviceAccounts[1], serviceAccounts[0], timedOut, notices,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }

@@ -48,6 +48,18 @@ public final class GovernedRoles {
         return roles;
     }
 
+    /** The first governed role among {@code roles} or the roles they contain. */
+    public static Optional<RoleModel> governedIn(java.util.stream.Stream<RoleModel> roles, List<RoleModel> governed) {
+        return roles.flatMap(role -> governed.stream().filter(g -> g.getId().equals(role.getId())
+                || role.isComposite() && role.hasRole(g))).findFirst();
+    }
+
+    /** The roles a group gives its members: its own mappings and those of every group above it. */
+    public static java.util.stream.Stream<RoleModel> effectiveRoles(org.keycloak.models.GroupModel group) {
+        java.util.stream.Stream<RoleModel> own = group.getRoleMappingsStream();
+        return group.getParent() == null ? own : java.util.stream.Stream.concat(own, effectiveRoles(group.getParent()));
+    }
+
     /** The client id of a client role's client, or null for a realm role. */
     public static String clientIdOf(RoleModel role) {
         return role.isClientRole() && role.getContainer() instanceof ClientModel client ? client.getClientId() : null;

@@ -59,6 +59,9 @@ public final class GrantService {
     /** Roles looked up by id, once per service: a sweep batch ends hundreds of grants of the same few roles. */
     private final Map<String, RoleModel> roles = new HashMap<>();
 
+    /** Session attribute prefix naming the role this service is mapping right now, and to whom. */
+    public static final String GRANTING = "partner-access.granting.";
+
     public GrantService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
         this.session = session;
         this.realm = realm;
@@ -95,7 +98,13 @@ public final class GrantService {
         grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(request.getDays()));
         grant.setStatus(ACTIVE);
         em().persist(grant);
-        user.grantRole(role);
+        // Keycloak announces every role mapping to the realm's listeners; this one is a grant, not an exception.
+        session.setAttribute(GRANTING + role.getId(), user.getId());
+        try {
+            user.grantRole(role);
+        } finally {
+            session.removeAttribute(GRANTING + role.getId());
+        }
 
         ObjectNode details = grantDetails(grant);
         details.put("requestId", request.getId());

@@ -104,8 +104,10 @@ public final class PostureReport {
     }
 
     /**
-     * Governed roles held by users directly without an active grant behind them: access with no end. Counted in the
-     * database over Keycloak's own role-mapping table, read through its persistence unit.
+     * Governed roles held without an active grant behind them, access with no end: held directly, through a group
+     * holding one (its direct members), or by every user when the realm's default roles include one. Counted in the
+     * database over Keycloak's own role-mapping and membership tables, read through its persistence unit; a user
+     * reached by two of these paths counts twice.
      */
     private long withoutExpiry(Policy policy) {
         if (policy == null) {
@@ -115,9 +117,17 @@ public final class PostureReport {
         if (roles.isEmpty()) {
             return 0;
         }
-        return count("select count(m) from UserRoleMappingEntity m where m.roleId in :roles and m.user.realmId = :realmId"
+        long direct = count("select count(m) from UserRoleMappingEntity m where m.roleId in :roles and m.user.realmId = :realmId"
                 + " and not exists (select g.id from PaGrant g where g.realmId = :realmId and g.userId = m.user.id"
                 + " and g.roleId = m.roleId and g.status = 'ACTIVE')", "roles", roles);
+        // A governed role through a group is never a grant: every member of a group holding one has it with no end.
+        long throughGroups = count("select count(distinct u.user.id) from UserGroupMembershipEntity u where u.user.realmId = :realmId"
+                + " and u.groupId in (select gm.group.id from GroupRoleMappingEntity gm where gm.roleId in :roles)", "roles", roles);
+        // Among the default roles, it reaches every user of the realm.
+        RoleModel defaults = realm.getDefaultRole();
+        boolean inDefaults = defaults != null && GovernedRoles.governedIn(defaults.getCompositesStream(),
+                GovernedRoles.roles(realm, policy)).isPresent();
+        return direct + throughGroups + (inDefaults ? session.users().getUsersCount(realm) : 0);
     }
 
     private long evidenceSince(EvidenceType type, long since) {

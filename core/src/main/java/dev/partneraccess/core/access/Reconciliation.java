@@ -52,7 +52,8 @@ public final class Reconciliation {
                     .filter(user -> !granted.contains(user.getId()))
                     .forEach(user -> finding(findings, "user", role).put("user", user.getId()).put("username", user.getUsername()));
             session.groups().getGroupsStream(realm).filter(group -> group.hasDirectRole(role))
-                    .forEach(group -> finding(findings, "group", role).put("group", group.getId()).put("groupName", group.getName()));
+                    .forEach(group -> finding(findings, "group", role).put("group", group.getId()).put("groupName", group.getName())
+                            .put("members", session.users().getGroupMembersStream(realm, group, 0, MAX_FINDINGS + 1).count()));
         }
         realm.getRolesStream().forEach(role -> composite(findings, role, governed));
         realm.getClientsStream().flatMap(ClientModel::getRolesStream).forEach(role -> composite(findings, role, governed));
@@ -65,14 +66,19 @@ public final class Reconciliation {
         return report;
     }
 
-    private static void composite(ArrayNode findings, RoleModel candidate, List<RoleModel> governed) {
+    private void composite(ArrayNode findings, RoleModel candidate, List<RoleModel> governed) {
         if (!candidate.isComposite()) {
             return;
         }
+        boolean defaults = realm.getDefaultRole() != null && realm.getDefaultRole().getId().equals(candidate.getId());
         for (RoleModel role : governed) {
             if (!role.getId().equals(candidate.getId()) && candidate.hasRole(role)) {
-                finding(findings, "composite", role).put("compositeRole", candidate.getName())
-                        .put("compositeClient", GovernedRoles.clientIdOf(candidate));
+                ObjectNode finding = finding(findings, defaults ? "default-role" : "composite", role)
+                        .put("compositeRole", candidate.getName()).put("compositeClient", GovernedRoles.clientIdOf(candidate));
+                if (defaults) {
+                    // Every user of the realm holds the default role, and with it the governed one.
+                    finding.put("holders", session.users().getUsersCount(realm));
+                }
             }
         }
     }
