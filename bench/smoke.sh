@@ -31,8 +31,8 @@ test -s "$OUT/login-postgres.png"
 grep -q "both realms at once" "$OUT/login-results.md"
 grep -q "open-phase logins pooled" "$OUT/login-results.md"
 
-echo "evidence bench (100 appends, 2,000 records, a storm of 2 denied users)"
-bench/evidence-bench.sh --appends 100 --writers 2 --sizes 2000 --storm-users 2 > "$OUT/evidence.log" 2>&1 || { tail -30 "$OUT/evidence.log"; exit 1; }
+echo "evidence bench (100 appends, 5,000 records, a storm of 2 denied users)"
+bench/evidence-bench.sh --appends 100 --writers 2 --sizes 5000 --storm-users 2 > "$OUT/evidence.log" 2>&1 || { tail -30 "$OUT/evidence.log"; exit 1; }
 grep -q "chain valid: true" "$WORK/evidence-results.md"
 grep -q "logins the gate denies" "$WORK/evidence-results.md"
 

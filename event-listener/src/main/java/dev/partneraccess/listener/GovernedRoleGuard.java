@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -34,7 +35,9 @@ final class GovernedRoleGuard {
     }
 
     static void onEvent(ProviderEvent event) {
-        if (event instanceof RoleModel.RoleGrantedEvent granted) {
+        if (event instanceof OrganizationModel.OrganizationMemberJoinEvent joined) {
+            BrokeredMembers.joined(joined);
+        } else if (event instanceof RoleModel.RoleGrantedEvent granted) {
             KeycloakSession session = granted.getKeycloakSession();
             UserModel user = granted.getUser();
             if (isOurGrant(session, granted.getRole(), user)) {

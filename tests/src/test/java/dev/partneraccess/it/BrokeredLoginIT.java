@@ -12,6 +12,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,13 @@ class BrokeredLoginIT extends BrowserTestBase {
             assertReachedApplication();
             List<MemberRepresentation> members = realm.admin().organizations().get(partner).members().list(-1, -1);
             assertThat(members).extracting(MemberRepresentation::getEmail).containsExactly("alice@acme.example");
+            // Keycloak's own onboarding made her a member: recorded like a mapping through the product.
+            String alice = members.get(0).getId();
+            List<JsonNode> added = evidence("type=MEMBER_ADDED&subject=" + alice);
+            assertThat(added).hasSize(1);
+            assertThat(added.get(0).get("partner").asText()).isEqualTo(partner);
+            assertThat(added.get(0).at("/details/via").asText()).isEqualTo("identity-provider");
+            assertThat(added.get(0).at("/details/managed").asBoolean()).isTrue();
 
             ObjectNode member = Api.object();
             member.put("username", "nora.northwind");
