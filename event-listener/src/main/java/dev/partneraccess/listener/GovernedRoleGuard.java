@@ -48,7 +48,7 @@ final class GovernedRoleGuard {
         } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {
             KeycloakSession session = joined.getKeycloakSession();
             governing(session, joined.getRealm()).flatMap(governed -> governedIn(effectiveRoles(joined.getGroup()), governed))
-                    .ifPresent(role -> refuse(session, joined.getRealm(), role, "through group '" + joined.getGroup().getName()
+                    .ifPresent(role -> refuse(session, joined.getRealm(), role, "given through group '" + joined.getGroup().getName()
                             + "', which user '" + joined.getUser().getUsername() + "' would join"));
         } else if (event instanceof GroupModel.GroupPathChangeEvent moved) {
             KeycloakSession session = moved.getKeycloakSession();
@@ -58,7 +58,7 @@ final class GovernedRoleGuard {
                 return;
             }
             governing(session, moved.getRealm()).flatMap(governed -> governedIn(effectiveRoles(parent), governed))
-                    .ifPresent(role -> refuse(session, moved.getRealm(), role, "to the members of group '" + group.getName()
+                    .ifPresent(role -> refuse(session, moved.getRealm(), role, "given to the members of group '" + group.getName()
                             + "' by moving it under '" + parent.getName() + "'"));
         }
     }
@@ -97,7 +97,7 @@ final class GovernedRoleGuard {
 
     private static void refuse(KeycloakSession session, RealmModel realm, RoleModel role, String how) {
         String name = GovernedRoles.describe(role.getName(), GovernedRoles.clientIdOf(role));
-        throw ErrorResponse.error("The " + name + " is governed by Partner Access and cannot be given " + how
+        throw ErrorResponse.error("The " + name + " is governed by Partner Access; it cannot be " + how
                 + ". Request it with POST /admin/realms/" + realm.getName() + "/partner-access/requests (or in the"
                 + " Partner Access console), where the policy's approvals and time limit apply.", Response.Status.BAD_REQUEST);
     }

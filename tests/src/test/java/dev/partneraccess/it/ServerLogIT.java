@@ -36,6 +36,9 @@ class ServerLogIT {
             \tat org.keycloak.Other.run(Other.java:1)
             2026-12-01 07:40:31,000 WARN  [dev.partneraccess.core.access.Mailer] (executor-thread-4) could not send
             2026-12-01 07:40:32,000 ERROR [dev.partneraccess.core.access.ExpirySweep] (timer) partner access sweep of realm r failed
+            2026-12-01 07:40:33,000 ERROR [org.keycloak.services] (executor-thread-7) KC-SERVICES0029: Failed to send email: org.keycloak.email.EmailException: Non authenticated connect failed
+            	at org.keycloak.email.DefaultEmailSenderProvider.send(DefaultEmailSenderProvider.java:92)
+            	at dev.partneraccess.core.access.Mailer$1.commitImpl(Mailer.java:44)
             """;
 
     @Test
