@@ -66,10 +66,15 @@ final class Rest {
         }
     }
 
+    /**
+     * The contract's error body. {@code errorMessage} repeats {@code message} because it is the field that
+     * {@code kcadm.sh} and Keycloak's admin console show.
+     */
     static Response error(ApiException e) {
         ObjectNode body = Json.object();
         body.put("error", e.error());
         body.put("message", e.getMessage());
+        body.put("errorMessage", e.getMessage());
         body.put("field", e.field());
         return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
     }

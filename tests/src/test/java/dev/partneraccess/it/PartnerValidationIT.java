@@ -159,5 +159,7 @@ class PartnerValidationIT extends RegistryTestBase {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.text("field")).as(reply.toString()).isEqualTo(field);
         assertThat(reply.text("message")).as(reply.toString()).isNotBlank();
+        // kcadm.sh and Keycloak's admin console show errorMessage.
+        assertThat(reply.text("errorMessage")).as(reply.toString()).isEqualTo(reply.text("message"));
     }
 }
