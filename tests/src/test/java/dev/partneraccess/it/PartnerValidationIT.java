@@ -118,6 +118,37 @@ class PartnerValidationIT extends RegistryTestBase {
     }
 
     @Test
+    void aBodyDeclaredAsAnythingButJsonIs415WithTheContractBodyAndChangesNothing() {
+        ensurePolicy();
+        String id = createPartner("Typed Partner", "typed.example", "gold", "EMEA").get("id").asText();
+        long evidenceBefore = evidenceCount();
+        String json = "{\"reason\":\"contract expired\"}";
+        String boundary = "b0undary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\ncontract expired\r\n--"
+                + boundary + "--\r\n";
+
+        for (String[] typed : new String[][] {{"multipart/form-data; boundary=" + boundary, multipart},
+                {"application/x-www-form-urlencoded", "reason=contract+expired"}, {"text/plain", json}, {"application/xml", json}}) {
+            Api.Reply refused = ops().sendTyped("POST", "/partners/" + id + "/suspend", typed[0], typed[1]);
+            assertThat(refused.status()).as(typed[0] + ": " + refused).isEqualTo(415);
+            assertThat(refused.text("error")).isEqualTo("unsupported_media_type");
+            assertThat(refused.text("errorMessage")).isEqualTo(refused.text("message")).contains(typed[0].split(";")[0]);
+        }
+        // The self-service resource refuses it too, before it even looks for a token.
+        Api.Reply anonymous = new Api(urls.getBase(), realm().getName(), null).sendSelfTyped("POST", "/me/requests",
+                "multipart/form-data; boundary=" + boundary, multipart);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(415);
+        assertThat(ops().get("/partners/" + id).json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+
+        // JSON with a charset, and a body with no Content-Type at all, are read as before.
+        Api.Reply charset = ops().sendTyped("POST", "/partners/" + id + "/suspend", "application/json; charset=utf-8", json);
+        assertThat(charset.status()).as(charset.toString()).isEqualTo(200);
+        Api.Reply untyped = ops().sendTyped("POST", "/partners/" + id + "/reactivate", null, json);
+        assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aRealmWithoutOrganizationsOrWithoutPolicyRefusesIntakeWithGuidance() {
         RealmRepresentation plain = new RealmRepresentation();
         plain.setRealm(realm().getName() + "-no-orgs");
