@@ -118,6 +118,63 @@ class PartnerValidationIT extends RegistryTestBase {
     }
 
     @Test
+    void controlBidiAndInvisibleTextIsRefusedNamingTheFieldAndNothingIsWritten() {
+        ensurePolicy();
+        String id = createPartner("Plain Text Partner", "plain-text.example", "gold", "EMEA").get("id").asText();
+        int partnersBefore = ops().get("/partners").json().size();
+        long evidenceBefore = evidenceCount();
+
+        // NUL is also what PostgreSQL cannot store in text: this must be a 400 on every database, never a 500.
+        refused(400, "name", b -> b.put("name", "Fresh\u0000Partner"));
+        refused(400, "name", b -> b.put("name", "\u001b[2J\u001b[31mFresh Partner"));
+        refused(400, "name", b -> b.put("name", "Fresh\nPartner"));
+        refused(400, "name", b -> b.put("name", "\u200b\u200d\u2060"));
+        refused(400, "name", b -> b.put("name", "\u00a0\u3000"));
+        refused(400, "region", b -> b.put("region", "EM\u202eAE"));
+        refused(400, "region", b -> b.put("region", "EMEA\u2066"));
+        refused(400, "businessUnits", b -> b.putArray("businessUnits").add("sales").add("\u200b"));
+        refused(400, "businessUnits", b -> b.putArray("businessUnits").add("sa\u0007les"));
+        ObjectNode region = Api.object();
+        region.put("region", "AM\u0000ER");
+        assertField(ops().put("/partners/" + id, region), 400, "region");
+        ObjectNode unit = Api.object();
+        unit.put("username", "nora.northwind");
+        unit.put("businessUnit", "\u202esales");
+        assertField(ops().post("/partners/" + id + "/members", unit), 400, "businessUnit");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("audit\u0000finding")), 400, "reason");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("\u200b")), 400, "reason");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("audit \u202efinding")), 400, "reason");
+
+        assertThat(ops().get("/partners").json()).hasSize(partnersBefore);
+        assertThat(ops().get("/partners/" + id).json().get("region").asText()).isEqualTo("EMEA");
+        assertThat(ops().get("/partners/" + id + "/members").json()).isEmpty();
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+
+        // A reason is free text: it may span lines and hold tabs, and keeps them.
+        Api.Reply suspended = ops().post("/partners/" + id + "/suspend", reason("Audit finding 42:\n\t- contract expired"));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(evidence("partner=" + id + "&type=PARTNER_SUSPENDED").get(0).at("/details/reason").asText())
+                .isEqualTo("Audit finding 42:\n\t- contract expired");
+    }
+
+    @Test
+    void partnerNamesAreTheSameNameWhateverTheirCaseWidthOrSpacing() {
+        ensurePolicy();
+        String id = createPartner("Fuzz Co", "fuzz-co.example", "gold", "EMEA").get("id").asText();
+        long evidenceBefore = evidenceCount();
+
+        for (String twin : new String[] {"fuzz co", "FUZZ CO", "Fuzz  Co", "\uff26\uff55\uff5a\uff5a\u3000\uff23\uff4f", "Fuzz\u200b Co"}) {
+            ObjectNode body = intake(twin, "twin.example", "gold", "EMEA");
+            Api.Reply reply = ops().post("/partners", body);
+            assertField(reply, 409, "name");
+            assertThat(reply.text("message")).as(twin).contains("'Fuzz Co'").contains(id);
+        }
+        assertThat(ops().get("/partners").json().findValuesAsText("name")).containsOnlyOnce("Fuzz Co");
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+        assertThat(ops().post("/partners", intake("Fuzz Co Two", "twin.example", "gold", "EMEA")).status()).isEqualTo(201);
+    }
+
+    @Test
     void aBodyDeclaredAsAnythingButJsonIs415WithTheContractBodyAndChangesNothing() {
         ensurePolicy();
         String id = createPartner("Typed Partner", "typed.example", "gold", "EMEA").get("id").asText();

@@ -34,6 +34,7 @@ import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.TextRules;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -174,7 +175,7 @@ public final class ServiceAccountService {
 
     public ObjectNode disable(String id, JsonBody body, Actor actor) {
         body.allowOnly("reason");
-        String reason = body.requiredString("reason", GrantService.REASON_MAX);
+        String reason = body.requiredText("reason", GrantService.REASON_MAX);
         ServiceAccountEntity account = locked(id);
         if (!account.isEnabled()) {
             throw ApiException.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
@@ -282,7 +283,8 @@ public final class ServiceAccountService {
     }
 
     ServiceAccountEntity locked(String id) {
-        ServiceAccountEntity account = id == null ? null : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ServiceAccountEntity account = !TextRules.plausibleId(id) ? null
+                : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || !account.getRealmId().equals(realm.getId())) {
             throw ApiException.notFound("No partner service account '" + id + "' in this realm.");
         }

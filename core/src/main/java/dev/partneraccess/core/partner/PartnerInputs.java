@@ -21,6 +21,7 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.TextRules;
 
 /** The checks of partner input against the realm and the policy; each refusal names its field. */
 final class PartnerInputs {
@@ -114,9 +115,16 @@ final class PartnerInputs {
         }
     }
 
+    /**
+     * The organization whose name is the same name as {@code name} once case, width and spacing are set aside
+     * ({@link TextRules#nameKey}): {@code fuzz co} and {@code ＦＵＺＺ ＣＯ} would read as {@code Fuzz Co} in every list.
+     * Keycloak's own name search compares case-sensitively or by substring, so every organization of the realm is
+     * looked at; intake is rare and a realm holds hundreds of partners, not millions.
+     */
     Optional<OrganizationModel> findByName(String name) {
-        return organizations().getAllStream(name, true, 0, 20)
-                .filter(o -> o.getName().equalsIgnoreCase(name))
+        String key = TextRules.nameKey(name);
+        return organizations().getAllStream()
+                .filter(o -> o.getName() != null && TextRules.nameKey(o.getName()).equals(key))
                 .findFirst();
     }
 
