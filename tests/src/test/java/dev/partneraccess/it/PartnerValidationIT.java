@@ -3,6 +3,8 @@ package dev.partneraccess.it;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -203,6 +205,56 @@ class PartnerValidationIT extends RegistryTestBase {
         assertThat(charset.status()).as(charset.toString()).isEqualTo(200);
         Api.Reply untyped = ops().sendTyped("POST", "/partners/" + id + "/reactivate", null, json);
         assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherRealmsPartnerIsAnsweredLikeAMissingOneOnEveryRoute() {
+        ensurePolicy();
+        String own = createPartner("Own Partner", "own-partner.example", "gold", "EMEA").get("id").asText();
+        RealmRepresentation other = new RealmRepresentation();
+        other.setRealm(realm().getName() + "-foreign");
+        other.setEnabled(true);
+        other.setOrganizationsEnabled(true);
+        keycloak.realms().create(other);
+        try {
+            OrganizationRepresentation organization = new OrganizationRepresentation();
+            organization.setName("Foreign Org");
+            organization.setAlias("foreign-org");
+            organization.addDomain(new OrganizationDomainRepresentation("foreign-org.example"));
+            organization.setAttributes(java.util.Map.of("partner.status", java.util.List.of("ACTIVE"),
+                    "partner.tier", java.util.List.of("gold")));
+            try (var created = keycloak.realm(other.getRealm()).organizations().create(organization)) {
+                assertThat(created.getStatus()).isEqualTo(201);
+            }
+            String foreign = keycloak.realm(other.getRealm()).organizations().getAll().get(0).getId();
+            long evidenceBefore = evidenceCount();
+            String p = "/partners/" + foreign;
+            ObjectNode member = Api.object();
+            member.put("username", "nora.northwind");
+            ObjectNode account = Api.object();
+            account.put("name", "sync");
+            account.put("purpose", "Synchronises the partner's orders every night.");
+            account.put("owner", userId("nora.northwind"));
+            account.put("days", 5);
+            ObjectNode region = Api.object();
+            region.put("region", "AMER");
+
+            for (Api.Reply reply : java.util.List.of(ops().get(p), ops().put(p, region), ops().get(p + "/members"),
+                    ops().post(p + "/members", member), ops().delete(p + "/members/" + userId("nora.northwind")),
+                    ops().post(p + "/suspend", reason("elsewhere")), ops().post(p + "/reactivate", reason("elsewhere")),
+                    ops().post(p + "/offboard", reason("elsewhere")), ops().get(p + "/service-accounts"),
+                    ops().post(p + "/service-accounts", account))) {
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+                assertThat(reply.text("error")).isEqualTo("not_found");
+                assertThat(reply.text("message")).doesNotContain("belong");
+            }
+            assertThat(ops().get("/partners").json().findValuesAsText("id")).contains(own).doesNotContain(foreign);
+            assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+            assertThat(keycloak.realm(other.getRealm()).organizations().get(foreign).toRepresentation().getAttributes())
+                    .doesNotContainKey("partner.region");
+        } finally {
+            keycloak.realm(other.getRealm()).remove();
+        }
     }
 
     @Test

@@ -133,7 +133,7 @@ public final class PartnerService {
     }
 
     private OrganizationModel organization(String id) {
-        OrganizationModel organization = realm.isOrganizationsEnabled() && id != null ? organizations().getById(id) : null;
+        OrganizationModel organization = PartnerDirectory.organization(session, realm, id);
         if (!Partner.isPartner(organization)) {
             throw ApiException.notFound("Partner '" + id + "' does not exist in realm '" + realm.getName() + "'.");
         }
