@@ -241,7 +241,7 @@ public final class GrantService {
                         boolean mappingRemoved, Integer sessionsEnded) {
         grant.setStatus(status);
         grant.setRevokedAt(Time.currentTimeMillis());
-        grant.setRevokedBy(actor.id());
+        grant.setRevokedBy(actor.recorded());
         grant.setRevokedReason(reason);
         ObjectNode details = grantDetails(grant);
         details.put("reason", reason);
