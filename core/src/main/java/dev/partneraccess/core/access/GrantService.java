@@ -242,7 +242,8 @@ public final class GrantService {
         grant.setStatus(status);
         grant.setRevokedAt(Time.currentTimeMillis());
         grant.setRevokedBy(actor.recorded());
-        grant.setRevokedReason(reason);
+        // Offboarding prefixes the partner's name to a reason that may itself fill the column; the evidence keeps it all.
+        grant.setRevokedReason(TextRules.clip(reason, REASON_MAX));
         ObjectNode details = grantDetails(grant);
         details.put("reason", reason);
         details.put("requestId", grant.getRequestId());

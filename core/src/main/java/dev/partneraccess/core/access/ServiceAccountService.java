@@ -59,6 +59,8 @@ public final class ServiceAccountService {
     static final String BY_SECRET_AGE = "SECRET_AGE";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final long DAY = TimeUnit.DAYS.toMillis(1);
+    private static final int CLIENT_ID_MAX = 255;
+    private static final int CLIENT_TEXT_MAX = 255;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -101,6 +103,10 @@ public final class ServiceAccountService {
             throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
         }
         String clientId = "partner-" + partner.alias() + "-" + name;
+        if (clientId.length() > CLIENT_ID_MAX) {
+            throw ApiException.badRequest("name", "Client id '" + clientId + "' would be longer than Keycloak's " + CLIENT_ID_MAX
+                    + " characters; choose a shorter name.");
+        }
         if (realm.getClientByClientId(clientId) != null) {
             throw ApiException.conflict("name", "Client '" + clientId + "' already exists in this realm.");
         }
@@ -108,8 +114,9 @@ public final class ServiceAccountService {
         long now = Time.currentTimeMillis();
         ClientRepresentation representation = new ClientRepresentation();
         representation.setClientId(clientId);
-        representation.setName(partner.name() + ": " + name);
-        representation.setDescription(purpose.length() > 255 ? purpose.substring(0, 255) : purpose);
+        // Keycloak keeps at most 255 characters of a client's name and description; the row keeps the whole purpose.
+        representation.setName(TextRules.clip(partner.name() + ": " + name, CLIENT_TEXT_MAX));
+        representation.setDescription(TextRules.clip(purpose, CLIENT_TEXT_MAX));
         representation.setProtocol("openid-connect");
         representation.setPublicClient(false);
         representation.setClientAuthenticatorType("client-secret");

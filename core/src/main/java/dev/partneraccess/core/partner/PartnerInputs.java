@@ -29,6 +29,8 @@ final class PartnerInputs {
     private static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
 
+    static final int ALIAS_MAX = 200;
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final PolicyStore policies;
@@ -128,8 +130,14 @@ final class PartnerInputs {
                 .findFirst();
     }
 
+    /**
+     * The organization's alias, made of the name's letters and digits. It is kept to {@value #ALIAS_MAX} characters:
+     * Keycloak stores at most 255, a taken alias gets a number appended, and a service account's client id
+     * ({@code partner-<alias>-<name>}) must fit in 255 too.
+     */
     String uniqueAlias(String name) {
-        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        base = TextRules.clip(base, ALIAS_MAX).replaceAll("(^-+|-+$)", "");
         if (base.isEmpty()) {
             base = "partner";
         }

@@ -121,6 +121,18 @@ public final class TextRules {
         return key.toString();
     }
 
+    /**
+     * {@code value} cut to at most {@code max} characters, never between the two halves of a surrogate pair: for a
+     * column or a Keycloak field narrower than what it is built from (the whole text stays in the evidence).
+     */
+    public static String clip(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        int end = Character.isLowSurrogate(value.charAt(max)) && Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
+    }
+
     private static boolean isBidiControl(int c) {
         return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }

@@ -101,6 +101,16 @@ class TextRulesTest {
     }
 
     @Test
+    @DisplayName("Given text longer than a column, then clip cuts it there, never inside a surrogate pair")
+    void clipKeepsPairsWhole() {
+        assertThat(TextRules.clip("abcdef", 4)).isEqualTo("abcd");
+        assertThat(TextRules.clip("abc", 4)).isEqualTo("abc");
+        assertThat(TextRules.clip(null, 4)).isNull();
+        assertThat(TextRules.clip("abc\uD83D\uDE00", 4)).isEqualTo("abc");
+        assertThat(TextRules.clip("ab\uD83D\uDE00", 4)).isEqualTo("ab\uD83D\uDE00");
+    }
+
+    @Test
     @DisplayName("Given names differing only in case, width, spacing or invisible characters, then they share one key")
     void nameKeysFoldCaseAndWidth() {
         String key = TextRules.nameKey("Fuzz Co");
