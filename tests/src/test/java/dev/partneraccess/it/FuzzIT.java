@@ -56,8 +56,8 @@ class FuzzIT extends AccessTestBase {
     void noInputAnswersWithA5xxOrChangesAnything() {
         otherRealm = realm().getName() + "-elsewhere";
         here = primaryFixture();
-        there = otherRealmFixture();
         try {
+            there = otherRealmFixture();
             Map<String, String> before = snapshot();
 
             bodies();
@@ -76,7 +76,9 @@ class FuzzIT extends AccessTestBase {
             assertThat(changed).as("what the refused calls changed").isEmpty();
             assertThat(fuzz.sent()).isBetween(300, 800);
         } finally {
-            keycloak.realm(otherRealm).remove();
+            if (keycloak.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(otherRealm))) {
+                keycloak.realm(otherRealm).remove();
+            }
         }
     }
 
