@@ -56,7 +56,7 @@ public final class GrantsResource {
 
     @POST
     @Path("{id}/revoke")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -69,7 +69,7 @@ public final class GrantsResource {
 
     @POST
     @Path("{id}/renew")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response renew(@PathParam("id") String id, String body) {
         return rest.run(() -> {

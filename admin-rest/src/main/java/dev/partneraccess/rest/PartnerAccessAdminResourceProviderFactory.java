@@ -21,10 +21,9 @@ public final class PartnerAccessAdminResourceProviderFactory implements AdminRea
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        Rest.requireJsonBody(session);
         return new PartnerAccessAdminResource(new Rest(session, realm, auth, adminEvent));
     }
-
-
 
     @Override
     public void close() {

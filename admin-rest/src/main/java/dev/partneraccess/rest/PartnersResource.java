@@ -33,7 +33,7 @@ public final class PartnersResource {
 
     @POST
     @Path("")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         return rest.run(() -> {
@@ -70,7 +70,7 @@ public final class PartnersResource {
 
     @PUT
     @Path("{id}")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -95,7 +95,7 @@ public final class PartnersResource {
 
     @POST
     @Path("{id}/members")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response addMember(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -120,7 +120,7 @@ public final class PartnersResource {
 
     @POST
     @Path("{id}/suspend")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response suspend(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -131,7 +131,7 @@ public final class PartnersResource {
 
     @POST
     @Path("{id}/reactivate")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reactivate(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -142,7 +142,7 @@ public final class PartnersResource {
 
     @POST
     @Path("{id}/offboard")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response offboard(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -153,7 +153,7 @@ public final class PartnersResource {
 
     @POST
     @Path("{id}/service-accounts")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response createServiceAccount(@PathParam("id") String id, String body) {
         return rest.run(() -> {

@@ -42,7 +42,7 @@ public final class PolicyResource {
 
     @PUT
     @Path("")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response put(String body) {
         return rest.run(() -> {

@@ -36,7 +36,7 @@ public final class RequestsResource {
 
     @POST
     @Path("")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         return rest.run(() -> {
@@ -79,7 +79,7 @@ public final class RequestsResource {
 
     @POST
     @Path("{id}/decision")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -91,7 +91,7 @@ public final class RequestsResource {
 
     @POST
     @Path("{id}/cancel")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id, String body) {
         return rest.run(() -> {

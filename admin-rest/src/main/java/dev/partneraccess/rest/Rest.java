@@ -23,6 +23,8 @@ import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -73,12 +75,42 @@ final class Rest {
         return error(e);
     }
 
+    /**
+     * The contract's error body. {@code errorMessage} repeats {@code message} because it is the field that
+     * {@code kcadm.sh} and Keycloak's admin console show.
+     */
     static Response error(ApiException e) {
         ObjectNode body = Json.object();
         body.put("error", e.error());
         body.put("message", e.getMessage());
+        body.put("errorMessage", e.getMessage());
         body.put("field", e.field());
         return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+    }
+
+    /**
+     * Refuses, before any resource method is chosen, a request whose body is declared as something other than JSON:
+     * the methods read JSON only ({@code @Consumes(APPLICATION_JSON)}), and left to JAX-RS a form or multipart body
+     * would be answered by Keycloak's own 415 body rather than the contract's. A request without a Content-Type is
+     * read as JSON. Called where our resources are mounted, so it covers every endpoint, the new ones too.
+     */
+    static void requireJsonBody(KeycloakSession session) {
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        String method = session.getContext().getHttpRequest().getHttpMethod();
+        String declared = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (declared == null || declared.isBlank() || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+            return;
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(declared.strip());
+        } catch (IllegalArgumentException malformed) {
+            type = null;
+        }
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType() || type.isWildcardSubtype()) {
+            throw new WebApplicationException(error(new ApiException(415, "unsupported_media_type", "The request body must be"
+                    + " JSON, sent with 'Content-Type: application/json'; this request declares '" + declared.strip() + "'.", null)));
+        }
     }
 
     static Response ok(JsonNode body) {

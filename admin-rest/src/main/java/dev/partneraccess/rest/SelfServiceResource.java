@@ -90,7 +90,7 @@ public final class SelfServiceResource {
 
     @POST
     @Path("me/requests")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(String body) {
         return run(user -> {
@@ -111,7 +111,7 @@ public final class SelfServiceResource {
      */
     @POST
     @Path("me/grants/{id}/renew")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response renew(@PathParam("id") String id, String body) {
         return run(user -> {

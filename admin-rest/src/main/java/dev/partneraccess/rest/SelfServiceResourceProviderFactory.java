@@ -16,6 +16,7 @@ public final class SelfServiceResourceProviderFactory implements RealmResourcePr
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
+                Rest.requireJsonBody(session);
                 return new SelfServiceResource(session);
             }
 

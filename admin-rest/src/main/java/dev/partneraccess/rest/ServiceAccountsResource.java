@@ -41,7 +41,7 @@ public final class ServiceAccountsResource {
 
     @POST
     @Path("{id}/disable")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response disable(@PathParam("id") String id, String body) {
         return rest.run(() -> {
@@ -54,7 +54,7 @@ public final class ServiceAccountsResource {
 
     @POST
     @Path("{id}/renew")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response renew(@PathParam("id") String id, String body) {
         return rest.run(() -> {

@@ -20,6 +20,7 @@ import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.TextRules;
 
 import dev.partneraccess.core.support.NoLifecycle;
 
@@ -67,6 +68,11 @@ public final class PurposeAttestationAction implements RequiredActionProvider, R
         }
         if (text.length() > MAX) {
             context.challenge(form(context, text.substring(0, MAX), "partnerPurposeTooLong"));
+            return;
+        }
+        if (TextRules.problem(text, TextRules.MULTI_LINE) != null) {
+            // The same rules as every purpose sent to the API; the text is not echoed back with what made it wrong.
+            context.challenge(form(context, null, "partnerPurposeInvalid"));
             return;
         }
         UserModel user = context.getUser();

@@ -21,10 +21,12 @@ final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
+    private final String selfBase;
     private final Supplier<String> token;
 
     Api(String serverUrl, String realm, Supplier<String> token) {
         this.base = serverUrl + "/admin/realms/" + realm + "/partner-access";
+        this.selfBase = serverUrl + "/realms/" + realm + "/partner-access";
         this.token = token;
     }
 
@@ -46,13 +48,27 @@ final class Api {
 
     Reply send(String method, String path, Object body, String accept) {
         String payload = body == null ? null : body instanceof String text ? text : write(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path).normalize())
+        return send(method, base + path, payload, payload == null ? null : "application/json", accept);
+    }
+
+    /** The body sent as it is, declared as {@code contentType} (no Content-Type header when null). */
+    Reply sendTyped(String method, String path, String contentType, String body) {
+        return send(method, base + path, body, contentType, "application/json");
+    }
+
+    /** The same to the realm's self-service resource. */
+    Reply sendSelfTyped(String method, String path, String contentType, String body) {
+        return send(method, selfBase + path, body, contentType, "application/json");
+    }
+
+    private Reply send(String method, String url, String payload, String contentType, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url).normalize())
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", accept)
                 .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-        if (payload != null) {
-            request.header("Content-Type", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
         }
         String bearer = token == null ? null : token.get();
         if (bearer != null) {
@@ -62,7 +78,7 @@ final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
+            throw new IllegalStateException(method + " " + url + " failed", e);
         }
     }
 

@@ -51,6 +51,10 @@ class LoginGateIT extends BrowserTestBase {
         browser.submit("[name=submit]");
         assertThat(browser.page()).contains("at least 20 characters");
         screenshot("partner-purpose-attestation.png");
+        // Long enough, but with a bidi override in it: refused like the same text sent to the API.
+        browser.script("document.querySelector('textarea[name=purpose]').value = 'Quote partner pricing \\u202e to customers.'");
+        browser.submit("[name=submit]");
+        assertThat(browser.page()).contains("plain text");
         browser.type("textarea[name=purpose]", PURPOSE);
         browser.submit("[name=submit]");
         assertReachedApplication();

@@ -3,6 +3,8 @@ package dev.partneraccess.it;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -118,6 +120,144 @@ class PartnerValidationIT extends RegistryTestBase {
     }
 
     @Test
+    void controlBidiAndInvisibleTextIsRefusedNamingTheFieldAndNothingIsWritten() {
+        ensurePolicy();
+        String id = createPartner("Plain Text Partner", "plain-text.example", "gold", "EMEA").get("id").asText();
+        int partnersBefore = ops().get("/partners").json().size();
+        long evidenceBefore = evidenceCount();
+
+        // NUL is also what PostgreSQL cannot store in text: this must be a 400 on every database, never a 500.
+        refused(400, "name", b -> b.put("name", "Fresh\u0000Partner"));
+        refused(400, "name", b -> b.put("name", "\u001b[2J\u001b[31mFresh Partner"));
+        refused(400, "name", b -> b.put("name", "Fresh\nPartner"));
+        refused(400, "name", b -> b.put("name", "\u200b\u200d\u2060"));
+        refused(400, "name", b -> b.put("name", "\u00a0\u3000"));
+        refused(400, "region", b -> b.put("region", "EM\u202eAE"));
+        refused(400, "region", b -> b.put("region", "EMEA\u2066"));
+        refused(400, "businessUnits", b -> b.putArray("businessUnits").add("sales").add("\u200b"));
+        refused(400, "businessUnits", b -> b.putArray("businessUnits").add("sa\u0007les"));
+        ObjectNode region = Api.object();
+        region.put("region", "AM\u0000ER");
+        assertField(ops().put("/partners/" + id, region), 400, "region");
+        ObjectNode unit = Api.object();
+        unit.put("username", "nora.northwind");
+        unit.put("businessUnit", "\u202esales");
+        assertField(ops().post("/partners/" + id + "/members", unit), 400, "businessUnit");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("audit\u0000finding")), 400, "reason");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("\u200b")), 400, "reason");
+        assertField(ops().post("/partners/" + id + "/suspend", reason("audit \u202efinding")), 400, "reason");
+
+        assertThat(ops().get("/partners").json()).hasSize(partnersBefore);
+        assertThat(ops().get("/partners/" + id).json().get("region").asText()).isEqualTo("EMEA");
+        assertThat(ops().get("/partners/" + id + "/members").json()).isEmpty();
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+
+        // A reason is free text: it may span lines and hold tabs, and keeps them.
+        Api.Reply suspended = ops().post("/partners/" + id + "/suspend", reason("Audit finding 42:\n\t- contract expired"));
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(evidence("partner=" + id + "&type=PARTNER_SUSPENDED").get(0).at("/details/reason").asText())
+                .isEqualTo("Audit finding 42:\n\t- contract expired");
+    }
+
+    @Test
+    void partnerNamesAreTheSameNameWhateverTheirCaseWidthOrSpacing() {
+        ensurePolicy();
+        String id = createPartner("Fuzz Co", "fuzz-co.example", "gold", "EMEA").get("id").asText();
+        long evidenceBefore = evidenceCount();
+
+        for (String twin : new String[] {"fuzz co", "FUZZ CO", "Fuzz  Co", "\uff26\uff55\uff5a\uff5a\u3000\uff23\uff4f", "Fuzz\u200b Co"}) {
+            ObjectNode body = intake(twin, "twin.example", "gold", "EMEA");
+            Api.Reply reply = ops().post("/partners", body);
+            assertField(reply, 409, "name");
+            assertThat(reply.text("message")).as(twin).contains("'Fuzz Co'").contains(id);
+        }
+        assertThat(ops().get("/partners").json().findValuesAsText("name")).containsOnlyOnce("Fuzz Co");
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+        assertThat(ops().post("/partners", intake("Fuzz Co Two", "twin.example", "gold", "EMEA")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBodyDeclaredAsAnythingButJsonIs415WithTheContractBodyAndChangesNothing() {
+        ensurePolicy();
+        String id = createPartner("Typed Partner", "typed.example", "gold", "EMEA").get("id").asText();
+        long evidenceBefore = evidenceCount();
+        String json = "{\"reason\":\"contract expired\"}";
+        String boundary = "b0undary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"reason\"\r\n\r\ncontract expired\r\n--"
+                + boundary + "--\r\n";
+
+        for (String[] typed : new String[][] {{"multipart/form-data; boundary=" + boundary, multipart},
+                {"application/x-www-form-urlencoded", "reason=contract+expired"}, {"text/plain", json}, {"application/xml", json}}) {
+            Api.Reply refused = ops().sendTyped("POST", "/partners/" + id + "/suspend", typed[0], typed[1]);
+            assertThat(refused.status()).as(typed[0] + ": " + refused).isEqualTo(415);
+            assertThat(refused.text("error")).isEqualTo("unsupported_media_type");
+            assertThat(refused.text("errorMessage")).isEqualTo(refused.text("message")).contains(typed[0].split(";")[0]);
+        }
+        // The self-service resource refuses it too, before it even looks for a token.
+        Api.Reply anonymous = new Api(urls.getBase(), realm().getName(), null).sendSelfTyped("POST", "/me/requests",
+                "multipart/form-data; boundary=" + boundary, multipart);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(415);
+        assertThat(ops().get("/partners/" + id).json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+
+        // JSON with a charset, and a body with no Content-Type at all, are read as before.
+        Api.Reply charset = ops().sendTyped("POST", "/partners/" + id + "/suspend", "application/json; charset=utf-8", json);
+        assertThat(charset.status()).as(charset.toString()).isEqualTo(200);
+        Api.Reply untyped = ops().sendTyped("POST", "/partners/" + id + "/reactivate", null, json);
+        assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherRealmsPartnerIsAnsweredLikeAMissingOneOnEveryRoute() {
+        ensurePolicy();
+        String own = createPartner("Own Partner", "own-partner.example", "gold", "EMEA").get("id").asText();
+        RealmRepresentation other = new RealmRepresentation();
+        other.setRealm(realm().getName() + "-foreign");
+        other.setEnabled(true);
+        other.setOrganizationsEnabled(true);
+        keycloak.realms().create(other);
+        try {
+            OrganizationRepresentation organization = new OrganizationRepresentation();
+            organization.setName("Foreign Org");
+            organization.setAlias("foreign-org");
+            organization.addDomain(new OrganizationDomainRepresentation("foreign-org.example"));
+            organization.setAttributes(java.util.Map.of("partner.status", java.util.List.of("ACTIVE"),
+                    "partner.tier", java.util.List.of("gold")));
+            try (var created = keycloak.realm(other.getRealm()).organizations().create(organization)) {
+                assertThat(created.getStatus()).isEqualTo(201);
+            }
+            String foreign = keycloak.realm(other.getRealm()).organizations().getAll().get(0).getId();
+            long evidenceBefore = evidenceCount();
+            String p = "/partners/" + foreign;
+            ObjectNode member = Api.object();
+            member.put("username", "nora.northwind");
+            ObjectNode account = Api.object();
+            account.put("name", "sync");
+            account.put("purpose", "Synchronises the partner's orders every night.");
+            account.put("owner", userId("nora.northwind"));
+            account.put("days", 5);
+            ObjectNode region = Api.object();
+            region.put("region", "AMER");
+
+            for (Api.Reply reply : java.util.List.of(ops().get(p), ops().put(p, region), ops().get(p + "/members"),
+                    ops().post(p + "/members", member), ops().delete(p + "/members/" + userId("nora.northwind")),
+                    ops().post(p + "/suspend", reason("elsewhere")), ops().post(p + "/reactivate", reason("elsewhere")),
+                    ops().post(p + "/offboard", reason("elsewhere")), ops().get(p + "/service-accounts"),
+                    ops().post(p + "/service-accounts", account))) {
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+                assertThat(reply.text("error")).isEqualTo("not_found");
+                assertThat(reply.text("message")).doesNotContain("belong");
+            }
+            assertThat(ops().get("/partners").json().findValuesAsText("id")).contains(own).doesNotContain(foreign);
+            assertThat(evidenceCount()).isEqualTo(evidenceBefore);
+            assertThat(keycloak.realm(other.getRealm()).organizations().get(foreign).toRepresentation().getAttributes())
+                    .doesNotContainKey("partner.region");
+        } finally {
+            keycloak.realm(other.getRealm()).remove();
+        }
+    }
+
+    @Test
     void aRealmWithoutOrganizationsOrWithoutPolicyRefusesIntakeWithGuidance() {
         RealmRepresentation plain = new RealmRepresentation();
         plain.setRealm(realm().getName() + "-no-orgs");
@@ -159,5 +299,7 @@ class PartnerValidationIT extends RegistryTestBase {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.text("field")).as(reply.toString()).isEqualTo(field);
         assertThat(reply.text("message")).as(reply.toString()).isNotBlank();
+        // kcadm.sh and Keycloak's admin console show errorMessage.
+        assertThat(reply.text("errorMessage")).as(reply.toString()).isEqualTo(reply.text("message"));
     }
 }

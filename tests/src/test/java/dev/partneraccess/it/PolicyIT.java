@@ -79,6 +79,14 @@ class PolicyIT extends RegistryTestBase {
         rejects("outOfBand", p -> p.put("outOfBand", "ignore"));
         rejects("expiryNoticeDays", p -> p.putArray("expiryNoticeDays").add(0));
         rejects("surprise", p -> p.put("surprise", true));
+        // Policy strings are names: no NUL (PostgreSQL cannot store it), no escapes or bidi controls, something visible.
+        rejects("tiers[0].name", p -> tier(p, 0).put("name", "regis\u0000tered"));
+        rejects("tiers[2].name", p -> tier(p, 2).put("name", "\u001b[31mgold"));
+        rejects("tiers[1].name", p -> tier(p, 1).put("name", "\u200b"));
+        rejects("tiers[2].name", p -> tier(p, 2).put("name", "\uff53\uff49\uff4c\uff56\uff45\uff52"));
+        rejects("agreement.version", p -> ((ObjectNode) p.get("agreement")).put("version", "2026-\u202e11"));
+        rejects("stages.regional.approverRolePrefix", p -> ((ObjectNode) p.get("stages")).putObject("regional")
+                .put("approverRolePrefix", "partner-approver-\nregion-"));
 
         assertThat(ops().put("/policy", "{\"tiers\": [").status()).isEqualTo(400);
         assertThat(ops().get("/policy").json()).isEqualTo(before);

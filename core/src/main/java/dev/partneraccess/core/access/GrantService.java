@@ -32,6 +32,7 @@ import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
+import dev.partneraccess.core.support.TextRules;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -117,7 +118,7 @@ public final class GrantService {
 
     public ObjectNode revoke(String id, JsonBody body, Actor actor) {
         body.allowOnly("reason");
-        String reason = body.requiredString("reason", REASON_MAX);
+        String reason = body.requiredText("reason", REASON_MAX);
         RequestService requests = new RequestService(session, realm, ledger, policies, this);
         List<RequestEntity> renewals = requests.lockPendingRenewals(id);
         GrantEntity grant = lock(id);
@@ -253,8 +254,9 @@ public final class GrantService {
                         boolean mappingRemoved, Integer sessionsEnded) {
         grant.setStatus(status);
         grant.setRevokedAt(Time.currentTimeMillis());
-        grant.setRevokedBy(actor.id());
-        grant.setRevokedReason(reason);
+        grant.setRevokedBy(actor.recorded());
+        // Offboarding prefixes the partner's name to a reason that may itself fill the column; the evidence keeps it all.
+        grant.setRevokedReason(TextRules.clip(reason, REASON_MAX));
         ObjectNode details = grantDetails(grant);
         details.put("reason", reason);
         details.put("requestId", grant.getRequestId());
@@ -295,7 +297,7 @@ public final class GrantService {
     }
 
     private GrantEntity lock(String id) {
-        GrantEntity grant = id == null ? null : em().find(GrantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (grant == null || !grant.getRealmId().equals(realm.getId())) {
             throw ApiException.notFound("No grant '" + id + "' in this realm.");
         }
@@ -303,7 +305,7 @@ public final class GrantService {
     }
 
     public ObjectNode get(String id) {
-        GrantEntity grant = id == null ? null : em().find(GrantEntity.class, id);
+        GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id);
         if (grant == null || !grant.getRealmId().equals(realm.getId())) {
             throw ApiException.notFound("No grant '" + id + "' in this realm.");
         }
@@ -336,26 +338,31 @@ public final class GrantService {
         StringBuilder jpql = new StringBuilder("select g from PaGrant g where g.realmId = :realmId");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("realmId", realm.getId());
-        if (user != null && !user.isBlank()) {
+        user = TextRules.filter("user", user);
+        partner = TextRules.filter("partner", partner);
+        role = TextRules.filter("role", role);
+        status = TextRules.filter("status", status);
+        expiringBefore = TextRules.filter("expiringBefore", expiringBefore);
+        if (user != null) {
             jpql.append(" and g.userId = :userId");
             parameters.put("userId", user);
         }
-        if (partner != null && !partner.isBlank()) {
+        if (partner != null) {
             jpql.append(" and g.partnerId = :partnerId");
             parameters.put("partnerId", partner);
         }
-        if (role != null && !role.isBlank()) {
+        if (role != null) {
             jpql.append(" and g.roleName = :roleName");
             parameters.put("roleName", role);
         }
-        if (status != null && !status.isBlank()) {
+        if (status != null) {
             if (!STATUSES.contains(status)) {
                 throw ApiException.badRequest("status", "'status' must be one of ACTIVE, EXPIRED, REVOKED.");
             }
             jpql.append(" and g.status = :status");
             parameters.put("status", status);
         }
-        if (expiringBefore != null && !expiringBefore.isBlank()) {
+        if (expiringBefore != null) {
             jpql.append(" and g.expiresAt < :before");
             parameters.put("before", Json.parseIsoTime(expiringBefore, "expiringBefore"));
         }

@@ -36,6 +36,7 @@ import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
+import dev.partneraccess.core.support.TextRules;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -266,8 +267,8 @@ public final class RequestService {
             throw ApiException.badRequest("decision", "'decision' must be \"approve\" or \"reject\".");
         }
         boolean approve = decision.equals("approve");
-        String justification = approve ? body.optionalString("justification", JUSTIFICATION_MAX)
-                : body.requiredString("justification", JUSTIFICATION_MAX);
+        String justification = approve ? body.optionalText("justification", JUSTIFICATION_MAX)
+                : body.requiredText("justification", JUSTIFICATION_MAX);
 
         RequestEntity request = find(id, true);
         if (TYPE_RENEWAL.equals(request.getType()) && PENDING.equals(request.getStatus())) {
@@ -441,7 +442,7 @@ public final class RequestService {
 
     public ObjectNode cancel(String id, JsonBody body, UserModel caller, boolean admin, Actor actor) {
         body.allowOnly("reason");
-        String reason = body.optionalString("reason", JUSTIFICATION_MAX);
+        String reason = body.optionalText("reason", JUSTIFICATION_MAX);
         RequestEntity request = find(id, true);
         if (!admin && !caller.getId().equals(request.getCreatedBy()) && !caller.getId().equals(request.getUserId())) {
             throw ApiException.forbidden("Only the requester, the beneficiary or an admin with manage-users may cancel a request.");
@@ -619,7 +620,7 @@ public final class RequestService {
     // ---- reading --------------------------------------------------------------------------------------------
 
     private RequestEntity find(String id, boolean lock) {
-        RequestEntity request = id == null ? null
+        RequestEntity request = !TextRules.plausibleId(id) ? null
                 : lock ? em().find(RequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE) : em().find(RequestEntity.class, id);
         if (request == null || !request.getRealmId().equals(realm.getId())) {
             throw ApiException.notFound("No request '" + id + "' in this realm.");
@@ -649,7 +650,10 @@ public final class RequestService {
         StringBuilder jpql = new StringBuilder("select r from PaRequest r where r.realmId = :realmId");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("realmId", realm.getId());
-        if (status != null && !status.isBlank()) {
+        status = TextRules.filter("status", status);
+        partner = TextRules.filter("partner", partner);
+        user = TextRules.filter("user", user);
+        if (status != null) {
             if (!STATUSES.contains(status)) {
                 throw ApiException.badRequest("status", "'status' must be one of " + String.join(", ", List.of(PENDING,
                         APPROVED, REJECTED, CANCELLED, TIMED_OUT)) + ".");
@@ -657,11 +661,11 @@ public final class RequestService {
             jpql.append(" and r.status = :status");
             parameters.put("status", status);
         }
-        if (partner != null && !partner.isBlank()) {
+        if (partner != null) {
             jpql.append(" and r.partnerId = :partnerId");
             parameters.put("partnerId", partner);
         }
-        if (user != null && !user.isBlank()) {
+        if (user != null) {
             jpql.append(" and r.userId = :userId");
             parameters.put("userId", user);
         }

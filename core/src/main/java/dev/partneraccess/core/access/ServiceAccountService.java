@@ -34,6 +34,7 @@ import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.TextRules;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -58,6 +59,8 @@ public final class ServiceAccountService {
     static final String BY_SECRET_AGE = "SECRET_AGE";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final long DAY = TimeUnit.DAYS.toMillis(1);
+    private static final int CLIENT_ID_MAX = 255;
+    private static final int CLIENT_TEXT_MAX = 255;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -100,6 +103,10 @@ public final class ServiceAccountService {
             throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
         }
         String clientId = "partner-" + partner.alias() + "-" + name;
+        if (clientId.length() > CLIENT_ID_MAX) {
+            throw ApiException.badRequest("name", "Client id '" + clientId + "' would be longer than Keycloak's " + CLIENT_ID_MAX
+                    + " characters; choose a shorter name.");
+        }
         if (realm.getClientByClientId(clientId) != null) {
             throw ApiException.conflict("name", "Client '" + clientId + "' already exists in this realm.");
         }
@@ -107,8 +114,9 @@ public final class ServiceAccountService {
         long now = Time.currentTimeMillis();
         ClientRepresentation representation = new ClientRepresentation();
         representation.setClientId(clientId);
-        representation.setName(partner.name() + ": " + name);
-        representation.setDescription(purpose.length() > 255 ? purpose.substring(0, 255) : purpose);
+        // Keycloak keeps at most 255 characters of a client's name and description; the row keeps the whole purpose.
+        representation.setName(TextRules.clip(partner.name() + ": " + name, CLIENT_TEXT_MAX));
+        representation.setDescription(TextRules.clip(purpose, CLIENT_TEXT_MAX));
         representation.setProtocol("openid-connect");
         representation.setPublicClient(false);
         representation.setClientAuthenticatorType("client-secret");
@@ -174,7 +182,7 @@ public final class ServiceAccountService {
 
     public ObjectNode disable(String id, JsonBody body, Actor actor) {
         body.allowOnly("reason");
-        String reason = body.requiredString("reason", GrantService.REASON_MAX);
+        String reason = body.requiredText("reason", GrantService.REASON_MAX);
         ServiceAccountEntity account = locked(id);
         if (!account.isEnabled()) {
             throw ApiException.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
@@ -282,7 +290,8 @@ public final class ServiceAccountService {
     }
 
     ServiceAccountEntity locked(String id) {
-        ServiceAccountEntity account = id == null ? null : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        ServiceAccountEntity account = !TextRules.plausibleId(id) ? null
+                : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || !account.getRealmId().equals(realm.getId())) {
             throw ApiException.notFound("No partner service account '" + id + "' in this realm.");
         }

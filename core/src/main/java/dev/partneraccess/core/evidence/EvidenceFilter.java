@@ -2,12 +2,13 @@ package dev.partneraccess.core.evidence;
 
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.TextRules;
 
 /** The filters of {@code GET /evidence}; every one is optional. */
 public record EvidenceFilter(String type, String subject, String partner, Long fromMillis, Long toMillis) {
 
     public static EvidenceFilter parse(String type, String subject, String partner, String from, String to) {
-        String t = blankToNull(type);
+        String t = TextRules.filter("type", type);
         if (t != null && EvidenceType.parse(t) == null) {
             throw ApiException.badRequest("type", "Unknown evidence type '" + t + "'.");
         }
@@ -16,7 +17,7 @@ public record EvidenceFilter(String type, String subject, String partner, Long f
         if (f != null && u != null && f > u) {
             throw ApiException.badRequest("from", "'from' is after 'to'.");
         }
-        return new EvidenceFilter(t, blankToNull(subject), blankToNull(partner), f, u);
+        return new EvidenceFilter(t, TextRules.filter("subject", subject), TextRules.filter("partner", partner), f, u);
     }
 
     public static EvidenceFilter all() {
@@ -24,14 +25,7 @@ public record EvidenceFilter(String type, String subject, String partner, Long f
     }
 
     static Long parseTime(String field, String raw) {
-        String value = blankToNull(raw);
-        if (value == null) {
-            return null;
-        }
-        return Json.parseIsoTime(value, field);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        String value = TextRules.filter(field, raw);
+        return value == null ? null : Json.parseIsoTime(value, field);
     }
 }

@@ -59,6 +59,7 @@ public final class EvidenceLedger {
         if (!actor.isSystem()) {
             body.put("actorUsername", actor.username());
         }
+        String recordedActor = actor.recorded();
         EvidenceHeadEntity head = heldHead(realmId);
         if (head == null) {
             // Send the change's own writes before taking the chain lock, so the lock is held only for the append and
@@ -70,7 +71,7 @@ public final class EvidenceLedger {
         long time = Time.currentTimeMillis();
         String canonicalDetails = CanonicalJson.write(body);
         String hash = EvidenceRecord.hash(head.getLastHash(),
-                EvidenceRecord.canonical(seq, time, type.name(), actor.id(), subject, partnerId, canonicalDetails));
+                EvidenceRecord.canonical(seq, time, type.name(), recordedActor, subject, partnerId, canonicalDetails));
 
         EvidenceEntity entity = new EvidenceEntity();
         entity.setId(UUID.randomUUID().toString());
@@ -78,7 +79,7 @@ public final class EvidenceLedger {
         entity.setSeq(seq);
         entity.setTime(time);
         entity.setType(type.name());
-        entity.setActor(actor.id());
+        entity.setActor(recordedActor);
         entity.setSubject(subject);
         entity.setPartner(partnerId);
         entity.setDetails(canonicalDetails);
@@ -89,7 +90,7 @@ public final class EvidenceLedger {
         head.setLastSeq(seq);
         head.setLastHash(hash);
         LOG.debugf("evidence %s #%d in realm %s", type, seq, realmId);
-        return new EvidenceRecord(seq, time, type.name(), actor.id(), subject, partnerId, canonicalDetails,
+        return new EvidenceRecord(seq, time, type.name(), recordedActor, subject, partnerId, canonicalDetails,
                 entity.getPrevHash(), hash);
     }
 

@@ -32,7 +32,7 @@ public class EvidenceEntity {
     @Column(name = "TYPE", length = 64, nullable = false)
     private String type;
 
-    @Column(name = "ACTOR", length = 36, nullable = false)
+    @Column(name = "ACTOR", length = 64, nullable = false)
     private String actor;
 
     @Column(name = "SUBJECT", length = 255)

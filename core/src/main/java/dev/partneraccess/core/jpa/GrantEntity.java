@@ -60,7 +60,7 @@ public class GrantEntity {
     @Column(name = "REVOKED_AT")
     private Long revokedAt;
 
-    @Column(name = "REVOKED_BY", length = 36)
+    @Column(name = "REVOKED_BY", length = 64)
     private String revokedBy;
 
     @Column(name = "REVOKED_REASON", length = 2000)

@@ -4,9 +4,13 @@ import java.util.Optional;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
+
+import dev.partneraccess.core.support.TextRules;
 
 /** Which partner a user belongs to, for the login path and the token mapper. */
 public final class PartnerDirectory {
@@ -36,15 +40,31 @@ public final class PartnerDirectory {
         return organizations.getByMember(user).filter(Partner::isPartner).findFirst().map(Partner::of);
     }
 
-    /** The partner with that organization id, if it exists and carries a partner profile. */
+    /** The partner with that organization id, if it exists in this realm and carries a partner profile. */
     public static Optional<Partner> byId(KeycloakSession session, RealmModel realm, String id) {
-        if (id == null || !realm.isOrganizationsEnabled()) {
-            return Optional.empty();
+        return Optional.ofNullable(organization(session, realm, id)).filter(Partner::isPartner).map(Partner::of);
+    }
+
+    /**
+     * The organization with that id in this realm, or null: an id of another realm's organization is answered like
+     * one that does not exist (Keycloak's provider throws for it instead), and so is an id that cannot be one.
+     */
+    public static OrganizationModel organization(KeycloakSession session, RealmModel realm, String id) {
+        if (!TextRules.plausibleId(id) || !realm.isOrganizationsEnabled()) {
+            return null;
         }
         if (session.getContext().getRealm() == null) {
             session.getContext().setRealm(realm);
         }
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        return Optional.ofNullable(organizations == null ? null : organizations.getById(id)).filter(Partner::isPartner).map(Partner::of);
+        if (organizations == null) {
+            return null;
+        }
+        try {
+            return organizations.getById(id);
+        } catch (ModelException otherRealm) {
+            // "Organization [..] does not belong to realm [..]": the caller may not learn that it exists elsewhere.
+            return null;
+        }
     }
 }

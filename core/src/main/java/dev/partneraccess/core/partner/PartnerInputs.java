@@ -21,12 +21,15 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.JsonBody;
+import dev.partneraccess.core.support.TextRules;
 
 /** The checks of partner input against the realm and the policy; each refusal names its field. */
 final class PartnerInputs {
 
     private static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+
+    static final int ALIAS_MAX = 200;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -114,14 +117,27 @@ final class PartnerInputs {
         }
     }
 
+    /**
+     * The organization whose name is the same name as {@code name} once case, width and spacing are set aside
+     * ({@link TextRules#nameKey}): {@code fuzz co} and {@code ＦＵＺＺ ＣＯ} would read as {@code Fuzz Co} in every list.
+     * Keycloak's own name search compares case-sensitively or by substring, so every organization of the realm is
+     * looked at; intake is rare and a realm holds hundreds of partners, not millions.
+     */
     Optional<OrganizationModel> findByName(String name) {
-        return organizations().getAllStream(name, true, 0, 20)
-                .filter(o -> o.getName().equalsIgnoreCase(name))
+        String key = TextRules.nameKey(name);
+        return organizations().getAllStream()
+                .filter(o -> o.getName() != null && TextRules.nameKey(o.getName()).equals(key))
                 .findFirst();
     }
 
+    /**
+     * The organization's alias, made of the name's letters and digits. It is kept to {@value #ALIAS_MAX} characters:
+     * Keycloak stores at most 255, a taken alias gets a number appended, and a service account's client id
+     * ({@code partner-<alias>-<name>}) must fit in 255 too.
+     */
     String uniqueAlias(String name) {
-        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        base = TextRules.clip(base, ALIAS_MAX).replaceAll("(^-+|-+$)", "");
         if (base.isEmpty()) {
             base = "partner";
         }

@@ -39,6 +39,7 @@ import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
+import dev.partneraccess.core.support.TextRules;
 
 /**
  * The partner registry: intake, profile changes, membership and status of partners, each a Keycloak Organization
@@ -98,18 +99,13 @@ public final class PartnerService {
 
     public List<ObjectNode> list(String tier, String region, String status, Paging paging) {
         Map<String, String> filter = new HashMap<>();
-        if (tier != null && !tier.isBlank()) {
-            filter.put(PartnerAttributes.TIER, tier.strip());
+        putFilter(filter, PartnerAttributes.TIER, TextRules.filter("tier", tier));
+        putFilter(filter, PartnerAttributes.REGION, TextRules.filter("region", region));
+        String wanted = TextRules.filter("status", status);
+        if (wanted != null && PartnerStatus.parse(wanted) == null) {
+            throw ApiException.badRequest("status", "'status' must be ACTIVE, SUSPENDED or OFFBOARDED.");
         }
-        if (region != null && !region.isBlank()) {
-            filter.put(PartnerAttributes.REGION, region.strip());
-        }
-        if (status != null && !status.isBlank()) {
-            if (PartnerStatus.parse(status.strip()) == null) {
-                throw ApiException.badRequest("status", "'status' must be ACTIVE, SUSPENDED or OFFBOARDED.");
-            }
-            filter.put(PartnerAttributes.STATUS, status.strip());
-        }
+        putFilter(filter, PartnerAttributes.STATUS, wanted);
         if (!realm.isOrganizationsEnabled()) {
             return List.of();
         }
@@ -124,6 +120,12 @@ public final class PartnerService {
                 .toList();
     }
 
+    private static void putFilter(Map<String, String> filter, String attribute, String value) {
+        if (value != null) {
+            filter.put(attribute, value);
+        }
+    }
+
     public ObjectNode get(String id) {
         return toJson(organization(id));
     }
@@ -133,7 +135,7 @@ public final class PartnerService {
     }
 
     private OrganizationModel organization(String id) {
-        OrganizationModel organization = realm.isOrganizationsEnabled() && id != null ? organizations().getById(id) : null;
+        OrganizationModel organization = PartnerDirectory.organization(session, realm, id);
         if (!Partner.isPartner(organization)) {
             throw ApiException.notFound("Partner '" + id + "' does not exist in realm '" + realm.getName() + "'.");
         }
@@ -146,8 +148,11 @@ public final class PartnerService {
         requireOrganizationsEnabled();
         body.allowOnly(INTAKE_FIELDS);
         String name = body.requiredString("name", NAME_MAX);
-        if (inputs.findByName(name).isPresent()) {
-            throw ApiException.conflict("name", "A partner or organization named '" + name + "' already exists.");
+        Optional<OrganizationModel> sameName = inputs.findByName(name);
+        if (sameName.isPresent()) {
+            throw ApiException.conflict("name", "'" + name + "' is the name of " + (Partner.isPartner(sameName.get())
+                    ? "partner" : "organization") + " '" + sameName.get().getName() + "' (" + sameName.get().getId()
+                    + "); names are compared ignoring case, width and spacing.");
         }
         List<String> domains = inputs.domains(body);
         StoredPolicy policy = inputs.requirePolicy();
@@ -397,7 +402,7 @@ public final class PartnerService {
 
     public void removeMember(String id, String userId, Actor actor) {
         OrganizationModel organization = organization(id);
-        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        UserModel user = !TextRules.plausibleId(userId) ? null : session.users().getUserById(realm, userId);
         if (user == null || !organizations().isMember(organization, user)) {
             throw ApiException.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
         }
@@ -442,7 +447,7 @@ public final class PartnerService {
                                   Set<PartnerStatus> from) {
         OrganizationModel organization = organization(id);
         body.allowOnly("reason");
-        String reason = body.requiredString("reason", REASON_MAX);
+        String reason = body.requiredText("reason", REASON_MAX);
         Partner partner = Partner.of(organization);
         if (!from.contains(partner.status())) {
             String why = partner.status() == PartnerStatus.OFFBOARDED

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.TextRules;
 
 /**
  * Checks a policy document against the product's rules and the realm it governs, and turns it into a {@link Policy}.
@@ -74,7 +75,7 @@ public final class PolicyValidator {
             JsonNode tier = object(node.get(i), path);
             allowOnly(tier, TIER_FIELDS, path + ".");
             String name = requiredText(tier, "name", path + ".name", 64);
-            if (!names.add(name.toLowerCase(Locale.ROOT))) {
+            if (!names.add(TextRules.nameKey(name))) {
                 throw ApiException.badRequest(path + ".name", "Tier '" + name + "' is defined twice.");
             }
             int rank = requiredInt(tier, "rank", path + ".rank", 1, 1000);
@@ -296,7 +297,7 @@ public final class PolicyValidator {
         if (value.textValue().length() > max) {
             throw ApiException.badRequest(path, "'" + path + "' is longer than " + max + " characters.");
         }
-        return value.textValue().strip();
+        return TextRules.check(path, value.textValue().strip(), TextRules.LINE);
     }
 
     private static int requiredInt(JsonNode node, String field, String path, int min, int max) {

@@ -3,6 +3,7 @@ package dev.partneraccess.core.support;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,6 +19,9 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -54,12 +58,20 @@ public final class Json {
         return ISO_MILLIS.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** Reads a query parameter in that format; a malformed one is the caller's 400 naming {@code field}. */
+    /**
+     * Reads a query parameter in that format; a malformed one, or one outside the years 0000 to 9999, is the caller's
+     * 400 naming {@code field}. ISO-8601 itself reaches the year 999,999,999, which no epoch-millisecond count holds.
+     */
     public static long parseIsoTime(String value, String field) {
+        Instant instant;
         try {
-            return Instant.parse(value.strip()).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException e) {
+            instant = Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
             throw ApiException.badRequest(field, "'" + field + "' must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z.");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw ApiException.badRequest(field, "'" + field + "' must be a time between the years 0000 and 9999.");
+        }
+        return instant.toEpochMilli();
     }
 }

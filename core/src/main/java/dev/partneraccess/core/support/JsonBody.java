@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A request body read strictly: malformed JSON, a body that is not an object, unknown fields, wrong types and
- * oversized values are refused with a 400 that names the field.
+ * A request body read strictly: malformed JSON, a body that is not an object, unknown fields, wrong types, oversized
+ * values and text that breaks {@link TextRules} are refused with a 400 that names the field. Strings are read as one
+ * line (names, ids, regions); the {@code Text} readers are for free text that may span lines.
  */
 public final class JsonBody {
 
@@ -78,15 +79,43 @@ public final class JsonBody {
         return node.hasNonNull(field);
     }
 
+    /** A single-line string, trimmed; absent, null or blank is refused. */
     public String requiredString(String field, int maxLength) {
-        String value = optionalString(field, maxLength);
-        if (value == null || value.isBlank()) {
+        return required(field, optionalString(field, maxLength));
+    }
+
+    /** A single-line string, trimmed, or null when absent. */
+    public String optionalString(String field, int maxLength) {
+        return string(field, maxLength, TextRules.LINE);
+    }
+
+    /** Free text (a reason, a justification), trimmed; it may span lines; absent, null or blank is refused. */
+    public String requiredText(String field, int maxLength) {
+        return required(field, optionalText(field, maxLength));
+    }
+
+    /** Free text, trimmed, or null when absent. */
+    public String optionalText(String field, int maxLength) {
+        return string(field, maxLength, TextRules.MULTI_LINE);
+    }
+
+    /** Free text of {@code min..max} characters; a too-short one is refused with {@code why} as the hint. */
+    public String requiredText(String field, int min, int max, String why) {
+        String value = requiredText(field, max);
+        if (value.length() < min) {
+            throw ApiException.badRequest(field, "'" + field + "' must be at least " + min + " characters: " + why + ".");
+        }
+        return value;
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isEmpty()) {
             throw ApiException.badRequest(field, "'" + field + "' is required.");
         }
         return value;
     }
 
-    public String optionalString(String field, int maxLength) {
+    private String string(String field, int maxLength, boolean multiLine) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -98,16 +127,8 @@ public final class JsonBody {
         if (text.length() > maxLength) {
             throw ApiException.badRequest(field, "'" + field + "' is longer than " + maxLength + " characters.");
         }
-        return text;
-    }
-
-    /** Free text of {@code min..max} characters; a too-short one is refused with {@code why} as the hint. */
-    public String requiredText(String field, int min, int max, String why) {
-        String value = requiredString(field, max);
-        if (value.length() < min) {
-            throw ApiException.badRequest(field, "'" + field + "' must be at least " + min + " characters: " + why + ".");
-        }
-        return value;
+        // Blank is the caller's to judge (absent for an optional field, missing for a required one).
+        return text.isEmpty() ? text : TextRules.check(field, text, multiLine);
     }
 
     /** A whole number within {@code min..max}; the message says the allowed range. */
@@ -157,6 +178,10 @@ public final class JsonBody {
             String text = item.textValue().strip();
             if (text.length() > maxLength) {
                 throw ApiException.badRequest(field, "An entry of '" + field + "' is longer than " + maxLength + " characters.");
+            }
+            String problem = TextRules.problem(text, TextRules.LINE);
+            if (problem != null) {
+                throw ApiException.badRequest(field, "An entry of '" + field + "' " + problem + ".");
             }
             if (!items.add(text)) {
                 throw ApiException.badRequest(field, "'" + field + "' lists '" + text + "' twice.");

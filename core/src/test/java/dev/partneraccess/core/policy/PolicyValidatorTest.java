@@ -229,7 +229,21 @@ class PolicyValidatorTest {
                     programme(d, 2).putArray("stages").add("legal");
                     d.putArray("serviceAccountStages").add("security");
                 }, "serviceAccountStages"),
-                refusal("unknown top-level field", d -> d.put("approvers", "everyone"), "approvers"));
+                refusal("unknown top-level field", d -> d.put("approvers", "everyone"), "approvers"),
+                refusal("tier name with NUL", d -> tier(d, 0).put("name", "regis\u0000tered"), "tiers[0].name"),
+                refusal("tier name with an ANSI escape", d -> tier(d, 2).put("name", "\u001b[31mgold"), "tiers[2].name"),
+                refusal("tier name only zero-width", d -> tier(d, 1).put("name", "\u200b\u200d"), "tiers[1].name"),
+                refusal("tier name with a line break", d -> tier(d, 1).put("name", "sil\nver"), "tiers[1].name"),
+                refusal("tier name used twice, full width", d -> tier(d, 2).put("name", "\uff53\uff49\uff4c\uff56\uff45\uff52"),
+                        "tiers[2].name"),
+                refusal("agreement version with a bidi override", d -> agreement(d).put("version", "2026-\u202e11"),
+                        "agreement.version"),
+                refusal("agreement url with a control character", d -> agreement(d).put("url", "https://example.com/\u0007a"),
+                        "agreement.url"),
+                refusal("regional prefix with an isolate", d -> stages(d).putObject("regional")
+                        .put("approverRolePrefix", "partner-approver-\u2066region-"), "stages.regional.approverRolePrefix"),
+                refusal("programme minTier with NUL", d -> programme(d, 0).put("minTier", "registered\u0000"),
+                        "programmes[0].minTier"));
     }
 
     private static Arguments refusal(String what, Consumer<ObjectNode> breakIt, String field) {

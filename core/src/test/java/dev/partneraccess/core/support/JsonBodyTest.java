@@ -131,6 +131,38 @@ class JsonBodyTest {
         assertThat(body.optionalStringList("empty", 2, 5)).isEmpty();
     }
 
+    @Test
+    @DisplayName("Given control, bidi or invisible-only text, then strings and list entries are refused naming the field")
+    void textRulesApplyToEveryString() {
+        JsonBody body = JsonBody.parse("""
+                {"nul":"Acme\\u0000", "ansi":"\\u001b[2JAcme", "bidi":"Acme\\u202eoC", "zw":"\\u200b\\u200b",
+                 "newline":"Acme\\nCorp", "units":["sales","mark\\u0000eting"], "unitsBlank":["sales","\\u200b"]}
+                """);
+
+        assertBadRequest(() -> body.requiredString("nul", 50), "nul");
+        assertBadRequest(() -> body.optionalString("ansi", 50), "ansi");
+        assertBadRequest(() -> body.requiredString("bidi", 50), "bidi");
+        assertBadRequest(() -> body.requiredString("zw", 50), "zw");
+        assertBadRequest(() -> body.requiredString("newline", 50), "newline");
+        assertBadRequest(() -> body.optionalStringList("units", 5, 50), "units");
+        assertBadRequest(() -> body.optionalStringList("unitsBlank", 5, 50), "unitsBlank");
+        assertBadRequest(() -> body.requiredText("nul", 50), "nul");
+        assertBadRequest(() -> body.optionalText("bidi", 50), "bidi");
+        assertBadRequest(() -> body.requiredText("zw", 50), "zw");
+    }
+
+    @Test
+    @DisplayName("Given free text over several lines with tabs, then the text readers keep it and the string readers refuse it")
+    void freeTextMaySpanLines() {
+        JsonBody body = JsonBody.parse("{\"reason\":\"  Contract ended.\\n\\tTicket 42.  \"}");
+
+        assertThat(body.requiredText("reason", 100)).isEqualTo("Contract ended.\n\tTicket 42.");
+        assertThat(body.requiredText("reason", 10, 100, "say why")).isEqualTo("Contract ended.\n\tTicket 42.");
+        assertBadRequest(() -> body.requiredString("reason", 100), "reason");
+        assertThat(body.optionalText("absent", 100)).isNull();
+        assertBadRequest(() -> body.requiredText("absent", 100), "absent");
+    }
+
     static void assertBadRequest(Executable call, String field) {
         ApiException refused = catchThrowableOfType(ApiException.class, call::execute);
 
