@@ -347,6 +347,20 @@ class ConsoleIT extends AccessTestBase {
         assertThat(evidence("type=REQUEST_CREATED&subject=" + renewal.json().get("id").asText())).hasSize(1);
     }
 
+    @Test
+    void theConsolePageNamesNoAddressTakenFromTheRequestsHostHeader() throws Exception {
+        URI console = URI.create(urls.getBase() + "/realms/" + realm.getName() + "/partner-access/console/");
+        // Java's HTTP client will not send a Host of its choosing; a plain socket will, as an attacker's would.
+        String page;
+        try (java.net.Socket socket = new java.net.Socket(console.getHost(), console.getPort())) {
+            socket.getOutputStream().write(("GET " + console.getRawPath() + " HTTP/1.1\r\nHost: attacker.example\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            page = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(page).startsWith("HTTP/1.1 200").contains("name=\"partner-access-server\"");
+        assertThat(page).doesNotContain("attacker.example");
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -121,10 +121,15 @@ class NativeOrganizationIT extends AccessTestBase {
         assertReverted(partner, "partner.tier", "platinum");
         assertThat(evidence("type=TIER_CHANGED&subject=" + partner)).hasSize(1);
 
+        // The name is fixed at intake, here as in the product's API.
+        assertThat(editNatively(partner, o -> o.setName("Renamed Natively"))).isEqualTo(204);
+        assertThat(realm.admin().organizations().get(partner).toRepresentation().getName()).isEqualTo("Tiered Natively");
+        assertThat(evidence("type=PARTNER_CHANGE_REVERTED&subject=" + partner).get(1).at("/details/attribute").asText()).isEqualTo("name");
+
         // A change that is not about the partner profile passes untouched.
         assertThat(editNatively(partner, o -> o.setDescription("Edited in the console"))).isEqualTo(204);
         assertThat(realm.admin().organizations().get(partner).toRepresentation().getDescription()).isEqualTo("Edited in the console");
-        assertThat(evidence("type=PARTNER_CHANGE_REVERTED&subject=" + partner)).hasSize(1);
+        assertThat(evidence("type=PARTNER_CHANGE_REVERTED&subject=" + partner)).hasSize(2);
     }
 
     @Test

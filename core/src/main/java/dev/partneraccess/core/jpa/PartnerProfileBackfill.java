@@ -40,7 +40,7 @@ final class PartnerProfileBackfill {
                     for (String status : STATUSES) {
                         for (var organization : organizations.getAllStream(Map.of("partner.status", status), null, null).toList()) {
                             if (recorded.add(organization.getId())) {
-                                store.record(realmId, organization.getId(), organization.getAttributes());
+                                store.record(realmId, organization.getId(), organization.getName(), organization.getAttributes());
                                 added++;
                             }
                         }

@@ -37,30 +37,37 @@ public final class PartnerProfileStore {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
-    /** The recorded attributes, locked for the rest of the transaction; empty when the organization has none. */
-    public Optional<Map<String, List<String>>> lockedAttributes(String organizationId) {
+    /** A partner's name and {@code partner.*} attributes as last recorded. */
+    public record Recorded(String name, Map<String, List<String>> attributes) {
+    }
+
+    /** The recorded profile, locked for the rest of the transaction; empty when the organization has none. */
+    public Optional<Recorded> locked(String organizationId) {
         PartnerProfileEntity entity = em().find(PartnerProfileEntity.class, organizationId, LockModeType.PESSIMISTIC_WRITE);
         return Optional.ofNullable(entity).map(e -> parse(e.getAttributes()));
     }
 
-    /** Records the {@code partner.*} attributes of the organization (only those; the rest is Keycloak's). */
-    public void record(String realmId, String organizationId, Map<String, List<String>> attributes) {
+    /** Records the name and the {@code partner.*} attributes of the organization (only those; the rest is Keycloak's). */
+    public void record(String realmId, String organizationId, String name, Map<String, List<String>> attributes) {
         Map<String, List<String>> profile = new TreeMap<>();
-        attributes.forEach((name, values) -> {
-            if (name.startsWith("partner.")) {
-                profile.put(name, List.copyOf(values));
+        attributes.forEach((key, values) -> {
+            if (key.startsWith("partner.")) {
+                profile.put(key, List.copyOf(values));
             }
         });
+        var json = Json.object();
+        json.put("name", name);
+        json.set("attributes", Json.MAPPER.valueToTree(profile));
         PartnerProfileEntity entity = em().find(PartnerProfileEntity.class, organizationId);
         if (entity == null) {
             entity = new PartnerProfileEntity();
             entity.setId(organizationId);
             entity.setRealmId(realmId);
-            entity.setAttributes(Json.write(Json.MAPPER.valueToTree(profile)));
+            entity.setAttributes(Json.write(json));
             entity.setUpdatedAt(Time.currentTimeMillis());
             em().persist(entity);
         } else {
-            entity.setAttributes(Json.write(Json.MAPPER.valueToTree(profile)));
+            entity.setAttributes(Json.write(json));
             entity.setUpdatedAt(Time.currentTimeMillis());
         }
     }
@@ -77,10 +84,12 @@ public final class PartnerProfileStore {
         return em().createNamedQuery("PA_PartnerProfile.idsOfRealm", String.class).setParameter("realmId", realmId).getResultList();
     }
 
-    private static Map<String, List<String>> parse(String json) {
+    private static Recorded parse(String json) {
         try {
-            return new LinkedHashMap<>(Json.MAPPER.readValue(json, ATTRIBUTES));
-        } catch (IOException e) {
+            var node = Json.MAPPER.readTree(json);
+            Map<String, List<String>> attributes = Json.MAPPER.convertValue(node.get("attributes"), ATTRIBUTES);
+            return new Recorded(node.path("name").asText(null), new LinkedHashMap<>(attributes));
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("unreadable partner profile row", e);
         }
     }

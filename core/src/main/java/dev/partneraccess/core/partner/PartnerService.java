@@ -332,7 +332,7 @@ public final class PartnerService {
     private ObjectNode saveAttributes(OrganizationModel organization, Map<String, List<String>> attributes) {
         organization.setAttributes(attributes);
         // The profile as written, so that a later edit through Keycloak's own API is checked against it.
-        new PartnerProfileStore(session).record(realm.getId(), organization.getId(), attributes);
+        new PartnerProfileStore(session).record(realm.getId(), organization.getId(), organization.getName(), attributes);
         return Partner.of(organization, attributes).toJson(organizations().getMembersCount(organization));
     }
 
@@ -509,7 +509,7 @@ public final class PartnerService {
     public boolean applyNativeEdit(OrganizationModel organization, Actor actor, ObjectNode via) {
         PartnerProfileStore profiles = new PartnerProfileStore(session);
         Map<String, List<String>> after = partnerAttributes(organization.getAttributes());
-        Optional<Map<String, List<String>>> recorded = profiles.lockedAttributes(organization.getId());
+        Optional<PartnerProfileStore.Recorded> recorded = profiles.locked(organization.getId());
         if (recorded.isEmpty()) {
             if (after.isEmpty()) {
                 return false;
@@ -519,9 +519,21 @@ public final class PartnerService {
                     "An organization becomes a partner only through intake (POST /partners), not by adding partner.* attributes."),
                     actor, via);
         }
-        Map<String, List<String>> before = recorded.get();
+        Map<String, List<String>> before = recorded.get().attributes();
+        String name = recorded.get().name();
+        boolean renamed = name != null && !name.equals(organization.getName());
+        if (renamed) {
+            // A partner's name is fixed at intake: the product's API refuses to change it, so Keycloak's may not either.
+            String attempted = organization.getName();
+            organization.setName(name);
+            ObjectNode details = via.deepCopy();
+            details.put("attribute", "name");
+            details.put("reason", "A partner's name is fixed at intake.");
+            details.putObject("attempted").putObject("name").put("old", name).put("new", attempted);
+            ledger.append(realm.getId(), EvidenceType.PARTNER_CHANGE_REVERTED, actor, organization.getId(), organization.getId(), details);
+        }
         if (before.equals(after)) {
-            return false;
+            return renamed;
         }
         StoredPolicy policy = policies.current(realm).orElse(null);
         Optional<ProfileRules.Violation> violation = ProfileRules.check(before, after, policy == null ? null : policy.policy(),
@@ -532,7 +544,7 @@ public final class PartnerService {
         }
         Partner old = Partner.of(organization, before);
         Partner now = Partner.of(organization, after);
-        profiles.record(realm.getId(), organization.getId(), after);
+        profiles.record(realm.getId(), organization.getId(), organization.getName(), after);
         String reason = "Changed through Keycloak's admin API.";
         if (now.status() != old.status()) {
             ObjectNode details = via.deepCopy();
