@@ -119,6 +119,9 @@ public final class GrantService {
     public ObjectNode revoke(String id, JsonBody body, Actor actor) {
         body.allowOnly("reason");
         String reason = body.requiredText("reason", REASON_MAX);
+        if (!TextRules.plausibleId(id)) {
+            throw ApiException.notFound("No grant '" + id + "' in this realm.");
+        }
         RequestService requests = new RequestService(session, realm, ledger, policies, this);
         List<RequestEntity> renewals = requests.lockPendingRenewals(id);
         GrantEntity grant = lock(id);
