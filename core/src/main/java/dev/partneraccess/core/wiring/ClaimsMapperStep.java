@@ -1,13 +1,16 @@
 package dev.partneraccess.core.wiring;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.ProtocolMapperContainerModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
@@ -20,6 +23,9 @@ final class ClaimsMapperStep implements WiringStep {
 
     private static final String OIDC = "openid-connect";
     private static final String MAPPER_NAME = "partner access claims";
+    private static final Set<String> BUILT_IN = Set.of(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID,
+            Constants.ACCOUNT_CONSOLE_CLIENT_ID, Constants.ADMIN_CLI_CLIENT_ID, Constants.ADMIN_CONSOLE_CLIENT_ID,
+            Constants.BROKER_SERVICE_CLIENT_ID);
 
     @Override
     public String name() {
@@ -62,10 +68,13 @@ final class ClaimsMapperStep implements WiringStep {
             problems.add("no default client scope of the realm holds " + RealmWiring.CLAIMS_MAPPER
                     + ", so clients created from now on get no partner claims");
         }
-        List<String> clients = without(realm).stream().map(ClientModel::getClientId).toList();
+        // The realm's own applications first: Keycloak's built-in clients are rarely the ones an admin looks for.
+        List<String> clients = without(realm).stream().map(ClientModel::getClientId)
+                .sorted(Comparator.comparing((String id) -> BUILT_IN.contains(id)).thenComparing(Comparator.naturalOrder())).toList();
         if (!clients.isEmpty()) {
             problems.add("the tokens of " + clients.size() + " client(s) carry no partner claims: "
-                    + String.join(", ", clients.subList(0, Math.min(5, clients.size()))) + (clients.size() > 5 ? ", ..." : ""));
+                    + String.join(", ", clients.subList(0, Math.min(5, clients.size())))
+                    + (clients.size() > 5 ? " and " + (clients.size() - 5) + " more" : ""));
         }
         List<String> unset = ownScope(realm).map(s -> unset(target, s)).orElse(List.of());
         if (!unset.isEmpty()) {
