@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -185,18 +186,21 @@ class SetupIT extends PartnerAccessTestBase {
         assertThat(claims.at("/partner/id").asText()).isEqualTo(active);
         assertThat(claims.at("/partner/tier").asText()).isEqualTo("gold");
 
-        // A governed role mapped behind the product's back, through Keycloak's own admin API, is reverted.
-        String oscar = userId("oscar.oob");
+        // A governed role mapped to a group behind the product's back, through Keycloak's own admin API, is taken back.
+        GroupRepresentation team = new GroupRepresentation();
+        team.setName("setup-team");
+        realm.admin().groups().add(team).close();
+        String group = realm.admin().groups().groups("setup-team", 0, 1).get(0).getId();
         RoleRepresentation dealRegistration = realm.admin().roles().get("deal-registration").toRepresentation();
-        realm.admin().users().get(oscar).roles().realmLevel().add(List.of(dealRegistration));
-        assertThat(realm.admin().users().get(oscar).roles().realmLevel().listAll())
+        realm.admin().groups().group(group).roles().realmLevel().add(List.of(dealRegistration));
+        assertThat(realm.admin().groups().group(group).roles().realmLevel().listAll())
                 .extracting(RoleRepresentation::getName).doesNotContain("deal-registration");
-        assertThat(evidence("type=OUT_OF_BAND_GRANT_REVERTED&subject=" + oscar)).hasSize(1);
+        assertThat(evidence("type=OUT_OF_BAND_GRANT_REVERTED&subject=" + group)).hasSize(1);
 
         // Keycloak stores its own admin events too, with their representations.
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents();
         assertThat(events).anySatisfy(e -> {
-            assertThat(e.getResourcePath()).isEqualTo("users/" + oscar + "/role-mappings/realm");
+            assertThat(e.getResourcePath()).isEqualTo("groups/" + group + "/role-mappings/realm");
             assertThat(e.getRepresentation()).contains("deal-registration");
         });
         assertThat(events).anySatisfy(e -> assertThat(e.getResourcePath()).isEqualTo("partner-access/partners/" + suspended + "/suspend"));

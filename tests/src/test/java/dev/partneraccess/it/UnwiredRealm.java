@@ -24,7 +24,7 @@ public class UnwiredRealm implements RealmConfig {
                 "view-realm", "view-events", "query-users");
         PartnersRealm.user(realm, "realm-viewer").clientRoles("realm-management", "view-realm");
         PartnersRealm.user(realm, "viewer").clientRoles("realm-management", "view-users");
-        for (String name : new String[] {"plain-user", "owner-olivia", "sam.summit", "sue.summit", "oscar.oob"}) {
+        for (String name : new String[] {"plain-user", "owner-olivia", "sam.summit", "sue.summit"}) {
             PartnersRealm.user(realm, name);
         }
         return realm;
