@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Seeds the demo realm "partners" through the Partner Access admin REST:
-# the policy (only if the realm has none yet), three partners and their members.
+# Seeds the demo realm "partners" through the Partner Access admin REST: wires it (POST /setup),
+# then the policy (only if the realm has none yet), three partners and their members.
 # Idempotent: a second run changes nothing.
 #
 # Environment:
@@ -89,24 +89,15 @@ expect() {
   die "unexpected HTTP $STATUS (expected $*) from the last request"
 }
 
-# --- required actions ------------------------------------------------------------------------
-# Registered like an admin would ("Register" in the console); listing them in the realm file would
-# replace Keycloak's default required actions.
+# --- wiring ----------------------------------------------------------------------------------
+# One call wires what the realm file does not carry (the required actions, the claims scope for
+# Keycloak's own clients, the user-profile attribute) and checks the rest. A second run changes nothing.
 
-call GET "$KC_URL/admin/realms/$REALM/authentication/required-actions"
+call POST "$PA/setup" '{}'
 expect 200
-for action in "partner-agreement:Partner agreement" "partner-purpose-attestation:Partner business-purpose attestation"; do
-  alias="${action%%:*}"
-  name="${action#*:}"
-  if [[ "$(json_get 'any(a.get("alias") == sys.argv[2] for a in d)' "$alias" <<<"$BODY")" != True ]]; then
-    saved="$BODY"
-    call POST "$KC_URL/admin/realms/$REALM/authentication/register-required-action" \
-      "{\"providerId\":\"$alias\",\"name\":\"$name\"}"
-    expect 204
-    log "required action $alias registered"
-    BODY="$saved"
-  fi
-done
+json_get '"\n".join("[seed] setup: " + c for c in d["changes"]) or "[seed] setup: the realm was already wired"' <<<"$BODY"
+failing=$(json_get '"; ".join(c["name"] + ": " + c["detail"] for c in d["checks"] if not c["ok"])' <<<"$BODY")
+[[ -z "$failing" ]] || die "the realm is not fully wired: $failing"
 
 # --- policy ----------------------------------------------------------------------------------
 

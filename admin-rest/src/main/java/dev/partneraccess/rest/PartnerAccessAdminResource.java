@@ -46,6 +46,11 @@ public final class PartnerAccessAdminResource {
         return new ReportResource(rest);
     }
 
+    @Path("setup")
+    public SetupResource setup() {
+        return new SetupResource(rest);
+    }
+
     @Path("sweep")
     public SweepResource sweep() {
         return new SweepResource(rest);

@@ -22,6 +22,7 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.wiring.RealmWiring;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -45,6 +46,7 @@ final class Rest {
     final GrantService grants;
     final RequestService requests;
     final ServiceAccountService serviceAccounts;
+    final RealmWiring wiring;
 
     Rest(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
@@ -57,6 +59,7 @@ final class Rest {
         this.grants = new GrantService(session, realm, ledger, policies);
         this.requests = new RequestService(session, realm, ledger, policies, grants);
         this.serviceAccounts = new ServiceAccountService(session, realm, ledger, policies);
+        this.wiring = new RealmWiring(session, realm, ledger);
     }
 
     Response run(Supplier<Response> action) {
@@ -136,6 +139,12 @@ final class Rest {
     void requireManageRealm() {
         if (!auth.realm().canManageRealm()) {
             throw ApiException.forbidden("This needs the realm-management role manage-realm.");
+        }
+    }
+
+    void requireViewRealm() {
+        if (!auth.realm().canViewRealm()) {
+            throw ApiException.forbidden("This needs the realm-management role view-realm.");
         }
     }
 

@@ -54,8 +54,8 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         ProviderConfigProperty cap = new ProviderConfigProperty();
         cap.setName(CAP_LIFETIME);
         cap.setLabel("Cap token lifetime at grant expiry");
-        cap.setHelpText("When on, no access token outlives the earliest governed grant it carries: its expiry is"
-                + " lowered to that grant's end.");
+        cap.setHelpText("When on (the default, also when the option is absent), no access token outlives the earliest"
+                + " governed grant it carries: its expiry is lowered to that grant's end.");
         cap.setType(ProviderConfigProperty.BOOLEAN_TYPE);
         cap.setDefaultValue("true");
         CONFIG.add(cap);

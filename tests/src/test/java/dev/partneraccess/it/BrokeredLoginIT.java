@@ -40,6 +40,9 @@ class BrokeredLoginIT extends BrowserTestBase {
             Api.Reply created = ops().post("/partners", intake);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String partner = created.text("id");
+            // The provider is now a partner's: setup gives it a post-broker-login flow with the gate.
+            JsonNode wired = PartnerWiring.setup(ops());
+            assertThat(wired.get("changes")).extracting(JsonNode::asText).anyMatch(c -> c.contains("'" + IDP + "'"));
 
             startLogin("&kc_idp_hint=" + IDP);
             browser.login("alice", "company-password");
@@ -110,7 +113,6 @@ class BrokeredLoginIT extends BrowserTestBase {
         idp.setProviderId("oidc");
         idp.setEnabled(true);
         idp.setTrustEmail(true);
-        idp.setPostBrokerLoginFlowAlias(PartnerWiring.POST_BROKER);
         idp.setConfig(Map.of(
                 "clientId", "partner-broker",
                 "clientSecret", "broker-secret",

@@ -146,9 +146,15 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Fills Keycloak's username and password form and submits it. */
+    /**
+     * Fills Keycloak's username and password form and submits it. In a realm with Organizations on, Keycloak's own
+     * browser flow (and a copy of it, as setup binds) asks for the username first, then for the password.
+     */
     void login(String username, String password) {
         type("#username", username);
+        if (!has("#password")) {
+            submit("#kc-login");
+        }
         type("#password", password);
         submit("#kc-login");
     }

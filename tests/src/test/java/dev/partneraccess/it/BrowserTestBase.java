@@ -11,8 +11,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the login tests share: a realm wired for partner logins, one headless browser per test class, and the
- * "application" the browser is sent back to once a login succeeds.
+ * What the login tests share: a realm wired for partner logins by {@code POST /setup}, one headless browser per test
+ * class, and the "application" the browser is sent back to once a login succeeds.
  */
 abstract class BrowserTestBase extends PartnerAccessTestBase {
 
@@ -39,9 +39,10 @@ abstract class BrowserTestBase extends PartnerAccessTestBase {
         }
     }
 
+    /** Wires the realm the first time; later calls change nothing. */
     @BeforeEach
-    void registerRequiredActions() {
-        PartnerWiring.registerRequiredActions(realm.admin());
+    void wire() {
+        PartnerWiring.setup(ops());
     }
 
     /** Opens the client's login page, as an application redirecting its user to Keycloak does. */

@@ -28,6 +28,11 @@ class LoginDenialIT extends PartnerAccessTestBase {
         return realm;
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void wire() {
+        PartnerWiring.setup(ops());
+    }
+
     private Api.Reply directGrant(String username) {
         return TokenEndpoint.post(urls.getBase(), realm.getName(), "grant_type=password&client_id=" + PartnersRealm.PORTAL
                 + "&username=" + Api.q(username) + "&password=" + Api.q(PartnersRealm.PASSWORD));

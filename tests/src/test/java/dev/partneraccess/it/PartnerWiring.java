@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Wires a realm as docs/wiring.md describes: the gate at the top level of copies of the browser and direct-grant
- * flows (after the subflow that identifies the user, so single sign-on by cookie passes it too) and alone in a
- * post-broker-login flow, the two required actions registered, and the claims mapper on the realm's clients.
+ * How the tests wire a realm. {@link #setup} is what operators do: one {@code POST /setup}. {@link #wire} applies the
+ * manual reference steps of docs/wiring.md to a realm before import (the gate at the top level of copies of the
+ * browser and direct-grant flows, after the subflow that identifies the user, and alone in a post-broker-login flow;
+ * the claims mapper on the realm's clients), so SetupIT can show that setup accepts a realm wired by hand.
  */
 final class PartnerWiring {
 
@@ -25,6 +27,14 @@ final class PartnerWiring {
     static final String POST_BROKER = "partner post broker login";
 
     private PartnerWiring() {
+    }
+
+    /** Wires the test realm through the product's own call, as its ops admin (who holds manage-realm). */
+    static JsonNode setup(Api ops) {
+        Api.Reply reply = ops.post("/setup", null);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("checks")).as(reply.toString()).allSatisfy(c -> assertThat(c.get("ok").asBoolean()).isTrue());
+        return reply.json();
     }
 
     static void wire(RealmRepresentation realm) {
@@ -53,14 +63,15 @@ final class PartnerWiring {
         }
     }
 
-    /** Puts the {@code partner-access-claims} mapper, with its defaults, on a client. */
+    /** Puts the {@code partner-access-claims} mapper on a client, every option written out as setup does. */
     static void addClaimsMapper(ClientRepresentation client) {
         List<ProtocolMapperRepresentation> mappers = new ArrayList<>(client.getProtocolMappers() == null ? List.of() : client.getProtocolMappers());
         ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
         mapper.setName("partner access claims");
         mapper.setProtocol("openid-connect");
         mapper.setProtocolMapper("partner-access-claims");
-        mapper.setConfig(Map.of("access.token.claim", "true", "id.token.claim", "true", "userinfo.token.claim", "true"));
+        mapper.setConfig(Map.of("access.token.claim", "true", "id.token.claim", "true", "userinfo.token.claim", "true",
+                "lightweight.claim", "false", "cap.token.lifetime", "true"));
         mappers.add(mapper);
         client.setProtocolMappers(mappers);
     }
@@ -93,23 +104,5 @@ final class PartnerWiring {
         step.setAuthenticatorFlow(true);
         step.setUserSetupAllowed(false);
         return step;
-    }
-
-    /**
-     * Registers the two required actions the way an admin does ("Register" in the console): listing them in an
-     * imported realm instead would replace Keycloak's default required actions.
-     */
-    static void registerRequiredActions(RealmResource realm) {
-        List<String> registered = realm.flows().getRequiredActions().stream().map(RequiredActionProviderRepresentation::getAlias).toList();
-        // In this order: registration order sets priority, and the agreement comes before the attestation.
-        for (Map.Entry<String, String> action : List.of(Map.entry("partner-agreement", "Partner agreement"),
-                Map.entry("partner-purpose-attestation", "Partner business-purpose attestation"))) {
-            if (!registered.contains(action.getKey())) {
-                RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
-                register.setProviderId(action.getKey());
-                register.setName(action.getValue());
-                realm.flows().registerRequiredAction(register);
-            }
-        }
     }
 }

@@ -2,7 +2,10 @@ package dev.partneraccess.it;
 
 import org.keycloak.testframework.realm.RealmConfigBuilder;
 
-/** The partners realm wired for login: gate in the flows, required actions, claims mapper, a gold-only client. */
+/**
+ * The partners realm for login tests, with user events, three languages and a gold-only client. The tests wire it as
+ * an operator does, with {@code POST /setup} ({@link PartnerWiring#setup}).
+ */
 public class WiredPartnersRealm extends PartnersRealm {
 
     static final String GOLD_APP = "gold-app";
@@ -13,6 +16,6 @@ public class WiredPartnersRealm extends PartnersRealm {
         realm.eventsEnabled(true).internationalizationEnabled(true).supportedLocales("en", "de", "fr").defaultLocale("en");
         realm.addClient(GOLD_APP).publicClient(true).directAccessGrantsEnabled(true).redirectUris("*")
                 .attribute("partner-access.minTier", "gold");
-        return realm.update(PartnerWiring::wire);
+        return realm;
     }
 }

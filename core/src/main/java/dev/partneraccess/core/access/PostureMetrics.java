@@ -51,7 +51,8 @@ public final class PostureMetrics {
             new Figure("service_accounts_unused_for_90_days", "/serviceAccounts/unusedFor90Days", "Enabled service accounts unused for 90 days"),
             new Figure("evidence_records", "/evidence/records", "Records in the evidence ledger"),
             new Figure("evidence_valid", "/evidence/valid", "1 when the ledger verified at its last check, 0 when broken"),
-            new Figure("evidence_last_verified_timestamp_seconds", "/evidence/lastVerifiedAt", "When the ledger was last verified"));
+            new Figure("evidence_last_verified_timestamp_seconds", "/evidence/lastVerifiedAt", "When the ledger was last verified"),
+            new Figure("wiring_ok", "/wiring/ok", "1 when every wiring check of GET /setup passes, 0 when the policy can be bypassed"));
 
     private PostureMetrics() {
     }

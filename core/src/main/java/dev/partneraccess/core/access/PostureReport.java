@@ -22,6 +22,7 @@ import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.wiring.RealmWiring;
 
 import jakarta.persistence.EntityManager;
 
@@ -100,6 +101,12 @@ public final class PostureReport {
         } else {
             evidence.put("valid", check.isValid());
         }
+
+        // A realm where any wiring check fails is one where the policy can be bypassed.
+        List<String> failing = new RealmWiring(session, realm, new EvidenceLedger(session)).failing();
+        ObjectNode wiring = report.putObject("wiring");
+        wiring.put("ok", failing.isEmpty());
+        failing.forEach(wiring.putArray("failing")::add);
         return report;
     }
 

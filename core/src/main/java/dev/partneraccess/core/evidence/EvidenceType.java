@@ -32,7 +32,9 @@ public enum EvidenceType {
     SERVICE_ACCOUNT_DISABLED,
     SERVICE_ACCOUNT_ENABLED,
     SERVICE_ACCOUNT_EXPIRED,
-    SERVICE_ACCOUNT_RENEWED;
+    SERVICE_ACCOUNT_RENEWED,
+    /** {@code POST /setup} wired something in the realm; not written when it changed nothing. */
+    SETUP_APPLIED;
 
     public static EvidenceType parse(String name) {
         for (EvidenceType type : values()) {
