@@ -40,9 +40,11 @@ class BrokeredLoginIT extends BrowserTestBase {
             Api.Reply created = ops().post("/partners", intake);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String partner = created.text("id");
-            // The provider is now a partner's: setup gives it a post-broker-login flow with the gate.
+            // The provider is now a partner's: linking it gave it a post-broker-login flow with the gate, so setup
+            // has nothing left to do for it.
+            assertThat(evidence("type=PARTNER_CREATED&subject=" + partner).get(0).at("/details/wiring").toString()).contains("'" + IDP + "'");
             JsonNode wired = PartnerWiring.setup(ops());
-            assertThat(wired.get("changes")).extracting(JsonNode::asText).anyMatch(c -> c.contains("'" + IDP + "'"));
+            assertThat(wired.get("changes")).extracting(JsonNode::asText).noneMatch(c -> c.contains("'" + IDP + "'"));
 
             startLogin("&kc_idp_hint=" + IDP);
             browser.login("alice", "company-password");

@@ -198,6 +198,16 @@ class PartnerRegistryIT extends RegistryTestBase {
         String id = created.json().get("id").asText();
         assertThat(realm().admin().organizations().get(id).identityProviders().getIdentityProviders())
                 .extracting(IdentityProviderRepresentation::getAlias).containsExactly("acme-sso");
+        // A login through the provider runs its post-broker-login flow: linking it put the gate there.
+        String flow = realm().admin().identityProviders().get("acme-sso").toRepresentation().getPostBrokerLoginFlowAlias();
+        assertThat(flow).as("the provider's post-broker-login flow").isNotBlank();
+        assertThat(realm().admin().flows().getExecutions(flow)).extracting(e -> e.getProviderId()).contains("partner-access-gate");
+        JsonNode record = evidence("type=PARTNER_CREATED&subject=" + id).get(0);
+        assertThat(record.at("/details/wiring").toString()).contains("acme-sso");
+        assertThat(ops().get("/setup").json().get("checks")).anySatisfy(check -> {
+            assertThat(check.get("name").asText()).isEqualTo("broker-flows");
+            assertThat(check.get("ok").asBoolean()).as(check.toString()).isTrue();
+        });
 
         ObjectNode other = intake("Beta Integrators", "beta.example", "gold", "EMEA");
         other.put("idp", "acme-sso");

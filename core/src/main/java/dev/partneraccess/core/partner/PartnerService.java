@@ -39,6 +39,7 @@ import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
+import dev.partneraccess.core.wiring.RealmWiring;
 import dev.partneraccess.core.support.TextRules;
 
 /**
@@ -191,6 +192,9 @@ public final class PartnerService {
         ObjectNode json = saveAttributes(organization, attributes);
         ObjectNode details = Json.object();
         details.set("partner", json.deepCopy());
+        if (idp != null) {
+            wireIdentityProvider(details);
+        }
         details.put("policyVersion", policy.version());
         ledger.append(realm.getId(), EvidenceType.PARTNER_CREATED, actor, organization.getId(), organization.getId(), details);
         return json;
@@ -280,6 +284,9 @@ public final class PartnerService {
             change.set("old", Json.MAPPER.valueToTree(values[0]));
             change.set("new", Json.MAPPER.valueToTree(values[1]));
         });
+        if (changes.containsKey("idp") && idp != null) {
+            wireIdentityProvider(details);
+        }
         if (changes.containsKey("businessOwner")) {
             // Pending owner stages follow the owner: the new one decides them, the old one no longer can.
             details.put("ownerStagesReassigned", requests.reassignOwnerStages(id, before.businessOwner(), owner));
@@ -295,6 +302,18 @@ public final class PartnerService {
             ledger.append(realm.getId(), EvidenceType.TIER_CHANGED, actor, id, id, tierDetails);
         }
         return updated;
+    }
+
+    /**
+     * A login through the partner's identity provider runs its post-broker-login flow, not the browser flow: linking
+     * the provider wires the gate there at once (as setup does), so a suspended partner's users cannot get in through
+     * it. What changed goes into the evidence details.
+     */
+    private void wireIdentityProvider(ObjectNode details) {
+        List<String> wired = new RealmWiring(session, realm, ledger).wireBrokerFlows();
+        if (!wired.isEmpty()) {
+            wired.forEach(details.putArray("wiring")::add);
+        }
     }
 
     /**

@@ -56,6 +56,19 @@ public final class RealmWiring {
                 new ConsoleClientStep(), new ClaimsMapperStep());
     }
 
+    /**
+     * Wires the post-broker-login flow of every partner's identity provider, as setup does: called when an identity
+     * provider is linked to a partner, so a login through it meets the gate from the first one. Answers what changed.
+     */
+    public List<String> wireBrokerFlows() {
+        List<String> changes = new ArrayList<>();
+        BrokerFlowsStep step = new BrokerFlowsStep();
+        if (!step.check(target).ok()) {
+            step.fix(target, changes);
+        }
+        return changes;
+    }
+
     public List<WiringCheck> check() {
         return inCheckOrder().stream().map(step -> step.check(target)).toList();
     }
