@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
@@ -247,6 +248,26 @@ class SetupIT extends PartnerAccessTestBase {
 
     @Test
     @Order(8)
+    void aClientThatOverridesTheBrowserFlowWithoutTheGateIsFoundAndGetsAGatedCopy() throws Exception {
+        ClientRepresentation brand = realm.admin().clients().findByClientId("brand-portal").get(0);
+        String stock = realm.admin().flows().getFlows().stream().filter(f -> f.getAlias().equals("browser")).findFirst()
+                .orElseThrow().getId();
+        brand.setAuthenticationFlowBindingOverrides(Map.of("browser", stock));
+        realm.admin().clients().get(brand.getId()).update(brand);
+        assertDrifted("browser-flow", "Client 'brand-portal' overrides the browser flow with 'browser': 'browser' has no");
+
+        JsonNode fixed = applySetup();
+        assertThat(fixed.get("changes")).extracting(JsonNode::asText)
+                .anyMatch(c -> c.startsWith("Client 'brand-portal' now overrides the browser flow with 'partner browser"));
+        String override = realm.admin().clients().get(brand.getId()).toRepresentation().getAuthenticationFlowBindingOverrides().get("browser");
+        assertThat(realm.admin().flows().getFlow(override).getAlias()).startsWith("partner browser");
+        assertThat(realm.admin().toRepresentation().getBrowserFlow()).as("the realm's own binding is left alone")
+                .isEqualTo("partner browser 2");
+        assertRepaired();
+    }
+
+    @Test
+    @Order(9)
     void aRealmWiredByHandKeepsItsFlowsAndGetsOnlyWhatItLacks() {
         Api handOps = new Api(urls.getBase(), handWired.getName(), () -> Tokens.password(urls.getBase(), handWired.getName(), "ops-admin"));
         JsonNode before = handOps.get("/setup").json();

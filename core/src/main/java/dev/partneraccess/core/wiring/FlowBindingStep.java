@@ -57,7 +57,8 @@ abstract class FlowBindingStep implements WiringStep {
         List<String> parts = new ArrayList<>();
         for (Unsound u : unsound) {
             parts.add(u.client() == null ? "the realm's " + label() + ": " + u.problem()
-                    : "client '" + u.client().getClientId() + "' overrides it with '" + u.flow().getAlias() + "': " + u.problem());
+                    : "client '" + u.client().getClientId() + "' overrides the " + label() + " with '" + u.flow().getAlias()
+                    + "': " + u.problem());
         }
         return WiringCheck.failing(name(), capitalised(String.join("; ", parts)) + ". Partner logins this way skip the"
                 + " policy. POST /setup binds a copy of each flow with the gate in its place (docs/wiring.md).");
