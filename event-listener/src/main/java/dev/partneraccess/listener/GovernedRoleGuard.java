@@ -43,11 +43,11 @@ final class GovernedRoleGuard {
             if (isOurGrant(session, granted.getRole(), user)) {
                 return;
             }
-            governing(session, granted.getRealm()).flatMap(governed -> governedIn(Stream.of(granted.getRole()), governed))
+            governing(session, granted.getRealm()).flatMap(governed -> GovernedRoles.governedIn(Stream.of(granted.getRole()), governed))
                     .ifPresent(role -> refuse(session, granted.getRealm(), role, "mapped to user '" + user.getUsername() + "'"));
         } else if (event instanceof GroupModel.GroupMemberJoinEvent joined) {
             KeycloakSession session = joined.getKeycloakSession();
-            governing(session, joined.getRealm()).flatMap(governed -> governedIn(effectiveRoles(joined.getGroup()), governed))
+            governing(session, joined.getRealm()).flatMap(governed -> GovernedRoles.governedIn(GovernedRoles.effectiveRoles(joined.getGroup()), governed))
                     .ifPresent(role -> refuse(session, joined.getRealm(), role, "given through group '" + joined.getGroup().getName()
                             + "', which user '" + joined.getUser().getUsername() + "' would join"));
         } else if (event instanceof GroupModel.GroupPathChangeEvent moved) {
@@ -57,7 +57,7 @@ final class GovernedRoleGuard {
             if (parent == null || !hasMembers(session, moved.getRealm(), group)) {
                 return;
             }
-            governing(session, moved.getRealm()).flatMap(governed -> governedIn(effectiveRoles(parent), governed))
+            governing(session, moved.getRealm()).flatMap(governed -> GovernedRoles.governedIn(GovernedRoles.effectiveRoles(parent), governed))
                     .ifPresent(role -> refuse(session, moved.getRealm(), role, "given to the members of group '" + group.getName()
                             + "' by moving it under '" + parent.getName() + "'"));
         }
@@ -78,14 +78,6 @@ final class GovernedRoleGuard {
 
     private static boolean isOurGrant(KeycloakSession session, RoleModel role, UserModel user) {
         return user.getId().equals(session.getAttribute(GrantService.GRANTING + role.getId()));
-    }
-
-    private static Optional<RoleModel> governedIn(Stream<RoleModel> roles, List<RoleModel> governed) {
-        return GovernedRoles.governedIn(roles, governed);
-    }
-
-    private static Stream<RoleModel> effectiveRoles(GroupModel group) {
-        return GovernedRoles.effectiveRoles(group);
     }
 
     private static boolean hasMembers(KeycloakSession session, RealmModel realm, GroupModel group) {

@@ -54,7 +54,7 @@ public final class DefaultAccessCheck {
         RoleModel defaults = realm.getDefaultRole();
         if (defaults != null) {
             for (RoleModel role : defaults.getCompositesStream().toList()) {
-                Optional<RoleModel> hit = governedIn(Stream.of(role), governed);
+                Optional<RoleModel> hit = GovernedRoles.governedIn(Stream.of(role), governed);
                 if (hit.isPresent()) {
                     if (revert) {
                         defaults.removeCompositeRole(role);
@@ -66,7 +66,7 @@ public final class DefaultAccessCheck {
             }
         }
         for (GroupModel group : realm.getDefaultGroupsStream().toList()) {
-            Optional<RoleModel> hit = governedIn(effectiveRoles(group), governed);
+            Optional<RoleModel> hit = GovernedRoles.governedIn(GovernedRoles.effectiveRoles(group), governed);
             if (hit.isPresent()) {
                 if (revert) {
                     realm.removeDefaultGroup(group);
@@ -97,13 +97,5 @@ public final class DefaultAccessCheck {
         LOG.warnf("governed role %s among the defaults of realm %s (%s, %s): %s", governed.getName(), realm.getName(), via,
                 trigger, reverted ? "reverted" : "flagged");
         return details;
-    }
-
-    private static Optional<RoleModel> governedIn(Stream<RoleModel> roles, List<RoleModel> governed) {
-        return GovernedRoles.governedIn(roles, governed);
-    }
-
-    private static Stream<RoleModel> effectiveRoles(GroupModel group) {
-        return GovernedRoles.effectiveRoles(group);
     }
 }

@@ -72,13 +72,6 @@ public final class PartnerProfileStore {
         }
     }
 
-    public void forget(String organizationId) {
-        PartnerProfileEntity entity = em().find(PartnerProfileEntity.class, organizationId);
-        if (entity != null) {
-            em().remove(entity);
-        }
-    }
-
     /** The ids of the realm's organizations with a recorded profile. */
     public List<String> recordedIds(String realmId) {
         return em().createNamedQuery("PA_PartnerProfile.idsOfRealm", String.class).setParameter("realmId", realmId).getResultList();
