@@ -126,6 +126,22 @@ final class ClusterNode implements AutoCloseable {
         throw new IllegalStateException("node " + number + " not ready after " + timeout + "; see " + log);
     }
 
+    /** The product's admin API of {@code realm} on this node, as the bootstrap admin of the master realm. */
+    Api admin(String realm) {
+        return new Api(url(), realm, () -> {
+            Api.Reply reply = TokenEndpoint.post(url(), "master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+            if (reply.status() != 200) {
+                throw new IllegalStateException("admin token from node " + number + ": " + reply);
+            }
+            return reply.text("access_token");
+        });
+    }
+
+    /** The id of a user of {@code realm}, read through Keycloak's admin API on this node. */
+    String userId(String realm, String username) {
+        return admin(realm).get("/../users?exact=true&username=" + username).json().get(0).get("id").asText();
+    }
+
     String logText() throws IOException {
         return Files.readString(log);
     }

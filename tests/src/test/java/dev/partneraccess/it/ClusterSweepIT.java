@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,11 +62,11 @@ class ClusterSweepIT {
             awaitClusterOfTwo(node1, node2);
 
             Api one = seed(node1);
-            Api two = admin(node2, "cluster");
+            Api two = node2.admin("cluster");
             List<String> grants = new ArrayList<>();
             for (int i = 0; i < GRANTS; i++) {
                 ObjectNode request = Api.object();
-                request.put("user", userId(node1, "member" + i));
+                request.put("user", node1.userId("cluster", "member" + i));
                 request.put("role", "deal-registration");
                 request.put("businessPurpose", "Register deals for the cluster test partner.");
                 request.put("days", 1);
@@ -141,25 +140,6 @@ class ClusterSweepIT {
         return times;
     }
 
-    private static Supplier<String> masterToken(ClusterNode node) {
-        return () -> {
-            Api.Reply reply = TokenEndpoint.post(node.url(), "master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
-            if (reply.status() != 200) {
-                throw new IllegalStateException("admin token from node " + node.number + ": " + reply);
-            }
-            return reply.text("access_token");
-        };
-    }
-
-    private static Api admin(ClusterNode node, String realm) {
-        return new Api(node.url(), realm, masterToken(node));
-    }
-
-    private static String userId(ClusterNode node, String username) {
-        Api.Reply reply = admin(node, "cluster").get("/../users?exact=true&username=" + username);
-        return reply.json().get(0).get("id").asText();
-    }
-
     /** A realm with Organizations, a self-service programme role, an owner and members; a policy and a partner. */
     private static Api seed(ClusterNode node) {
         ObjectNode realm = Api.object();
@@ -172,10 +152,10 @@ class ClusterSweepIT {
         for (int i = 0; i < GRANTS; i++) {
             users.addObject().put("username", "member" + i).put("enabled", true);
         }
-        Api.Reply created = admin(node, "master").send("POST", "/../..", Api.write(realm), "application/json");
+        Api.Reply created = node.admin("master").send("POST", "/../..", Api.write(realm), "application/json");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-        Api api = admin(node, "cluster");
+        Api api = node.admin("cluster");
         ObjectNode policy = Api.object();
         policy.putArray("tiers").addObject().put("name", "registered").put("rank", 1).put("maxGrantDays", 30).putArray("requiredActions");
         ObjectNode programme = policy.putArray("programmes").addObject();
@@ -191,7 +171,7 @@ class ClusterSweepIT {
         intake.putArray("domains").add("cluster.example");
         intake.put("tier", "registered");
         intake.put("region", "EMEA");
-        intake.put("businessOwner", userId(node, "owner"));
+        intake.put("businessOwner", node.userId("cluster", "owner"));
         Api.Reply partner = api.post("/partners", intake);
         assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
         for (int i = 0; i < GRANTS; i++) {

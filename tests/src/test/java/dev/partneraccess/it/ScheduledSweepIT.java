@@ -46,7 +46,7 @@ class ScheduledSweepIT {
             node.startDev(INTERVAL);
             node.awaitReady(Duration.ofMinutes(4));
             Api api = seed(node);
-            String member = userId(node, "member");
+            String member = node.userId(REALM, "member");
 
             ObjectNode request = Api.object();
             request.put("user", member);
@@ -97,24 +97,6 @@ class ScheduledSweepIT {
         }
     }
 
-    private static Supplier<String> masterToken(ClusterNode node) {
-        return () -> {
-            Api.Reply reply = TokenEndpoint.post(node.url(), "master", "grant_type=password&client_id=admin-cli&username=admin&password=admin");
-            if (reply.status() != 200) {
-                throw new IllegalStateException("admin token: " + reply);
-            }
-            return reply.text("access_token");
-        };
-    }
-
-    private static Api admin(ClusterNode node, String realm) {
-        return new Api(node.url(), realm, masterToken(node));
-    }
-
-    private static String userId(ClusterNode node, String username) {
-        return admin(node, REALM).get("/../users?exact=true&username=" + username).json().get(0).get("id").asText();
-    }
-
     /** A realm whose frontend URL names its public address, with SMTP, an owner and a member; a policy and a partner. */
     private static Api seed(ClusterNode node) {
         ObjectNode realm = Api.object();
@@ -128,10 +110,10 @@ class ScheduledSweepIT {
         ArrayNode users = realm.putArray("users");
         users.addObject().put("username", "owner").put("enabled", true).put("email", "owner@timer.example");
         users.addObject().put("username", "member").put("enabled", true).put("email", "member@timer.example");
-        Api.Reply created = admin(node, "master").send("POST", "/../..", Api.write(realm), "application/json");
+        Api.Reply created = node.admin("master").send("POST", "/../..", Api.write(realm), "application/json");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
-        Api api = admin(node, REALM);
+        Api api = node.admin(REALM);
         ObjectNode policy = Api.object();
         policy.putArray("tiers").addObject().put("name", "registered").put("rank", 1).put("maxGrantDays", 30).putArray("requiredActions");
         ObjectNode programme = policy.putArray("programmes").addObject();
@@ -147,7 +129,7 @@ class ScheduledSweepIT {
         intake.putArray("domains").add("timer.example");
         intake.put("tier", "registered");
         intake.put("region", "EMEA");
-        intake.put("businessOwner", userId(node, "owner"));
+        intake.put("businessOwner", node.userId(REALM, "owner"));
         Api.Reply partner = api.post("/partners", intake);
         assertThat(partner.status()).as(partner.toString()).isEqualTo(201);
         Api.Reply added = api.post("/partners/" + partner.text("id") + "/members", Api.object().put("username", "member"));
