@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
 const out = join(here, '..', 'target', 'classes', 'partner-access-console');
-const stamp = join(out, '.built');
+// The stamp lives beside the bundle, not in it: a build time inside the jar would make every build's bytes differ.
+const stamp = join(here, '..', 'target', 'console-built.stamp');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function newest(path) {
