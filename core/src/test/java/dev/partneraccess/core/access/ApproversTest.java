@@ -3,9 +3,13 @@ package dev.partneraccess.core.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.mockito.Mockito;
 
 import dev.partneraccess.core.jpa.StageEntity;
 
@@ -26,6 +30,24 @@ class ApproversTest {
         assertThat(Approvers.mayDecide(stage, "u1", Set.of("partner-approver-region-emea"))).isTrue();
         assertThat(Approvers.mayDecide(stage, "u1", Set.of("partner-approver-region-amer", "partner-approver-legal"))).isFalse();
         assertThat(Approvers.mayDecide(stage, "u1", Set.of())).isFalse();
+    }
+
+    @Test
+    @DisplayName("Given an approver who holds the regional role spelt in upper case, then they may decide the lower-case stage")
+    void approverRoleHeldInUpperCaseStillMatches() {
+        RoleModel upper = Mockito.mock(RoleModel.class);
+        Mockito.when(upper.getName()).thenReturn("partner-approver-region-EMEA");
+        Mockito.when(upper.isClientRole()).thenReturn(false);
+        Mockito.when(upper.isComposite()).thenReturn(false);
+        Mockito.when(upper.getCompositesStream()).thenAnswer(call -> Stream.empty());
+        UserModel approver = Mockito.mock(UserModel.class);
+        Mockito.when(approver.getRoleMappingsStream()).thenAnswer(call -> Stream.of(upper));
+        Mockito.when(approver.getGroupsStream()).thenAnswer(call -> Stream.empty());
+
+        Set<String> held = Approvers.realmRoles(approver);
+
+        assertThat(held).containsExactly("partner-approver-region-emea");
+        assertThat(Approvers.mayDecide(roleStage("partner-approver-region-emea"), "u1", held)).isTrue();
     }
 
     @Test
