@@ -4,26 +4,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.ws.rs.core.Response;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Partner users logging in through a real browser and the direct grant, in a realm wired with the gate. */
+/**
+ * Partner users logging in through a real browser and the direct grant, in a realm wired with the gate. Each test makes
+ * the partners and users it needs, so any one of them runs alone or in any order.
+ */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoginGateIT extends BrowserTestBase {
 
     private static final String PURPOSE = "Registering deals for our EMEA distribution business.";
 
     @Test
-    @Order(1)
     void usersOfNoPartnerLogInExactlyAsBefore() throws Exception {
         ensurePolicy();
         startLogin(PartnersRealm.PORTAL);
@@ -34,7 +36,6 @@ class LoginGateIT extends BrowserTestBase {
     }
 
     @Test
-    @Order(2)
     void anActiveMemberCompletesTheAgreementAndTheAttestationAndReachesTheApplication() throws Exception {
         String partner = member("Northwind Login", "northwind-login.example", "registered", "EMEA", "nora.northwind");
         startLogin(PartnersRealm.PORTAL);
@@ -74,7 +75,6 @@ class LoginGateIT extends BrowserTestBase {
     }
 
     @Test
-    @Order(3)
     void decliningTheAgreementGrantsNoAccess() throws Exception {
         member("Decline Partners", "decline.example", "registered", "EMEA", "ned.northwind");
         startLogin(PartnersRealm.PORTAL);
@@ -86,7 +86,6 @@ class LoginGateIT extends BrowserTestBase {
     }
 
     @Test
-    @Order(4)
     void suspendedAndOffboardedPartnersAreDeniedWithTheirReason() throws Exception {
         String partner = member("Suspended Login", "suspended-login.example", "silver", "AMER", "sue.summit");
         assertThat(ops().post("/partners/" + partner + "/suspend", reason("overdue compliance review")).status()).isEqualTo(200);
@@ -122,7 +121,6 @@ class LoginGateIT extends BrowserTestBase {
     }
 
     @Test
-    @Order(5)
     void aClientsMinimumTierHoldsEvenForSingleSignOnByCookie() throws Exception {
         member("Silver Login", "silver-login.example", "silver", "AMER", "sam.summit");
         startLogin(PartnersRealm.PORTAL);
@@ -148,7 +146,6 @@ class LoginGateIT extends BrowserTestBase {
     }
 
     @Test
-    @Order(6)
     void tokensCarryThePartnerClaims() throws Exception {
         String partner = member("Claims Partner", "claims.example", "gold", "APAC", "gina.goldline");
         assertThat(directGrant("gina.goldline", PartnersRealm.PORTAL).status())
@@ -167,47 +164,71 @@ class LoginGateIT extends BrowserTestBase {
     }
 
     @Test
-    @Order(7)
     void theAgreementComesBackWhenThePolicyVersionChanges() throws Exception {
+        String before = agreementVersion();
+        member("Version Partner", "version.example", "gold", "APAC", freshUser("vera.version"));
+        startLogin(WiredPartnersRealm.GOLD_APP);
+        browser.login("vera.version", PartnersRealm.PASSWORD);
+        browser.submit("#kc-accept");
+        assertReachedApplication();
+
         ObjectNode policy = examplePolicy();
         ((ObjectNode) policy.get("agreement")).put("version", "2027-01");
         assertThat(ops().put("/policy", policy).status()).isEqualTo(200);
 
         browser.forgetSessions();
         startLogin(WiredPartnersRealm.GOLD_APP);
-        browser.login("gary.goldline", PartnersRealm.PASSWORD);
+        browser.login("vera.version", PartnersRealm.PASSWORD);
         assertThat(browser.page()).contains("2027-01");
         browser.submit("#kc-accept");
         assertReachedApplication();
-        assertThat(evidence("type=AGREEMENT_ACCEPTED&subject=" + userId("gary.goldline")))
-                .extracting(r -> r.at("/details/version").asText()).containsExactly(agreementVersionOf(examplePolicy()), "2027-01");
+        assertThat(evidence("type=AGREEMENT_ACCEPTED&subject=" + userId("vera.version")))
+                .extracting(r -> r.at("/details/version").asText()).containsExactly(before, "2027-01");
     }
 
     @Test
-    @Order(8)
     void thePagesSpeakGermanAndFrench() throws Exception {
+        String former = member("Former Sprachen", "former-sprachen.example", "silver", "EMEA", freshUser("lea.sprache"));
+        assertThat(ops().post("/partners/" + former + "/offboard", reason("partnership ended")).status()).isEqualTo(200);
         browser.forgetSessions();
         startLogin(PartnersRealm.PORTAL, "de");
-        browser.login("sue.summit", PartnersRealm.PASSWORD);
+        browser.login("lea.sprache", PartnersRealm.PASSWORD);
         assertThat(browser.find("#partner-access-denied").getText()).contains("kein Partner mehr");
         screenshot("partner-access-denied-de.png");
 
         browser.forgetSessions();
         startLogin(PartnersRealm.PORTAL, "fr");
-        browser.login("sue.summit", PartnersRealm.PASSWORD);
+        browser.login("lea.sprache", PartnersRealm.PASSWORD);
         assertThat(browser.find("#partner-access-denied").getText()).contains("n'est plus partenaire");
         screenshot("partner-access-denied-fr.png");
 
-        ObjectNode policy = examplePolicy();
-        ((ObjectNode) policy.get("agreement")).put("version", "2027-02");
-        assertThat(ops().put("/policy", policy).status()).isEqualTo(200);
-        browser.forgetSessions();
+        member("Sprachen Gold", "sprachen-gold.example", "gold", "EMEA", freshUser("kai.sprache"));
         startLogin(WiredPartnersRealm.GOLD_APP, "de");
-        browser.login("gary.goldline", PartnersRealm.PASSWORD);
-        assertThat(browser.page()).contains("Partnervereinbarung").contains("2027-02");
+        browser.login("kai.sprache", PartnersRealm.PASSWORD);
+        assertThat(browser.page()).contains("Partnervereinbarung").contains(agreementVersion());
         screenshot("partner-agreement-de.png");
         browser.submit("#kc-accept");
         assertReachedApplication();
+    }
+
+    /** A user of this test alone, with the realm's password. */
+    private String freshUser(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username.replace('.', '-') + "@users.example");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PartnersRealm.PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response created = realm.admin().users().create(user)) {
+            assertThat(created.getStatus()).as("creating " + username).isEqualTo(201);
+        }
+        return username;
     }
 
     private String member(String name, String domain, String tier, String region, String username) {
@@ -230,10 +251,6 @@ class LoginGateIT extends BrowserTestBase {
 
     private String agreementVersion() {
         return ops().get("/policy").json().at("/agreement/version").asText();
-    }
-
-    private static String agreementVersionOf(ObjectNode policy) {
-        return policy.at("/agreement/version").asText();
     }
 
     private Api.Reply directGrant(String username, String clientId) {
