@@ -2,9 +2,7 @@ package dev.partneraccess.core.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -36,7 +34,6 @@ public final class EvidenceLedger {
     static final int BATCH = 1000;
     private static final String HELD_HEAD = "partner-access.evidence.head.";
     /** Realms whose chain head this node has seen in the database; only saves a read, the row stays the truth. */
-    private static final Set<String> HEADS_SEEN = ConcurrentHashMap.newKeySet();
 
     private final KeycloakSession session;
 
@@ -113,28 +110,19 @@ public final class EvidenceLedger {
             return held;
         }
         EntityManager em = em();
-        EvidenceHeadEntity head = null;
-        if (HEADS_SEEN.contains(realmId)) {
-            head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
-            if (head == null) {
-                HEADS_SEEN.remove(realmId);
-            }
+        // Look before locking, every time: a locking read of a missing row takes a gap lock on MariaDB/InnoDB, which
+        // would block the short transaction that creates the head until the lock wait times out. A head can be missing
+        // even where this node saw one before: a realm removed and created again under the same id starts a new chain.
+        // The existence check is a plain read that loads no entity, so the locking find below reads the row's latest
+        // committed state.
+        Long heads = em.createQuery("select count(h) from PaEvidenceHead h where h.realmId = :realmId", Long.class)
+                .setParameter("realmId", realmId).getSingleResult();
+        if (heads == 0) {
+            createHead(realmId);
         }
+        EvidenceHeadEntity head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
-            // Look before locking: a locking read of a missing row takes a gap lock on MariaDB/InnoDB, which would
-            // block the short transaction that creates the head. The existence check is a plain read that loads no
-            // entity, so the locking find below reads the row's latest committed state. Once a node has seen a
-            // realm's head it skips this read: a head is never deleted while its realm exists.
-            Long heads = em.createQuery("select count(h) from PaEvidenceHead h where h.realmId = :realmId", Long.class)
-                    .setParameter("realmId", realmId).getSingleResult();
-            if (heads == 0) {
-                createHead(realmId);
-            }
-            head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
-            if (head == null) {
-                throw new IllegalStateException("evidence chain head for realm " + realmId + " could not be created");
-            }
-            HEADS_SEEN.add(realmId);
+            throw new IllegalStateException("evidence chain head for realm " + realmId + " could not be created");
         }
         session.setAttribute(HELD_HEAD + realmId, head);
         return head;
