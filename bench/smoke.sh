@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benches at tiny sizes against one server, so they cannot rot: .ci/run runs this after the tests. It checks that
-# each bench still runs end to end and produces its tables and plot; its figures mean nothing.
+# each bench still runs end to end and produces its tables and plot; its figures mean nothing. PostgreSQL is restarted
+# once if it does not preload pg_stat_statements yet (the statement bench needs it).
 #
 #   bench/smoke.sh
 #
@@ -9,6 +10,9 @@
 set -euo pipefail
 START=$(date +%s)
 KC_EXTRA_OPTS="--spi-jpa-entity-provider--partner-access--sweep-interval=86400"
+# The statement bench reads pg_stat_statements, which PostgreSQL loads only at its start.
+source "$(dirname "$0")/lib/pg-stat-statements.sh"
+ensure_pg_stat_statements
 source "$(dirname "$0")/lib/keycloak.sh"
 READY=$(date +%s)
 export BENCH_REUSE_SERVER=1 BENCH_BUILT=1
@@ -30,6 +34,11 @@ java -Djava.awt.headless=true -cp "$CP" dev.partneraccess.bench.login.LoginRepor
 test -s "$OUT/login-postgres.png"
 grep -q "both realms at once" "$OUT/login-results.md"
 grep -q "open-phase logins pooled" "$OUT/login-results.md"
+
+echo "statement bench (3 users, one measured round, in the login bench's two realms)"
+bench/statements-bench.sh --users 3 --rounds 1 > "$OUT/statements.log" 2>&1 || { tail -30 "$OUT/statements.log"; exit 1; }
+grep -q "| browser login, grant holder |" "$WORK/statements-results.md"
+grep -q "| login refused by the gate |" "$WORK/statements-results.md"
 
 echo "evidence bench (100 appends, 5,000 records, a storm of 2 denied users)"
 bench/evidence-bench.sh --appends 100 --writers 2 --sizes 5000 --storm-users 2 > "$OUT/evidence.log" 2>&1 || { tail -30 "$OUT/evidence.log"; exit 1; }
