@@ -65,10 +65,12 @@ _pg_ready() { pg_isready -q -h "$DB_HOST" -p 5432 2>/dev/null; }
 
 # _pg_sql SQL: runs SQL as the postgres superuser, prints bare tuples
 _pg_sql() {
+  # no NOTICE lines (such as "does not exist, skipping" from DROP ... IF EXISTS)
+  local quiet=$'SET client_min_messages TO warning;\n'
   if psql -X -q -tA -U postgres -h "$DB_HOST" -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
-    psql -X -q -tA -v ON_ERROR_STOP=1 -U postgres -h "$DB_HOST" -d postgres <<<"$1"
+    psql -X -q -tA -v ON_ERROR_STOP=1 -U postgres -h "$DB_HOST" -d postgres <<<"$quiet$1"
   elif [[ "$(id -u)" == 0 ]]; then
-    su postgres -c 'psql -X -q -tA -v ON_ERROR_STOP=1 -d postgres' <<<"$1"
+    su postgres -c 'psql -X -q -tA -v ON_ERROR_STOP=1 -d postgres' <<<"$quiet$1"
   else
     _db_err "cannot connect to PostgreSQL as the postgres superuser"
   fi
