@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Partner Access for Keycloak: one-command demo.
 #
-#   ./run.sh [--db h2|postgres|mariadb] [--port 8080] [--management-port 9000] [--reset]
+#   ./run.sh [--db h2|postgres|mariadb] [--port 8080] [--management-port 9000] [--reset] [--check]
 #
 # Builds the extension jar when sources changed, fetches and unpacks the Keycloak distribution
 # once into the cache folder, installs the jar and the demo realm, starts Keycloak (start-dev),
 # seeds the demo partners through the product's admin REST and waits. Ctrl-C stops Keycloak.
+# With --check it verifies that the demo answers, prints the summary and stops Keycloak instead.
 # Options and environment variables: ./run.sh --help (usage() below).
 set -euo pipefail
 
@@ -17,7 +18,7 @@ die() { printf '[run] ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
   cat <<'EOF'
-Usage: ./run.sh [--db h2|postgres|mariadb] [--port PORT] [--management-port PORT] [--reset]
+Usage: ./run.sh [--db h2|postgres|mariadb] [--port PORT] [--management-port PORT] [--reset] [--check]
 
   --db postgres          use the local PostgreSQL (database partner_access_demo, role keycloak)
   --db mariadb           use the local MariaDB (database partner_access_demo, user keycloak)
@@ -27,6 +28,9 @@ Usage: ./run.sh [--db h2|postgres|mariadb] [--port PORT] [--management-port PORT
   --management-port PORT management/health port (default 9000)
   --reset                drop the demo database first (H2 files, or the PostgreSQL or MariaDB
                          database), so the realm is imported and seeded afresh
+  --check                start and seed as usual, then check that the demo answers (ops-admin
+                         lists the three demo partners), print the summary and stop Keycloak;
+                         exits 0 when the check passed
 
 Environment:
   PARTNER_ACCESS_CACHE   cache folder for the Keycloak distribution, its H2 files and the build
@@ -40,6 +44,7 @@ DB=h2
 PORT=8080
 MGMT_PORT=9000
 RESET=false
+CHECK=false
 while (($#)); do
   case "$1" in
     --db) [[ $# -ge 2 ]] || die "--db needs a value"; DB="$2"; shift 2 ;;
@@ -49,6 +54,7 @@ while (($#)); do
     --management-port) [[ $# -ge 2 ]] || die "--management-port needs a value"; MGMT_PORT="$2"; shift 2 ;;
     --management-port=*) MGMT_PORT="${1#*=}"; shift ;;
     --reset) RESET=true; shift ;;
+    --check) CHECK=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument: $1" ;;
   esac
@@ -292,9 +298,50 @@ log "Keycloak is ready"
 KC_URL="http://127.0.0.1:$PORT" "$ROOT/demo/seed.sh" \
   || die "seeding the demo failed (see above; Keycloak log: $LOG)"
 
+BASE="http://127.0.0.1:$PORT"
+
+# --- check mode: does the demo answer? --------------------------------------------------------
+
+# check_demo: ops-admin's token (the demo's password grant) lists the three seeded partners, each
+# active with its two members; prints one line per partner, fails with the reason
+check_demo() {
+  local token partners
+  token=$(curl -sS --max-time 20 "$BASE/realms/partners/protocol/openid-connect/token" \
+            -d grant_type=password -d client_id=partner-portal -d username=ops-admin -d password=partner \
+          | python3 -c 'import json,sys; print(json.load(sys.stdin).get("access_token", ""))') \
+    || { log "check: no token for ops-admin"; return 1; }
+  [[ -n "$token" ]] || { log "check: the token endpoint gave ops-admin no access token"; return 1; }
+  partners=$(curl -sS -f --max-time 20 -H "Authorization: Bearer $token" \
+               "$BASE/admin/realms/partners/partner-access/partners") \
+    || { log "check: GET /admin/realms/partners/partner-access/partners as ops-admin failed"; return 1; }
+  python3 -c '
+import json, sys
+want = {"Northwind Distribution": ("registered", "EMEA"), "Summit Agency": ("silver", "AMER"),
+        "Goldline Integrators": ("gold", "APAC")}
+got = {p["name"]: p for p in json.loads(sys.argv[1])}
+bad = []
+for name, (tier, region) in want.items():
+    p = got.get(name)
+    if p is None:
+        bad.append(name + ": missing")
+    elif (p.get("tier"), p.get("region"), p.get("status"), p.get("memberCount")) != (tier, region, "ACTIVE", 2):
+        bad.append("%s: %s %s %s with %s members" % (name, p.get("tier"), p.get("region"), p.get("status"), p.get("memberCount")))
+    else:
+        print("[run] check: %s (%s, %s) active with 2 members" % (name, tier, region))
+if bad:
+    sys.exit("[run] check failed: " + "; ".join(bad))
+' "$partners"
+}
+
+if [[ "$CHECK" == true ]]; then
+  check_demo || die "the demo does not answer as expected (Keycloak log: $LOG)"
+  CLOSING=" Check mode: Keycloak stops now."
+else
+  CLOSING=" Press Ctrl-C to stop Keycloak."
+fi
+
 # --- what to do now --------------------------------------------------------------------------
 
-BASE="http://127.0.0.1:$PORT"
 cat <<EOF
 
 ================================================================================
@@ -329,9 +376,16 @@ cat <<EOF
      $BASE/admin/realms/partners/partner-access/partners | python3 -m json.tool
 
  Keycloak log: $LOG   (tail -f it in another terminal)
- Press Ctrl-C to stop Keycloak.
+$CLOSING
 ================================================================================
 EOF
+
+if [[ "$CHECK" == true ]]; then
+  stop_keycloak
+  ! grep -q $'\x1b' "$LOG" || die "the Keycloak log $LOG holds terminal colour codes"
+  log "check passed in $SECONDS s"
+  exit 0
+fi
 
 rc=0
 wait "$KC_PID" || rc=$?
