@@ -1,7 +1,7 @@
 # Shared by the bench scripts (source it). Sets ROOT, VERSION, WORK and defines:
 #   bench_build                     the product jar, the bench module and its classpath (skipped when BENCH_BUILT=1)
 #   bench_dist DIR                  an unpacked copy of the pinned Keycloak distribution in DIR
-#   ensure_postgres, fresh_database NAME
+#   ensure_postgres, fresh_database NAME   the local PostgreSQL through bin/db.sh
 #   LOGIN_PORT, LOGIN_MGMT, login_db_name FLAVOUR
 #                                   the login bench's two servers (stock, partner-access): ports and PostgreSQL database
 #   gatling_run URL FLAVOUR REALM USERS CONCURRENCY SECONDS RATE OUT [TWIN_REALM TWIN_FLAVOUR TWIN_OUT]
@@ -46,12 +46,13 @@ bench_dist() {
   rm -f "$dir"/providers/partner-access*.jar
 }
 
+# The database steps are bin/db.sh's, shared with run.sh and CI.
+# shellcheck source=bin/db.sh
+source "$ROOT/bin/db.sh"
+
+# the local PostgreSQL runs and has the role keycloak
 ensure_postgres() {
-  if ! pg_isready -q -h 127.0.0.1; then
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
-    for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
-  fi
-  su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'keycloak') THEN CREATE ROLE keycloak LOGIN PASSWORD 'keycloak'; END IF; END \\\$\\\$;\""
+  db_server postgres && db_user postgres
 }
 
 # login-bench.sh builds and seeds these two servers; jvm-modes.sh starts them again.
@@ -61,9 +62,9 @@ login_db_name() { # flavour
   echo "partner_access_login_${1//-/_}"
 }
 
+# NAME: an empty PostgreSQL database owned by keycloak (dropped first when it exists)
 fresh_database() {
-  su postgres -c "psql -q -c 'DROP DATABASE IF EXISTS $1 WITH (FORCE)'"
-  su postgres -c "psql -q -c 'CREATE DATABASE $1 OWNER keycloak'"
+  db_database postgres "$1" --fresh >/dev/null
 }
 
 kc_start() {
