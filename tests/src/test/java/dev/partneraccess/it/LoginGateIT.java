@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -24,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginGateIT extends BrowserTestBase {
 
     private static final String PURPOSE = "Registering deals for our EMEA distribution business.";
+
+    /** No test inherits another's single sign-on session. */
+    @BeforeEach
+    void freshBrowser() {
+        browser.forgetSessions();
+    }
 
     @Test
     void usersOfNoPartnerLogInExactlyAsBefore() throws Exception {
