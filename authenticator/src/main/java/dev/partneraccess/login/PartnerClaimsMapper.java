@@ -23,14 +23,11 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 import dev.partneraccess.core.access.GovernedRoles;
-import dev.partneraccess.core.access.GrantService;
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
-import dev.partneraccess.core.policy.PolicyCache;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 /**
  * {@code partner-access-claims}: tells applications which partner a user acts for, as the claim
@@ -123,7 +120,8 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
      */
     @SuppressWarnings("unchecked")
     private static List<GrantEntity> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
-        Optional<StoredPolicy> policy = PolicyCache.current(session, realm);
+        PartnerAccessProvider access = session.getProvider(PartnerAccessProvider.class);
+        Optional<StoredPolicy> policy = access.policies().cached(realm);
         if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
             return List.of();
         }
@@ -131,8 +129,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         if (session.getAttribute(key) instanceof List<?> read) {
             return (List<GrantEntity>) read;
         }
-        EvidenceLedger ledger = new EvidenceLedger(session);
-        List<GrantEntity> grants = new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).active(user.getId());
+        List<GrantEntity> grants = access.grants(realm).active(user.getId());
         session.setAttribute(key, grants);
         return grants;
     }

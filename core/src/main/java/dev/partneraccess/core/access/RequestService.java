@@ -19,6 +19,7 @@ import org.keycloak.models.UserModel;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
@@ -72,13 +73,16 @@ public final class RequestService {
     private final GrantService grants;
     private final ApproverNotifier notifier;
 
-    public RequestService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies,
-                          GrantService grants) {
+    private final PartnerAccessProvider access;
+
+    /** Built by {@link PartnerAccessProvider#requests(RealmModel)}, once per session and realm. */
+    public RequestService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
-        this.ledger = ledger;
-        this.policies = policies;
-        this.grants = grants;
+        this.access = access;
+        this.ledger = access.ledger();
+        this.policies = access.policies();
+        this.grants = access.grants(realm);
         this.notifier = new ApproverNotifier(session, realm);
     }
 
@@ -506,7 +510,7 @@ public final class RequestService {
     // ---- renewal ----
 
     private ServiceAccountService serviceAccounts() {
-        return new ServiceAccountService(session, realm, ledger, policies);
+        return access.serviceAccounts(realm);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -35,13 +34,16 @@ public final class EvidenceLedger {
     private static final Logger LOG = Logger.getLogger(EvidenceLedger.class);
     static final int BATCH = 1000;
     private static final String HELD_HEAD = "partner-access.evidence.head.";
-    /** Realms whose chain head this node has seen in the database; only saves a read, the row stays the truth. */
-    private static final Set<String> HEADS_SEEN = ConcurrentHashMap.newKeySet();
-
     private final KeycloakSession session;
+    /**
+     * Realms whose chain head this node has seen in the database (one set per node, held by the partner access
+     * provider's factory); only saves a read, the row stays the truth.
+     */
+    private final Set<String> headsSeen;
 
-    public EvidenceLedger(KeycloakSession session) {
+    public EvidenceLedger(KeycloakSession session, Set<String> headsSeen) {
         this.session = session;
+        this.headsSeen = headsSeen;
     }
 
     private EntityManager em() {
@@ -114,10 +116,10 @@ public final class EvidenceLedger {
         }
         EntityManager em = em();
         EvidenceHeadEntity head = null;
-        if (HEADS_SEEN.contains(realmId)) {
+        if (headsSeen.contains(realmId)) {
             head = em.find(EvidenceHeadEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
-                HEADS_SEEN.remove(realmId);
+                headsSeen.remove(realmId);
             }
         }
         if (head == null) {
@@ -134,7 +136,7 @@ public final class EvidenceLedger {
             if (head == null) {
                 throw new IllegalStateException("evidence chain head for realm " + realmId + " could not be created");
             }
-            HEADS_SEEN.add(realmId);
+            headsSeen.add(realmId);
         }
         session.setAttribute(HELD_HEAD + realmId, head);
         return head;
