@@ -46,16 +46,18 @@ final class EvidenceEventListener implements EventListenerProvider {
     static final String VIA = "keycloak-admin";
 
     private final KeycloakSession session;
+    private final ServiceAccountUse serviceAccountUse;
 
-    EvidenceEventListener(KeycloakSession session) {
+    EvidenceEventListener(KeycloakSession session, ServiceAccountUse serviceAccountUse) {
         this.session = session;
+        this.serviceAccountUse = serviceAccountUse;
     }
 
     @Override
     public void onEvent(Event event) {
         // Logins are not evidence: only a client-credentials login of a partner service account is looked at.
         if (event.getType() == EventType.CLIENT_LOGIN) {
-            ServiceAccountUse.record(session, event);
+            serviceAccountUse.record(session, event);
         }
     }
 
