@@ -8,7 +8,7 @@
 # provider. The login bench puts both of its sides into this server as two realms ("bench-stock" and "bench").
 set -euo pipefail
 START=$(date +%s)
-KC_EXTRA_OPTS="--spi-jpa-entity-provider--partner-access--sweep-interval=86400"
+KC_EXTRA_OPTS="--spi-partner-access--default--sweep-interval=86400"
 source "$(dirname "$0")/lib/keycloak.sh"
 READY=$(date +%s)
 export BENCH_REUSE_SERVER=1 BENCH_BUILT=1
