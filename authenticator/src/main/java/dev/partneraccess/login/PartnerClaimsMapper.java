@@ -38,7 +38,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
 
     public static final String PROVIDER_ID = "partner-access-claims";
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG = config();
 
     /** Config key of the option that keeps access tokens from outliving the earliest grant they carry. */
     public static final String CAP_LIFETIME = "cap.token.lifetime";
@@ -46,8 +46,9 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
     /** Session attribute prefix of the grants already read for a user in this request. */
     private static final String GRANTS_READ = "partner-access.claims.grants.";
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PartnerClaimsMapper.class);
+    private static List<ProviderConfigProperty> config() {
+        List<ProviderConfigProperty> config = new ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(config, PartnerClaimsMapper.class);
         ProviderConfigProperty cap = new ProviderConfigProperty();
         cap.setName(CAP_LIFETIME);
         cap.setLabel("Cap token lifetime at grant expiry");
@@ -55,7 +56,8 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
                 + " governed grant it carries: its expiry is lowered to that grant's end.");
         cap.setType(ProviderConfigProperty.BOOLEAN_TYPE);
         cap.setDefaultValue("true");
-        CONFIG.add(cap);
+        config.add(cap);
+        return List.copyOf(config);
     }
 
     @Override

@@ -51,8 +51,8 @@ public final class PartnerService {
 
     public static final int NAME_MAX = 255;
     public static final int REASON_MAX = 2000;
-    private static final String[] INTAKE_FIELDS = {"name", "domains", "tier", "region", "businessOwner",
-            "businessUnits", "idp", "enforceIdp"};
+    private static final List<String> INTAKE_FIELDS = List.of("name", "domains", "tier", "region", "businessOwner",
+            "businessUnits", "idp", "enforceIdp");
     private static final Set<String> UPDATABLE = Set.of("tier", "region", "businessOwner", "businessUnits", "idp",
             "enforceIdp");
     private static final Map<String, String> READ_ONLY = Map.of(
@@ -151,7 +151,7 @@ public final class PartnerService {
 
     public ObjectNode create(JsonBody body, Actor actor) {
         requireOrganizationsEnabled();
-        body.allowOnly(INTAKE_FIELDS);
+        body.allowOnly(INTAKE_FIELDS.toArray(String[]::new));
         String name = body.requiredString("name", NAME_MAX);
         Optional<OrganizationModel> sameName = inputs.findByName(name);
         if (sameName.isPresent()) {
