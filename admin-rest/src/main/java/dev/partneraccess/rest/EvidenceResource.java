@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
-import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.evidence.VerifyResult;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
 

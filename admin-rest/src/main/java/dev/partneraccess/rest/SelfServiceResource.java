@@ -17,11 +17,11 @@ import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
-import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Paging;
 
 import jakarta.ws.rs.Consumes;

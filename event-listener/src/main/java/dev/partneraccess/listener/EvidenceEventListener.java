@@ -22,11 +22,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
-import dev.partneraccess.core.jpa.GrantEntity;
-import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.policy.StoredPolicy;

@@ -26,9 +26,9 @@ import dev.partneraccess.core.jpa.NoticeEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.PartnerDirectory;
-import dev.partneraccess.core.support.Json;
-import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
+import dev.partneraccess.core.support.Json;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;

@@ -12,13 +12,13 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.LedgerCheckEntity;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerStatus;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
 
 import jakarta.persistence.EntityManager;

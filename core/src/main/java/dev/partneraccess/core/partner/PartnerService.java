@@ -22,19 +22,19 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.access.ServiceAccountService;
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.evidence.EvidenceLedger;
-import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
