@@ -9,7 +9,7 @@
 # provider. The login bench puts both of its sides into this server as two realms ("bench-stock" and "bench").
 set -euo pipefail
 START=$(date +%s)
-KC_EXTRA_OPTS="--spi-jpa-entity-provider--partner-access--sweep-interval=86400"
+KC_EXTRA_OPTS="--spi-partner-access--default--sweep-interval=86400"
 # The statement bench reads pg_stat_statements, which PostgreSQL loads only at its start.
 source "$(dirname "$0")/lib/pg-stat-statements.sh"
 ensure_pg_stat_statements

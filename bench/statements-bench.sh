@@ -14,7 +14,7 @@ if [[ "${BENCH_REUSE_SERVER:-}" != 1 ]]; then
   ensure_pg_stat_statements
 fi
 # No sweep and no gauge refresh while counting: both are timers of their own, not part of any operation.
-KC_EXTRA_OPTS="${KC_EXTRA_OPTS:---spi-jpa-entity-provider--partner-access--sweep-interval=86400 --spi-jpa-entity-provider--partner-access--metrics-interval=86400}"
+KC_EXTRA_OPTS="${KC_EXTRA_OPTS:---spi-partner-access--default--sweep-interval=86400 --spi-partner-access--default--metrics-interval=86400}"
 source "$(dirname "$0")/lib/keycloak.sh"
 
 USERS=20

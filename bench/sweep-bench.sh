@@ -29,7 +29,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 # The scheduled sweep waits a day, so only the measured calls sweep.
-KC_EXTRA_OPTS="--spi-jpa-entity-provider--partner-access--sweep-interval=86400 --spi-jpa-entity-provider--partner-access--sweep-batch-size=$BATCH"
+KC_EXTRA_OPTS="--spi-partner-access--default--sweep-interval=86400 --spi-partner-access--default--sweep-batch-size=$BATCH"
 source "$(dirname "$0")/lib/keycloak.sh"
 
 URL=http://127.0.0.1:8180

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
-import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.evidence.VerifyResult;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
 
@@ -48,7 +48,7 @@ public final class EvidenceResource {
             rest.requireViewEvents();
             EvidenceFilter filter = EvidenceFilter.parse(type, subject, partner, from, to);
             ArrayNode records = Json.array();
-            rest.ledger.query(rest.realm.getId(), filter, Paging.parse(first, max)).forEach(r -> records.add(r.toJson()));
+            rest.ledger().query(rest.realm.getId(), filter, Paging.parse(first, max)).forEach(r -> records.add(r.toJson()));
             return Rest.ok(records);
         });
     }
@@ -70,7 +70,7 @@ public final class EvidenceResource {
                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
                 try {
                     KeycloakModelUtils.runJobInTransaction(factory, session ->
-                            new EvidenceLedger(session).forEach(realmId, filter.fromMillis(), filter.toMillis(), record -> {
+                            session.getProvider(PartnerAccessProvider.class).ledger().forEach(realmId, filter.fromMillis(), filter.toMillis(), record -> {
                                 try {
                                     writer.write(record.exportLine());
                                     writer.write('\n');
@@ -93,10 +93,10 @@ public final class EvidenceResource {
     public Response verify() {
         return rest.run(() -> {
             rest.requireViewEvents();
-            EvidenceLedger.Head head = rest.ledger.head(rest.realm.getId());
-            VerifyResult result = rest.ledger.verify(rest.realm.getId());
+            EvidenceLedger.Head head = rest.ledger().head(rest.realm.getId());
+            VerifyResult result = rest.ledger().verify(rest.realm.getId());
             // The chain as far as the head read first is now known good (or broken): the report shows it.
-            new LedgerChecker(rest.session).recordFull(rest.realm.getId(), result, head);
+            rest.access.ledgerChecks().recordFull(rest.realm.getId(), result, head);
             ObjectNode body = Json.object();
             body.put("valid", result.valid());
             body.put("records", result.records());

@@ -39,7 +39,7 @@ public final class GrantsResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode grants = Json.array();
-            rest.grants.list(user, partner, role, status, expiringBefore, Paging.parse(first, max)).forEach(grants::add);
+            rest.grants().list(user, partner, role, status, expiringBefore, Paging.parse(first, max)).forEach(grants::add);
             return Rest.ok(grants);
         });
     }
@@ -50,7 +50,7 @@ public final class GrantsResource {
     public Response get(@PathParam("id") String id) {
         return rest.run(() -> {
             rest.requireViewUsers();
-            return Rest.ok(rest.grants.get(id));
+            return Rest.ok(rest.grants().get(id));
         });
     }
 
@@ -61,7 +61,7 @@ public final class GrantsResource {
     public Response revoke(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode grant = rest.grants.revoke(id, JsonBody.parse(body), rest.actor());
+            ObjectNode grant = rest.grants().revoke(id, JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.ACTION, ResourceType.CUSTOM, grant, "grants", id, "revoke");
             return Rest.ok(grant);
         });
@@ -74,7 +74,7 @@ public final class GrantsResource {
     public Response renew(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode request = rest.requests.renew(id, JsonBody.parse(body), rest.actor());
+            ObjectNode request = rest.requests().renew(id, JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.CREATE, ResourceType.CUSTOM, request, "requests", request.get("id").asText());
             return Rest.created(request);
         });

@@ -38,7 +38,7 @@ public final class PartnersResource {
     public Response create(String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode partner = rest.partners.create(JsonBody.parse(body), rest.actor());
+            ObjectNode partner = rest.partners().create(JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.CREATE, ResourceType.ORGANIZATION, partner, "partners", partner.get("id").asText());
             return Rest.created(partner);
         });
@@ -53,7 +53,7 @@ public final class PartnersResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode partners = Json.array();
-            rest.partners.list(tier, region, status, Paging.parse(first, max)).forEach(partners::add);
+            rest.partners().list(tier, region, status, Paging.parse(first, max)).forEach(partners::add);
             return Rest.ok(partners);
         });
     }
@@ -64,7 +64,7 @@ public final class PartnersResource {
     public Response get(@PathParam("id") String id) {
         return rest.run(() -> {
             rest.requireViewUsers();
-            return Rest.ok(rest.partners.get(id));
+            return Rest.ok(rest.partners().get(id));
         });
     }
 
@@ -75,7 +75,7 @@ public final class PartnersResource {
     public Response update(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode partner = rest.partners.update(id, JsonBody.parse(body), rest.actor());
+            ObjectNode partner = rest.partners().update(id, JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.UPDATE, ResourceType.ORGANIZATION, partner, "partners", id);
             return Rest.ok(partner);
         });
@@ -88,7 +88,7 @@ public final class PartnersResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode members = Json.array();
-            rest.partners.members(id, Paging.parse(first, max)).forEach(members::add);
+            rest.partners().members(id, Paging.parse(first, max)).forEach(members::add);
             return Rest.ok(members);
         });
     }
@@ -100,7 +100,7 @@ public final class PartnersResource {
     public Response addMember(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode member = rest.partners.addMember(id, JsonBody.parse(body), rest.actor());
+            ObjectNode member = rest.partners().addMember(id, JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.CREATE, ResourceType.ORGANIZATION_MEMBERSHIP, member, "partners", id,
                     "members", member.get("userId").asText());
             return Rest.created(member);
@@ -112,7 +112,7 @@ public final class PartnersResource {
     public Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            rest.partners.removeMember(id, userId, rest.actor());
+            rest.partners().removeMember(id, userId, rest.actor());
             rest.adminEvent(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, null, "partners", id, "members", userId);
             return Response.noContent().build();
         });
@@ -125,7 +125,7 @@ public final class PartnersResource {
     public Response suspend(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            return action(id, "suspend", rest.partners.suspend(id, JsonBody.parse(body), rest.actor()));
+            return action(id, "suspend", rest.partners().suspend(id, JsonBody.parse(body), rest.actor()));
         });
     }
 
@@ -136,7 +136,7 @@ public final class PartnersResource {
     public Response reactivate(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            return action(id, "reactivate", rest.partners.reactivate(id, JsonBody.parse(body), rest.actor()));
+            return action(id, "reactivate", rest.partners().reactivate(id, JsonBody.parse(body), rest.actor()));
         });
     }
 
@@ -147,7 +147,7 @@ public final class PartnersResource {
     public Response offboard(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            return action(id, "offboard", rest.partners.offboard(id, JsonBody.parse(body), rest.actor()));
+            return action(id, "offboard", rest.partners().offboard(id, JsonBody.parse(body), rest.actor()));
         });
     }
 
@@ -158,7 +158,7 @@ public final class PartnersResource {
     public Response createServiceAccount(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode account = rest.serviceAccounts.create(id, JsonBody.parse(body), rest.actor());
+            ObjectNode account = rest.serviceAccounts().create(id, JsonBody.parse(body), rest.actor());
             ObjectNode withoutSecret = account.deepCopy();
             withoutSecret.remove("secret");
             rest.adminEvent(OperationType.CREATE, ResourceType.CLIENT, withoutSecret, "partners", id, "service-accounts",
@@ -174,7 +174,7 @@ public final class PartnersResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode accounts = Json.array();
-            rest.serviceAccounts.list(id).forEach(accounts::add);
+            rest.serviceAccounts().list(id).forEach(accounts::add);
             return Rest.ok(accounts);
         });
     }

@@ -34,7 +34,7 @@ public final class PolicyResource {
     public Response get() {
         return rest.run(() -> {
             rest.requireViewUsers();
-            StoredPolicy policy = rest.policies.current(rest.realm).orElseThrow(() -> ApiException.notFound(
+            StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() -> ApiException.notFound(
                     "Realm '" + rest.realm.getName() + "' has no partner policy yet; PUT /policy sets the first version."));
             return Rest.ok(policy.toJson());
         });
@@ -48,7 +48,7 @@ public final class PolicyResource {
         return rest.run(() -> {
             rest.requireManageRealm();
             ObjectNode document = JsonBody.parseObject(body, MAX_POLICY_BYTES);
-            ObjectNode saved = rest.policies.save(rest.realm, document, rest.actor()).toJson();
+            ObjectNode saved = rest.policies().save(rest.realm, document, rest.actor()).toJson();
             rest.adminEvent(OperationType.UPDATE, ResourceType.REALM, saved, "policy");
             return Rest.ok(saved);
         });

@@ -1,6 +1,5 @@
 package dev.partneraccess.rest;
 
-import dev.partneraccess.core.access.Reconciliation;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.ApiException;
 
@@ -25,9 +24,9 @@ public final class ReconciliationResource {
     public Response report() {
         return rest.run(() -> {
             rest.requireViewUsers();
-            StoredPolicy policy = rest.policies.current(rest.realm).orElseThrow(() ->
+            StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() ->
                     ApiException.notFound("This realm has no partner access policy yet."));
-            return Rest.ok(new Reconciliation(rest.session, rest.realm).report(policy.policy()));
+            return Rest.ok(rest.access.reconciliation(rest.realm).report(policy.policy()));
         });
     }
 }

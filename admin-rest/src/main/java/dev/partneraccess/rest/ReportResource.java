@@ -2,8 +2,6 @@ package dev.partneraccess.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.access.PostureMetrics;
-import dev.partneraccess.core.access.PostureReport;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,8 +24,8 @@ public final class ReportResource {
     public Response report() {
         return rest.run(() -> {
             rest.requireViewUsers();
-            ObjectNode report = new PostureReport(rest.session, rest.realm).compute();
-            PostureMetrics.publish(rest.realm, report);
+            ObjectNode report = rest.access.report(rest.realm).compute();
+            rest.access.metrics().publish(rest.realm, report);
             return Rest.ok(report);
         });
     }

@@ -19,6 +19,7 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
@@ -31,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * What every admin endpoint shares: the permission checks of the product contract, the caller as an {@link Actor},
- * the services, admin events, and the translation of refusals into the contract's error body. A refused call rolls
+ * the services (from the session's {@link PartnerAccessProvider}), admin events, and the translation of refusals into the contract's error body. A refused call rolls
  * its transaction back, so nothing it may have started is committed.
  */
 final class Rest {
@@ -40,26 +41,44 @@ final class Rest {
     final RealmModel realm;
     final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    final EvidenceLedger ledger;
-    final PolicyStore policies;
-    final PartnerService partners;
-    final GrantService grants;
-    final RequestService requests;
-    final ServiceAccountService serviceAccounts;
-    final RealmWiring wiring;
+    final PartnerAccessProvider access;
 
     Rest(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
-        this.ledger = new EvidenceLedger(session);
-        this.policies = new PolicyStore(session, ledger);
-        this.partners = new PartnerService(session, realm, ledger, policies);
-        this.grants = new GrantService(session, realm, ledger, policies);
-        this.requests = new RequestService(session, realm, ledger, policies, grants);
-        this.serviceAccounts = new ServiceAccountService(session, realm, ledger, policies);
-        this.wiring = new RealmWiring(session, realm, ledger);
+        this.access = session.getProvider(PartnerAccessProvider.class);
+    }
+
+    // The services of this realm, from the session's one partner access provider.
+
+    EvidenceLedger ledger() {
+        return access.ledger();
+    }
+
+    PolicyStore policies() {
+        return access.policies();
+    }
+
+    PartnerService partners() {
+        return access.partners(realm);
+    }
+
+    GrantService grants() {
+        return access.grants(realm);
+    }
+
+    RequestService requests() {
+        return access.requests(realm);
+    }
+
+    ServiceAccountService serviceAccounts() {
+        return access.serviceAccounts(realm);
+    }
+
+    RealmWiring wiring() {
+        return access.wiring(realm);
     }
 
     Response run(Supplier<Response> action) {

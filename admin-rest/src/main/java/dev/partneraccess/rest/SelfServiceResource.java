@@ -13,12 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerDirectory;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
@@ -44,14 +43,12 @@ public final class SelfServiceResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final EvidenceLedger ledger;
-    private final PolicyStore policies;
+    private final PartnerAccessProvider access;
 
     SelfServiceResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.ledger = new EvidenceLedger(session);
-        this.policies = new PolicyStore(session, ledger);
+        this.access = session.getProvider(PartnerAccessProvider.class);
     }
 
     @GET
@@ -60,7 +57,7 @@ public final class SelfServiceResource {
     public Response me() {
         return run(user -> {
             GrantService grants = grants();
-            RequestService requests = requests(grants);
+            RequestService requests = requests();
             ObjectNode me = Json.object();
             ObjectNode profile = me.putObject("user");
             profile.put("id", user.getId());
@@ -82,7 +79,7 @@ public final class SelfServiceResource {
             grants.current(user.getId()).stream().map(GrantService::toJson).forEach(grantList::add);
             ArrayNode requestList = me.putArray("requests");
             requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).forEach(requestList::add);
-            me.set("programmes", Programmes.allowed(policies.current(realm).map(StoredPolicy::policy).orElse(null),
+            me.set("programmes", Programmes.allowed(access.policies().current(realm).map(StoredPolicy::policy).orElse(null),
                     partner.orElse(null)));
             return Rest.ok(me);
         });
@@ -100,7 +97,7 @@ public final class SelfServiceResource {
                 throw ApiException.forbidden("A service account cannot request access for itself; an admin asks for it"
                         + " with POST /admin/realms/" + realm.getName() + "/partner-access/requests.");
             }
-            RequestService requests = requests(grants());
+            RequestService requests = requests();
             return Rest.created(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true));
         });
     }
@@ -127,7 +124,7 @@ public final class SelfServiceResource {
             if (!user.getId().equals(grant.path("user").asText())) {
                 throw notYours;
             }
-            return Rest.created(requests(grants).renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername())));
+            return Rest.created(requests().renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername())));
         });
     }
 
@@ -138,11 +135,11 @@ public final class SelfServiceResource {
     }
 
     private GrantService grants() {
-        return new GrantService(session, realm, ledger, policies);
+        return access.grants(realm);
     }
 
-    private RequestService requests(GrantService grants) {
-        return new RequestService(session, realm, ledger, policies, grants);
+    private RequestService requests() {
+        return access.requests(realm);
     }
 
     private Response run(java.util.function.Function<UserModel, Response> action) {

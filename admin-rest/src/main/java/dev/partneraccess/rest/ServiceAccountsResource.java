@@ -31,7 +31,7 @@ public final class ServiceAccountsResource {
     public Response rotate(@PathParam("id") String id) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode account = rest.serviceAccounts.rotate(id, rest.actor());
+            ObjectNode account = rest.serviceAccounts().rotate(id, rest.actor());
             ObjectNode withoutSecret = account.deepCopy();
             withoutSecret.remove("secret");
             rest.adminEvent(OperationType.ACTION, ResourceType.CLIENT, withoutSecret, "service-accounts", id, "rotate");
@@ -46,7 +46,7 @@ public final class ServiceAccountsResource {
     public Response disable(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode account = rest.serviceAccounts.disable(id, JsonBody.parse(body), rest.actor());
+            ObjectNode account = rest.serviceAccounts().disable(id, JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.ACTION, ResourceType.CLIENT, account, "service-accounts", id, "disable");
             return Rest.ok(account);
         });
@@ -59,7 +59,7 @@ public final class ServiceAccountsResource {
     public Response renew(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode request = rest.requests.renewServiceAccount(id, JsonBody.parse(body), rest.actor());
+            ObjectNode request = rest.requests().renewServiceAccount(id, JsonBody.parse(body), rest.actor());
             rest.adminEvent(OperationType.CREATE, ResourceType.CUSTOM, request, "requests", request.get("id").asText());
             return Rest.created(request);
         });

@@ -40,7 +40,7 @@ public final class SetupResource {
     public Response get() {
         return rest.run(() -> {
             rest.requireViewRealm();
-            List<WiringCheck> checks = rest.wiring.check();
+            List<WiringCheck> checks = rest.wiring().check();
             ObjectNode body = Json.object();
             body.put("wired", checks.stream().allMatch(WiringCheck::ok));
             body.set("checks", checks(checks));
@@ -62,7 +62,7 @@ public final class SetupResource {
                     throw ApiException.badRequest(given.fieldNames().next(), "POST /setup takes no input: send no body, or {}.");
                 }
             }
-            SetupResult result = rest.wiring.apply(rest.actor());
+            SetupResult result = rest.wiring().apply(rest.actor());
             ObjectNode body = Json.object();
             ArrayNode changes = body.putArray("changes");
             result.changes().forEach(changes::add);

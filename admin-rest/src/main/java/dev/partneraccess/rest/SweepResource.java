@@ -6,7 +6,6 @@ import org.keycloak.events.admin.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.ExpirySweep;
-import dev.partneraccess.core.jpa.PartnerAccessJpaEntityProviderFactory;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 
@@ -51,12 +50,8 @@ public final class SweepResource {
         return rest.run(() -> {
             rest.requireManageUsers();
             int limit = batches(maxBatches);
-            PartnerAccessJpaEntityProviderFactory config = (PartnerAccessJpaEntityProviderFactory) rest.session
-                    .getKeycloakSessionFactory().getProviderFactory(
-                            org.keycloak.connections.jpa.entityprovider.JpaEntityProvider.class,
-                            PartnerAccessJpaEntityProviderFactory.PROVIDER_ID);
-            ExpirySweep.Result result = new ExpirySweep(rest.session.getKeycloakSessionFactory(), config.sweepBatchSize())
-                    .run(rest.realm.getId(), limit);
+            // The sweep comes with the server's batch size (--spi-partner-access--default--sweep-batch-size).
+            ExpirySweep.Result result = rest.access.sweep().run(rest.realm.getId(), limit);
             ObjectNode body = Json.object();
             body.put("expired", result.expired());
             body.put("revoked", result.revoked());

@@ -12,13 +12,12 @@ import org.keycloak.models.UserModel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
 
 import dev.partneraccess.core.support.NoLifecycle;
@@ -69,14 +68,14 @@ public final class PartnerAgreementAction implements RequiredActionProvider, Req
         details.put("url", agreement.get().url());
         details.put("acceptedAt", Json.isoTime(Time.currentTimeMillis()));
         Optional<Partner> partner = PartnerDirectory.partnerOf(context.getSession(), context.getRealm(), user);
-        PolicyCache.current(context.getSession(), context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
-        new EvidenceLedger(context.getSession()).append(context.getRealm().getId(), EvidenceType.AGREEMENT_ACCEPTED,
+        context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
+        context.getSession().getProvider(PartnerAccessProvider.class).ledger().append(context.getRealm().getId(), EvidenceType.AGREEMENT_ACCEPTED,
                 PartnerLogin.actor(user), user.getId(), partner.map(Partner::id).orElse(null), details);
         context.success();
     }
 
     private static Optional<Policy.Agreement> agreement(RequiredActionContext context) {
-        return PolicyCache.current(context.getSession(), context.getRealm()).map(StoredPolicy::policy).map(Policy::agreement);
+        return context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm()).map(StoredPolicy::policy).map(Policy::agreement);
     }
 
     private static String partnerName(RequiredActionContext context) {

@@ -23,14 +23,11 @@ import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
 import dev.partneraccess.core.access.GovernedRoles;
-import dev.partneraccess.core.access.GrantService;
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
-import dev.partneraccess.core.policy.PolicyCache;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 /**
  * {@code partner-access-claims}: tells applications which partner a user acts for, as the claim
@@ -41,7 +38,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
 
     public static final String PROVIDER_ID = "partner-access-claims";
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG = config();
 
     /** Config key of the option that keeps access tokens from outliving the earliest grant they carry. */
     public static final String CAP_LIFETIME = "cap.token.lifetime";
@@ -49,8 +46,9 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
     /** Session attribute prefix of the grants already read for a user in this request. */
     private static final String GRANTS_READ = "partner-access.claims.grants.";
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PartnerClaimsMapper.class);
+    private static List<ProviderConfigProperty> config() {
+        List<ProviderConfigProperty> config = new ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(config, PartnerClaimsMapper.class);
         ProviderConfigProperty cap = new ProviderConfigProperty();
         cap.setName(CAP_LIFETIME);
         cap.setLabel("Cap token lifetime at grant expiry");
@@ -58,7 +56,8 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
                 + " governed grant it carries: its expiry is lowered to that grant's end.");
         cap.setType(ProviderConfigProperty.BOOLEAN_TYPE);
         cap.setDefaultValue("true");
-        CONFIG.add(cap);
+        config.add(cap);
+        return List.copyOf(config);
     }
 
     @Override
@@ -123,7 +122,8 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
      */
     @SuppressWarnings("unchecked")
     private static List<GrantEntity> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
-        Optional<StoredPolicy> policy = PolicyCache.current(session, realm);
+        PartnerAccessProvider access = session.getProvider(PartnerAccessProvider.class);
+        Optional<StoredPolicy> policy = access.policies().cached(realm);
         if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
             return List.of();
         }
@@ -131,8 +131,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         if (session.getAttribute(key) instanceof List<?> read) {
             return (List<GrantEntity>) read;
         }
-        EvidenceLedger ledger = new EvidenceLedger(session);
-        List<GrantEntity> grants = new GrantService(session, realm, ledger, new PolicyStore(session, ledger)).active(user.getId());
+        List<GrantEntity> grants = access.grants(realm).active(user.getId());
         session.setAttribute(key, grants);
         return grants;
     }

@@ -25,16 +25,14 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.DenialThrottle;
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
 
 import jakarta.ws.rs.core.MediaType;
@@ -73,7 +71,7 @@ final class PartnerGateAuthenticator implements Authenticator {
             deny(context, partner, "idp_required", "partnerDeniedIdpRequired", partner.name(), idpName);
             return;
         }
-        Optional<StoredPolicy> policy = PolicyCache.current(context.getSession(), context.getRealm());
+        Optional<StoredPolicy> policy = context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm());
         Optional<Policy.Tier> tier = policy.flatMap(p -> p.policy().tier(partner.tier()));
         ClientModel client = context.getAuthenticationSession().getClient();
         String minTier = client == null ? null : client.getAttribute(PartnerAttributes.CLIENT_MIN_TIER);
@@ -150,12 +148,13 @@ final class PartnerGateAuthenticator implements Authenticator {
         details.put("partner", partner.id());
         details.put("partnerName", partner.name());
         details.put("flow", context.getFlowPath());
-        OptionalInt admitted = new DenialThrottle(session.singleUseObjects()).admit(realm.getId(), user.getId(), reason);
+        PartnerAccessProvider access = session.getProvider(PartnerAccessProvider.class);
+        OptionalInt admitted = access.denials().admit(realm.getId(), user.getId(), reason);
         if (admitted.isPresent()) {
             if (admitted.getAsInt() > 0) {
                 details.put("suppressed", admitted.getAsInt());
             }
-            new EvidenceLedger(session).append(realm.getId(), EvidenceType.LOGIN_DENIED, PartnerLogin.actor(user),
+            access.ledger().append(realm.getId(), EvidenceType.LOGIN_DENIED, PartnerLogin.actor(user),
                     user.getId(), partner.id(), details);
         }
         context.getEvent().user(user).detail("partner_access_reason", reason).detail("partner", partner.id())

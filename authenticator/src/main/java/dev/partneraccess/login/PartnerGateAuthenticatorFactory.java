@@ -48,7 +48,7 @@ public final class PartnerGateAuthenticatorFactory implements AuthenticatorFacto
 
     @Override
     public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return CHOICES;
+        return CHOICES.clone();
     }
 
     @Override

@@ -13,12 +13,11 @@ import org.keycloak.models.utils.FormMessage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.PolicyCache;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.TextRules;
 
@@ -80,8 +79,8 @@ public final class PurposeAttestationAction implements RequiredActionProvider, R
         ObjectNode details = Json.object();
         details.put("purpose", text);
         details.put("attestationDays", attestationDays(context));
-        PolicyCache.current(context.getSession(), context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
-        new EvidenceLedger(context.getSession()).append(context.getRealm().getId(), EvidenceType.PURPOSE_ATTESTED,
+        context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
+        context.getSession().getProvider(PartnerAccessProvider.class).ledger().append(context.getRealm().getId(), EvidenceType.PURPOSE_ATTESTED,
                 PartnerLogin.actor(user), user.getId(), partner(context).map(Partner::id).orElse(null), details);
         context.success();
     }
@@ -92,7 +91,7 @@ public final class PurposeAttestationAction implements RequiredActionProvider, R
 
     private static int attestationDays(RequiredActionContext context) {
         Optional<Partner> partner = partner(context);
-        return PolicyCache.current(context.getSession(), context.getRealm())
+        return context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm())
                 .flatMap(p -> partner.flatMap(pa -> p.policy().tier(pa.tier())))
                 .map(Policy.Tier::attestationDays).orElse(0);
     }

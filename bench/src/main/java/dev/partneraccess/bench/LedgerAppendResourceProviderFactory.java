@@ -10,8 +10,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 
@@ -58,7 +58,7 @@ public final class LedgerAppendResourceProviderFactory implements RealmResourceP
                 KeycloakModelUtils.runJobInTransaction(factory, s -> {
                     ObjectNode details = Json.object();
                     details.put("bench", index);
-                    new EvidenceLedger(s).append(realmId, EvidenceType.PARTNER_UPDATED, new Actor("bench", "bench"),
+                    s.getProvider(PartnerAccessProvider.class).ledger().append(realmId, EvidenceType.PARTNER_UPDATED, new Actor("bench", "bench"),
                             "bench", null, details);
                 });
             }

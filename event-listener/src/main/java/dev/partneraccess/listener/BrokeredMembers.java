@@ -8,9 +8,9 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 
@@ -49,7 +49,7 @@ final class BrokeredMembers {
         details.put("username", user.getUsername());
         details.put("email", user.getEmail());
         details.put("managed", true);
-        new EvidenceLedger(session).append(session.getContext().getRealm().getId(), EvidenceType.MEMBER_ADDED,
+        session.getProvider(PartnerAccessProvider.class).ledger().append(session.getContext().getRealm().getId(), EvidenceType.MEMBER_ADDED,
                 new Actor(user.getId(), user.getUsername()), user.getId(), organization.getId(), details);
     }
 }

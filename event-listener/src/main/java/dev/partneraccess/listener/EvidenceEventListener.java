@@ -20,21 +20,17 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.access.DefaultAccessCheck;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
-import dev.partneraccess.core.jpa.GrantEntity;
-import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerAttributes;
-import dev.partneraccess.core.partner.PartnerService;
-import dev.partneraccess.core.partner.SessionTerminator;
-import dev.partneraccess.core.policy.PolicyCache;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
@@ -50,16 +46,18 @@ final class EvidenceEventListener implements EventListenerProvider {
     static final String VIA = "keycloak-admin";
 
     private final KeycloakSession session;
+    private final ServiceAccountUse serviceAccountUse;
 
-    EvidenceEventListener(KeycloakSession session) {
+    EvidenceEventListener(KeycloakSession session, ServiceAccountUse serviceAccountUse) {
         this.session = session;
+        this.serviceAccountUse = serviceAccountUse;
     }
 
     @Override
     public void onEvent(Event event) {
         // Logins are not evidence: only a client-credentials login of a partner service account is looked at.
         if (event.getType() == EventType.CLIENT_LOGIN) {
-            ServiceAccountUse.record(session, event);
+            serviceAccountUse.record(session, event);
         }
     }
 
@@ -95,12 +93,11 @@ final class EvidenceEventListener implements EventListenerProvider {
         details.put("via", VIA);
         details.put("operation", event.getOperationType().name());
         details.put("resourcePath", path);
-        EvidenceLedger ledger = new EvidenceLedger(session);
+        EvidenceLedger ledger = access().ledger();
         if (type == ResourceType.ORGANIZATION && parts.length == 2 && event.getOperationType() == OperationType.UPDATE) {
             OrganizationModel organization = organizations(realm).getById(organizationId);
             // Checked for every organization: partner.* attributes added to one that is no partner are refused too.
-            if (organization != null && new PartnerService(session, realm, ledger, new PolicyStore(session, ledger))
-                    .applyNativeEdit(organization, actor, details)) {
+            if (organization != null && access().partners(realm).applyNativeEdit(organization, actor, details)) {
                 return;
             }
         }
@@ -123,15 +120,14 @@ final class EvidenceEventListener implements EventListenerProvider {
                 if (user != null) {
                     // Same consequences as an unmapping through our API: no unit left behind, no session outlives it.
                     user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
-                    PolicyStore policies = new PolicyStore(session, ledger);
-                    GrantService grants = new GrantService(session, realm, ledger, policies);
-                    RequestService requests = new RequestService(session, realm, ledger, policies, grants);
+                    GrantService grants = access().grants(realm);
+                    RequestService requests = access().requests(realm);
                     String why = "User removed from the partner's organization.";
                     List<RequestEntity> pending = requests.lockPending(organizationId, user.getId());
                     List<GrantEntity> held = grants.lockActive(organizationId, user.getId());
                     details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
                     details.put("grantsRevoked", grants.revokeAll(held, why, actor));
-                    details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(user));
+                    details.put("sessionsEnded", access().sessions(realm).endAll(user));
                 }
                 ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);
             }
@@ -165,10 +161,10 @@ final class EvidenceEventListener implements EventListenerProvider {
         if (realm == null) {
             return;
         }
-        PolicyCache.current(session, realm).map(StoredPolicy::policy).ifPresent(policy -> {
+        access().policies().cached(realm).map(StoredPolicy::policy).ifPresent(policy -> {
             boolean introduces = path.startsWith("default-groups") || path.contains("partialImport")
                     || path.startsWith("roles/" + Constants.DEFAULT_ROLES_ROLE_PREFIX) || path.startsWith("roles-by-id/" + realm.getDefaultRole().getId());
-            new DefaultAccessCheck(session, realm).run(policy, actor(event.getAuthDetails()), path, introduces);
+            access().defaultAccess(realm).run(policy, actor(event.getAuthDetails()), path, introduces);
         });
     }
 
@@ -205,8 +201,12 @@ final class EvidenceEventListener implements EventListenerProvider {
             return true;
         }
         // Deleted, or its profile just stripped: it was a partner if the ledger ever recorded it as one.
-        return !new EvidenceLedger(session).query(realm.getId(),
+        return !access().ledger().query(realm.getId(),
                 new EvidenceFilter(null, null, organizationId, null, null), new Paging(0, 1)).isEmpty();
+    }
+
+    private PartnerAccessProvider access() {
+        return session.getProvider(PartnerAccessProvider.class);
     }
 
     private OrganizationProvider organizations(RealmModel realm) {

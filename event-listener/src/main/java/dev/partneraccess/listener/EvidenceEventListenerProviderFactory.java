@@ -12,13 +12,12 @@ public final class EvidenceEventListenerProviderFactory implements EventListener
 
     public static final String PROVIDER_ID = "partner-access-evidence";
 
+    private final ServiceAccountUse serviceAccountUse = new ServiceAccountUse();
+
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new EvidenceEventListener(session);
+        return new EvidenceEventListener(session, serviceAccountUse);
     }
-
-
-
 
     /** Governed roles are refused inside Keycloak's own admin calls, for every realm with a policy. */
     @Override

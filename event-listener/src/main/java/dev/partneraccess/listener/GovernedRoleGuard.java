@@ -16,8 +16,8 @@ import org.keycloak.services.ErrorResponse;
 import dev.partneraccess.core.access.GovernedRoles;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.PolicyCache;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 import jakarta.ws.rs.core.Response;
 
@@ -68,7 +68,7 @@ final class GovernedRoleGuard {
         if (realm == null || !AdminCall.isAdminRequest(session)) {
             return Optional.empty();
         }
-        Optional<Policy> policy = PolicyCache.current(session, realm).map(StoredPolicy::policy);
+        Optional<Policy> policy = session.getProvider(PartnerAccessProvider.class).policies().cached(realm).map(StoredPolicy::policy);
         if (policy.isEmpty() || !"revert".equals(policy.get().outOfBand()) || policy.get().programmes().isEmpty()) {
             return Optional.empty();
         }

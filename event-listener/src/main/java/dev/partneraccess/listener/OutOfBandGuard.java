@@ -28,9 +28,8 @@ import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.PolicyCache;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 
@@ -63,7 +62,7 @@ final class OutOfBandGuard {
     }
 
     void check(AdminEvent event, RealmModel realm, Actor actor) {
-        Optional<StoredPolicy> stored = PolicyCache.current(session, realm);
+        Optional<StoredPolicy> stored = access().policies().cached(realm);
         if (stored.isEmpty() || stored.get().policy().programmes().isEmpty()) {
             return;
         }
@@ -72,8 +71,7 @@ final class OutOfBandGuard {
         if (governed.isEmpty()) {
             return;
         }
-        Context context = new Context(realm, policy, governed, actor, event.getResourcePath(),
-                new EvidenceLedger(session));
+        Context context = new Context(realm, policy, governed, actor, event.getResourcePath(), access().ledger());
         String[] parts = event.getResourcePath().split("/");
         if (parts.length >= 4 && parts[0].equals("users") && parts[2].equals("role-mappings")) {
             UserModel user = session.users().getUserById(realm, parts[1]);
@@ -284,7 +282,10 @@ final class OutOfBandGuard {
     }
 
     private GrantService grants(RealmModel realm) {
-        EvidenceLedger ledger = new EvidenceLedger(session);
-        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger));
+        return access().grants(realm);
+    }
+
+    private PartnerAccessProvider access() {
+        return session.getProvider(PartnerAccessProvider.class);
     }
 }

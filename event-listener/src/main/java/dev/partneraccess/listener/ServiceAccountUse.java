@@ -19,18 +19,16 @@ import dev.partneraccess.core.partner.PartnerDirectory;
  * Records when a partner service account last obtained a token by client credentials, at most once per client per
  * hour. A node that wrote the time within the hour skips the database entirely, and the update itself only moves a
  * time older than an hour, so a burst of token requests costs one write and other clients cost a cached attribute
- * lookup.
+ * lookup. One instance per node, held by the listener's factory.
  */
 final class ServiceAccountUse {
 
     private static final Logger LOG = Logger.getLogger(ServiceAccountUse.class);
     static final long EVERY = TimeUnit.HOURS.toMillis(1);
-    private static final Map<String, Long> WRITTEN = new ConcurrentHashMap<>();
+    /** When this node last wrote each client's use. */
+    private final Map<String, Long> lastWritten = new ConcurrentHashMap<>();
 
-    private ServiceAccountUse() {
-    }
-
-    static void record(KeycloakSession session, Event event) {
+    void record(KeycloakSession session, Event event) {
         if (event.getClientId() == null || event.getRealmId() == null) {
             return;
         }
@@ -40,11 +38,11 @@ final class ServiceAccountUse {
             return;
         }
         long now = Time.currentTimeMillis();
-        Long written = WRITTEN.get(client.getId());
+        Long written = lastWritten.get(client.getId());
         if (written != null && now - written >= 0 && now - written < EVERY) {
             return;
         }
-        WRITTEN.put(client.getId(), now);
+        lastWritten.put(client.getId(), now);
         String id = client.getId();
         // Its own short transaction: the event may arrive after the token request's transaction has ended.
         try {
@@ -55,7 +53,7 @@ final class ServiceAccountUse {
                             .setParameter("now", now).setParameter("before", now - EVERY).setParameter("id", id)
                             .executeUpdate());
         } catch (RuntimeException e) {
-            WRITTEN.remove(id);
+            lastWritten.remove(id);
             LOG.warnf(e, "could not record the use of service account %s", event.getClientId());
         }
     }

@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 final class ClusterNode implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The sweep interval option; {@link #LEGACY_SWEEP_INTERVAL} is its name before 0.2.0, still read for one release. */
+    static final String SWEEP_INTERVAL = "--spi-partner-access--default--sweep-interval";
+    static final String LEGACY_SWEEP_INTERVAL = "--spi-jpa-entity-provider--partner-access--sweep-interval";
 
     final int number;
     final Path home;
@@ -74,9 +77,14 @@ final class ClusterNode implements AutoCloseable {
      * nothing but the realm's settings tells the server its address) and the sweep firing every few seconds.
      */
     void startDev(int sweepIntervalSeconds) throws IOException {
+        startDev(SWEEP_INTERVAL, sweepIntervalSeconds);
+    }
+
+    /** The same, naming the sweep interval with {@code option} (the current or the legacy name). */
+    void startDev(String option, int sweepIntervalSeconds) throws IOException {
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem",
                 "--http-host=127.0.0.1", "--http-port=" + port(), "--http-management-port=" + (19000 + number),
-                "--cache=local", "--spi-jpa-entity-provider--partner-access--sweep-interval=" + sweepIntervalSeconds,
+                "--cache=local", option + "=" + sweepIntervalSeconds,
                 "--log-level=INFO,dev.partneraccess.core.access:debug");
         launch(command);
     }
@@ -92,7 +100,7 @@ final class ClusterNode implements AutoCloseable {
                 "--http-host=127.0.0.1", "--http-port=" + port(), "--http-management-port=" + (19000 + number),
                 "--cache-embedded-network-bind-address=127.0.0.1", "--cache-embedded-network-bind-port=" + (7800 + number),
                 "--spi-cache-embedded-default-node-name=node" + number,
-                "--spi-jpa-entity-provider--partner-access--sweep-interval=" + sweepIntervalSeconds,
+                SWEEP_INTERVAL + "=" + sweepIntervalSeconds,
                 "--log-level=INFO,dev.partneraccess.core.access:debug"));
         launch(command);
     }

@@ -22,8 +22,8 @@ public final class PartnerAccessServerConfig implements KeycloakServerConfig {
         return config.option("log-file", SERVER_LOG.toString())
                 .dependency("dev.partneraccess", "partner-access-dist")
                 .dependency("dev.partneraccess", "partner-access-test-clock")
-                .spiOption("jpa-entity-provider", "partner-access", "sweep-batch-size", "2")
-                .spiOption("jpa-entity-provider", "partner-access", "sweep-interval", "3600")
+                .spiOption("partner-access", "default", "sweep-batch-size", "2")
+                .spiOption("partner-access", "default", "sweep-interval", "3600")
                 .option("metrics-enabled", "true");
     }
 }

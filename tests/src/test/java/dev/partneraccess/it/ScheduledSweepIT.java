@@ -79,8 +79,40 @@ class ScheduledSweepIT {
             assertThat(api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json()).hasSize(1);
             assertThat(api.get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
 
+            assertThat(node.logText()).as("the interval option reached the provider factory")
+                    .contains("partner access: expiry sweep every " + INTERVAL + " s in batches of 500")
+                    .doesNotContain("is deprecated");
             assertThat(node.logText()).as("the sweep ran from the timer").contains("partner-access-expiry-sweep: running on");
             assertThat(ServerLog.errorsFromProduct(node.logText())).as("ERROR entries from our code in " + node.log).isEmpty();
+        }
+    }
+
+    @Test
+    void theOptionNameBefore020StillSetsTheIntervalAndWarnsOnceNamingTheNewOne() throws Exception {
+        Path work = Path.of("target", "scheduled-legacy").toAbsolutePath();
+        if (Files.exists(work)) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+        List<Path> jars = Arrays.stream(System.getProperty("partner-access.jars").split(",")).map(Path::of).toList();
+        ClusterNode.prepareDev(Path.of(System.getProperty("partner-access.dist.zip")), jars, work.resolve("node"));
+
+        try (ClusterNode node = new ClusterNode(11, work.resolve("node"), work.resolve("node.log"))) {
+            node.startDev(ClusterNode.LEGACY_SWEEP_INTERVAL, INTERVAL);
+            node.awaitReady(Duration.ofMinutes(4));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!node.logText().contains("partner-access-expiry-sweep: running on") && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            String log = node.logText();
+            assertThat(log).as("the old name's value reached the provider factory")
+                    .contains("partner access: expiry sweep every " + INTERVAL + " s in batches of 500");
+            assertThat(log).as("the timer fired at the old name's interval").contains("partner-access-expiry-sweep: running on");
+            List<String> warnings = log.lines().filter(line -> line.contains("WARN") && line.contains("is deprecated")).toList();
+            assertThat(warnings).as("one warning naming the new option").singleElement().asString()
+                    .contains(ClusterNode.LEGACY_SWEEP_INTERVAL).contains(ClusterNode.SWEEP_INTERVAL);
+            assertThat(ServerLog.errorsFromProduct(log)).as("ERROR entries from our code in " + node.log).isEmpty();
         }
     }
 

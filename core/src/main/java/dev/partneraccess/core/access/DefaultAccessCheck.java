@@ -31,10 +31,12 @@ public final class DefaultAccessCheck {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final EvidenceLedger ledger;
 
-    public DefaultAccessCheck(KeycloakSession session, RealmModel realm) {
+    public DefaultAccessCheck(KeycloakSession session, RealmModel realm, EvidenceLedger ledger) {
         this.session = session;
         this.realm = realm;
+        this.ledger = ledger;
     }
 
     /**
@@ -92,7 +94,7 @@ public final class DefaultAccessCheck {
         details.put("resourcePath", trigger);
         details.put("mode", policy.outOfBand());
         details.put("reverted", reverted);
-        new EvidenceLedger(session).append(realm.getId(), reverted ? EvidenceType.OUT_OF_BAND_GRANT_REVERTED
+        ledger.append(realm.getId(), reverted ? EvidenceType.OUT_OF_BAND_GRANT_REVERTED
                 : EvidenceType.OUT_OF_BAND_GRANT_FLAGGED, actor, subject, null, details);
         LOG.warnf("governed role %s among the defaults of realm %s (%s, %s): %s", governed.getName(), realm.getName(), via,
                 trigger, reverted ? "reverted" : "flagged");

@@ -31,10 +31,10 @@ final class ExpiryNotifier {
     private final RealmModel realm;
     private final EvidenceLedger ledger;
 
-    ExpiryNotifier(KeycloakSession session, RealmModel realm) {
+    ExpiryNotifier(KeycloakSession session, RealmModel realm, EvidenceLedger ledger) {
         this.session = session;
         this.realm = realm;
-        this.ledger = new EvidenceLedger(session);
+        this.ledger = ledger;
     }
 
     void notice(GrantEntity grant, int thresholdDays, long now) {

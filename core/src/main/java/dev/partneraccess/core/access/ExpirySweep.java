@@ -21,16 +21,14 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import dev.partneraccess.core.evidence.EvidenceLedger;
-import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.NoticeEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.PartnerDirectory;
-import dev.partneraccess.core.support.Json;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
+import dev.partneraccess.core.support.Json;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -89,10 +87,10 @@ public final class ExpirySweep {
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
         notices += serviceAccountNotices(realmId, now);
-        inRealm(realmId, (s, realm) -> new LedgerChecker(s).checkNew(realmId));
+        inRealm(realmId, (s, realm) -> access(s).ledgerChecks().checkNew(realmId));
         // A partial import or another path without an event of its own may have put a governed role among the defaults.
-        inRealm(realmId, (s, realm) -> new PolicyStore(s, null).current(realm).ifPresent(stored ->
-                new DefaultAccessCheck(s, realm).run(stored.policy(), dev.partneraccess.core.support.Actor.SYSTEM, "sweep", false)));
+        inRealm(realmId, (s, realm) -> access(s).policies().current(realm).ifPresent(stored ->
+                access(s).defaultAccess(realm).run(stored.policy(), dev.partneraccess.core.support.Actor.SYSTEM, "sweep", false)));
         return new Result(expired, serviceAccounts[1], serviceAccounts[0], timedOut, notices,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -234,7 +232,7 @@ public final class ExpirySweep {
         for (int i = 0; i < maxBatches; i++) {
             int[] found = {0};
             inRealm(realmId, (s, realm) -> {
-                Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+                Optional<StoredPolicy> policy = access(s).policies().current(realm);
                 long secretBefore = policy.flatMap(p -> p.policy().tiers().stream().map(t -> t.secretMaxDays())
                         .filter(java.util.Objects::nonNull).min(Integer::compare)).map(d -> now - d * DAY).orElse(Long.MIN_VALUE);
                 List<String> due = em(s).createQuery("select a.id from PaServiceAccount a where a.realmId = :realmId"
@@ -248,7 +246,7 @@ public final class ExpirySweep {
                 }
                 after[0] = due.get(due.size() - 1);
                 GrantService grants = grants(s, realm);
-                ServiceAccountService accounts = new ServiceAccountService(s, realm, new EvidenceLedger(s), new PolicyStore(s, null));
+                ServiceAccountService accounts = access(s).serviceAccounts(realm);
                 for (ServiceAccountEntity account : lockAll(s, ServiceAccountEntity.class, "PaServiceAccount", due)) {
                     if (!account.isEnabled()) {
                         continue;
@@ -285,7 +283,7 @@ public final class ExpirySweep {
     private int timeOutBatch(String realmId, long now) {
         AtomicInteger done = new AtomicInteger();
         inRealm(realmId, (s, realm) -> {
-            Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+            Optional<StoredPolicy> policy = access(s).policies().current(realm);
             if (policy.isEmpty()) {
                 return;
             }
@@ -311,12 +309,12 @@ public final class ExpirySweep {
     private int noticeBatch(String realmId, long now) {
         AtomicInteger done = new AtomicInteger();
         inRealm(realmId, (s, realm) -> {
-            Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+            Optional<StoredPolicy> policy = access(s).policies().current(realm);
             if (policy.isEmpty() || policy.get().policy().expiryNoticeDays().isEmpty()) {
                 return;
             }
             TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
-            ExpiryNotifier notifier = new ExpiryNotifier(s, realm);
+            ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
             for (int days : thresholds) {
                 if (done.get() >= batchSize) {
                     break;
@@ -350,14 +348,14 @@ public final class ExpirySweep {
     private int serviceAccountNotices(String realmId, long now) {
         AtomicInteger done = new AtomicInteger();
         inRealm(realmId, (s, realm) -> {
-            Optional<StoredPolicy> policy = new PolicyStore(s, null).current(realm);
+            Optional<StoredPolicy> policy = access(s).policies().current(realm);
             if (policy.isEmpty() || policy.get().policy().expiryNoticeDays().isEmpty()) {
                 return;
             }
             TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
             Integer smallestMax = policy.get().policy().tiers().stream().map(t -> t.secretMaxDays())
                     .filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null);
-            ExpiryNotifier notifier = new ExpiryNotifier(s, realm);
+            ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
             for (int days : thresholds) {
                 List<ServiceAccountEntity> ending = dueForNotice(s, realmId, "a.expiresAt > :now and a.expiresAt <= :horizon",
                         now, now + days * DAY, days);
@@ -471,14 +469,15 @@ public final class ExpirySweep {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    private static PartnerAccessProvider access(KeycloakSession session) {
+        return session.getProvider(PartnerAccessProvider.class);
+    }
+
     private static GrantService grants(KeycloakSession session, RealmModel realm) {
-        EvidenceLedger ledger = new EvidenceLedger(session);
-        return new GrantService(session, realm, ledger, new PolicyStore(session, ledger));
+        return access(session).grants(realm);
     }
 
     private static RequestService requests(KeycloakSession session, RealmModel realm) {
-        EvidenceLedger ledger = new EvidenceLedger(session);
-        PolicyStore policies = new PolicyStore(session, ledger);
-        return new RequestService(session, realm, ledger, policies, new GrantService(session, realm, ledger, policies));
+        return access(session).requests(realm);
     }
 }

@@ -24,9 +24,9 @@ import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
@@ -63,11 +63,15 @@ public final class GrantService {
     /** Session attribute prefix naming the role this service is mapping right now, and to whom. */
     public static final String GRANTING = "partner-access.granting.";
 
-    public GrantService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
+    private final PartnerAccessProvider access;
+
+    /** Built by {@link PartnerAccessProvider#grants(RealmModel)}, once per session and realm. */
+    public GrantService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
-        this.ledger = ledger;
-        this.policies = policies;
+        this.access = access;
+        this.ledger = access.ledger();
+        this.policies = access.policies();
     }
 
     private EntityManager em() {
@@ -122,7 +126,7 @@ public final class GrantService {
         if (!TextRules.plausibleId(id)) {
             throw ApiException.notFound("No grant '" + id + "' in this realm.");
         }
-        RequestService requests = new RequestService(session, realm, ledger, policies, this);
+        RequestService requests = access.requests(realm);
         List<RequestEntity> renewals = requests.lockPendingRenewals(id);
         GrantEntity grant = lock(id);
         if (!ACTIVE.equals(grant.getStatus())) {
@@ -201,7 +205,7 @@ public final class GrantService {
     void end(GrantEntity grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
         UserModel user = holder(grant.getUserId());
         boolean mappingRemoved = removeMapping(user, grant.getRoleId());
-        Integer sessionsEnded = endSessions && user != null ? new SessionTerminator(session, realm).endAll(user) : null;
+        Integer sessionsEnded = endSessions && user != null ? access.sessions(realm).endAll(user) : null;
         record(grant, status, reason, actor, type, mappingRemoved, sessionsEnded);
     }
 

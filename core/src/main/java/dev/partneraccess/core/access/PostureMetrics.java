@@ -17,6 +17,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.spi.PartnerAccessProvider;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 
@@ -28,7 +30,6 @@ import io.micrometer.core.instrument.Metrics;
 public final class PostureMetrics {
 
     private static final Logger LOG = Logger.getLogger(PostureMetrics.class);
-    private static final Map<String, AtomicReference<ObjectNode>> FIGURES = new ConcurrentHashMap<>();
 
     /** Gauge name suffix, and where its value sits in the report. */
     private record Figure(String name, String path, String description) {
@@ -54,12 +55,12 @@ public final class PostureMetrics {
             new Figure("evidence_last_verified_timestamp_seconds", "/evidence/lastVerifiedAt", "When the ledger was last verified"),
             new Figure("wiring_ok", "/wiring/ok", "1 when every wiring check of GET /setup passes, 0 when the policy can be bypassed"));
 
-    private PostureMetrics() {
-    }
+    /** This node's last figures per realm; one instance per node, held by the partner access provider's factory. */
+    private final Map<String, AtomicReference<ObjectNode>> figures = new ConcurrentHashMap<>();
 
     /** Publishes a realm's figures (registering its gauges the first time). */
-    public static void publish(RealmModel realm, ObjectNode report) {
-        FIGURES.computeIfAbsent(realm.getId(), id -> {
+    public void publish(RealmModel realm, ObjectNode report) {
+        figures.computeIfAbsent(realm.getId(), id -> {
             AtomicReference<ObjectNode> holder = new AtomicReference<>(report);
             for (Figure figure : FIGURE_LIST) {
                 Gauge.builder("partner_access_" + figure.name(), holder, h -> value(h.get(), figure.path()))
@@ -84,7 +85,7 @@ public final class PostureMetrics {
     }
 
     /** The scheduled refresh on this node: every realm with a policy. */
-    public static void refresh(KeycloakSessionFactory factory) {
+    public void refresh(KeycloakSessionFactory factory) {
         try {
             List<String> realms = new ArrayList<>();
             KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(s.getProvider(JpaConnectionProvider.class)
@@ -97,11 +98,11 @@ public final class PostureMetrics {
         }
     }
 
-    private static void refresh(KeycloakSession session, String realmId) {
+    private void refresh(KeycloakSession session, String realmId) {
         RealmModel realm = session.realms().getRealm(realmId);
         if (realm != null) {
             session.getContext().setRealm(realm);
-            publish(realm, new PostureReport(session, realm).compute());
+            publish(realm, session.getProvider(PartnerAccessProvider.class).report(realm).compute());
         }
     }
 }

@@ -12,17 +12,14 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.LedgerCheckEntity;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerStatus;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
-import dev.partneraccess.core.wiring.RealmWiring;
 
 import jakarta.persistence.EntityManager;
 
@@ -37,9 +34,13 @@ public final class PostureReport {
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    public PostureReport(KeycloakSession session, RealmModel realm) {
+    private final PartnerAccessProvider access;
+
+    /** Built by {@link PartnerAccessProvider#report(RealmModel)}, once per session and realm. */
+    public PostureReport(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
+        this.access = access;
     }
 
     private EntityManager em() {
@@ -57,7 +58,7 @@ public final class PostureReport {
 
     public ObjectNode compute() {
         long now = Time.currentTimeMillis();
-        Policy policy = new PolicyStore(session, null).current(realm).map(StoredPolicy::policy).orElse(null);
+        Policy policy = access.policies().current(realm).map(StoredPolicy::policy).orElse(null);
         ObjectNode report = Json.object();
 
         ObjectNode partners = report.putObject("partners");
@@ -93,8 +94,8 @@ public final class PostureReport {
                 "before", now - 90 * DAY));
 
         ObjectNode evidence = report.putObject("evidence");
-        evidence.put("records", new EvidenceLedger(session).records(realm.getId()));
-        LedgerCheckEntity check = new LedgerChecker(session).last(realm.getId());
+        evidence.put("records", access.ledger().records(realm.getId()));
+        LedgerCheckEntity check = access.ledgerChecks().last(realm.getId());
         evidence.put("lastVerifiedAt", check == null ? null : Json.isoTime(check.getVerifiedAt()));
         if (check == null) {
             evidence.putNull("valid");
@@ -103,7 +104,7 @@ public final class PostureReport {
         }
 
         // A realm where any wiring check fails is one where the policy can be bypassed.
-        List<String> failing = new RealmWiring(session, realm, new EvidenceLedger(session)).failing();
+        List<String> failing = access.wiring(realm).failing();
         ObjectNode wiring = report.putObject("wiring");
         wiring.put("ok", failing.isEmpty());
         failing.forEach(wiring.putArray("failing")::add);

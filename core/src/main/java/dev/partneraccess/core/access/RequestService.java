@@ -31,6 +31,7 @@ import dev.partneraccess.core.partner.PartnerStatus;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
@@ -72,13 +73,16 @@ public final class RequestService {
     private final GrantService grants;
     private final ApproverNotifier notifier;
 
-    public RequestService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies,
-                          GrantService grants) {
+    private final PartnerAccessProvider access;
+
+    /** Built by {@link PartnerAccessProvider#requests(RealmModel)}, once per session and realm. */
+    public RequestService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
-        this.ledger = ledger;
-        this.policies = policies;
-        this.grants = grants;
+        this.access = access;
+        this.ledger = access.ledger();
+        this.policies = access.policies();
+        this.grants = access.grants(realm);
         this.notifier = new ApproverNotifier(session, realm);
     }
 
@@ -506,7 +510,7 @@ public final class RequestService {
     // ---- renewal ----
 
     private ServiceAccountService serviceAccounts() {
-        return new ServiceAccountService(session, realm, ledger, policies);
+        return access.serviceAccounts(realm);
     }
 
     /**

@@ -26,10 +26,10 @@ import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
-import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
@@ -67,11 +67,15 @@ public final class ServiceAccountService {
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
 
-    public ServiceAccountService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
+    private final PartnerAccessProvider access;
+
+    /** Built by {@link PartnerAccessProvider#serviceAccounts(RealmModel)}, once per session and realm. */
+    public ServiceAccountService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
-        this.ledger = ledger;
-        this.policies = policies;
+        this.access = access;
+        this.ledger = access.ledger();
+        this.policies = access.policies();
     }
 
     private EntityManager em() {
@@ -207,7 +211,7 @@ public final class ServiceAccountService {
         details.put("disabledBy", by);
         UserModel serviceUser = account.getUserId() == null ? null : session.users().getUserById(realm, account.getUserId());
         if (serviceUser != null) {
-            details.put("sessionsEnded", new SessionTerminator(session, realm).endAll(serviceUser));
+            details.put("sessionsEnded", access.sessions(realm).endAll(serviceUser));
             if (grantsToRevoke != null) {
                 List<GrantEntity> held = grantsToRevoke.lockActive(account.getPartnerId(), serviceUser.getId());
                 details.put("grantsRevoked", grantsToRevoke.revokeAll(held, reason, actor));

@@ -9,6 +9,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 import dev.partneraccess.core.jpa.TaskLeaseEntity;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,12 +26,10 @@ public final class SweepTask implements ScheduledTask {
     public static final String NAME = "partner-access-expiry-sweep";
 
     private final long intervalMillis;
-    private final int batchSize;
     private final String node;
 
-    public SweepTask(long intervalMillis, int batchSize, String node) {
+    public SweepTask(long intervalMillis, String node) {
         this.intervalMillis = intervalMillis;
-        this.batchSize = batchSize;
         this.node = node;
     }
 
@@ -42,7 +41,7 @@ public final class SweepTask implements ScheduledTask {
             return;
         }
         LOG.debugf("%s: running on %s", NAME, node);
-        new ExpirySweep(factory, batchSize).runAll();
+        session.getProvider(PartnerAccessProvider.class).sweep().runAll();
     }
 
     /**

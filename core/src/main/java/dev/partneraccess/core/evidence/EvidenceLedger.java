@@ -33,8 +33,6 @@ public final class EvidenceLedger {
     private static final Logger LOG = Logger.getLogger(EvidenceLedger.class);
     static final int BATCH = 1000;
     private static final String HELD_HEAD = "partner-access.evidence.head.";
-    /** Realms whose chain head this node has seen in the database; only saves a read, the row stays the truth. */
-
     private final KeycloakSession session;
 
     public EvidenceLedger(KeycloakSession session) {

@@ -21,9 +21,9 @@ public final class LedgerChecker {
     private final KeycloakSession session;
     private final EvidenceLedger ledger;
 
-    public LedgerChecker(KeycloakSession session) {
+    public LedgerChecker(KeycloakSession session, EvidenceLedger ledger) {
         this.session = session;
-        this.ledger = new EvidenceLedger(session);
+        this.ledger = ledger;
     }
 
     private EntityManager em() {

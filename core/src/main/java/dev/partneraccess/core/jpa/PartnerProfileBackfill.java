@@ -11,12 +11,14 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
+import dev.partneraccess.core.spi.PartnerAccessProvider;
+
 /**
  * Records the profile of partners that existed before profiles were recorded, once the schema is ready: every
  * organization with a {@code partner.status} and no row yet. Safe on every start and on two nodes at once (a realm
  * whose rows another node wrote first is left to it).
  */
-final class PartnerProfileBackfill {
+public final class PartnerProfileBackfill {
 
     private static final Logger LOG = Logger.getLogger(PartnerProfileBackfill.class);
     private static final List<String> STATUSES = List.of("ACTIVE", "SUSPENDED", "OFFBOARDED");
@@ -24,7 +26,7 @@ final class PartnerProfileBackfill {
     private PartnerProfileBackfill() {
     }
 
-    static void run(KeycloakSessionFactory factory) {
+    public static void run(KeycloakSessionFactory factory) {
         List<String> realms = new java.util.ArrayList<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
                 .filter(RealmModel::isOrganizationsEnabled).map(RealmModel::getId).forEach(realms::add));
@@ -33,7 +35,7 @@ final class PartnerProfileBackfill {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     RealmModel realm = session.realms().getRealm(realmId);
                     session.getContext().setRealm(realm);
-                    PartnerProfileStore store = new PartnerProfileStore(session);
+                    PartnerProfileStore store = session.getProvider(PartnerAccessProvider.class).profiles();
                     Set<String> recorded = new HashSet<>(store.recordedIds(realmId));
                     OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
                     int added = 0;

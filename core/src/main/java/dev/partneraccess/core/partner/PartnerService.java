@@ -25,21 +25,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.access.ServiceAccountService;
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.evidence.EvidenceLedger;
-import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.ApiException;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
-import dev.partneraccess.core.wiring.RealmWiring;
 import dev.partneraccess.core.support.TextRules;
 
 /**
@@ -51,8 +51,8 @@ public final class PartnerService {
 
     public static final int NAME_MAX = 255;
     public static final int REASON_MAX = 2000;
-    private static final String[] INTAKE_FIELDS = {"name", "domains", "tier", "region", "businessOwner",
-            "businessUnits", "idp", "enforceIdp"};
+    private static final List<String> INTAKE_FIELDS = List.of("name", "domains", "tier", "region", "businessOwner",
+            "businessUnits", "idp", "enforceIdp");
     private static final Set<String> UPDATABLE = Set.of("tier", "region", "businessOwner", "businessUnits", "idp",
             "enforceIdp");
     private static final Map<String, String> READ_ONLY = Map.of(
@@ -72,15 +72,19 @@ public final class PartnerService {
     private final ServiceAccountService serviceAccounts;
     private final PartnerInputs inputs;
 
-    public PartnerService(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies) {
+    private final PartnerAccessProvider access;
+
+    /** Built by {@link PartnerAccessProvider#partners(RealmModel)}, once per session and realm. */
+    public PartnerService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
-        this.ledger = ledger;
-        this.policies = policies;
-        this.sessions = new SessionTerminator(session, realm);
-        this.grants = new GrantService(session, realm, ledger, policies);
-        this.requests = new RequestService(session, realm, ledger, policies, grants);
-        this.serviceAccounts = new ServiceAccountService(session, realm, ledger, policies);
+        this.access = access;
+        this.ledger = access.ledger();
+        this.policies = access.policies();
+        this.sessions = access.sessions(realm);
+        this.grants = access.grants(realm);
+        this.requests = access.requests(realm);
+        this.serviceAccounts = access.serviceAccounts(realm);
         this.inputs = new PartnerInputs(session, realm, policies);
     }
 
@@ -147,7 +151,7 @@ public final class PartnerService {
 
     public ObjectNode create(JsonBody body, Actor actor) {
         requireOrganizationsEnabled();
-        body.allowOnly(INTAKE_FIELDS);
+        body.allowOnly(INTAKE_FIELDS.toArray(String[]::new));
         String name = body.requiredString("name", NAME_MAX);
         Optional<OrganizationModel> sameName = inputs.findByName(name);
         if (sameName.isPresent()) {
@@ -310,7 +314,7 @@ public final class PartnerService {
      * it. What changed goes into the evidence details.
      */
     private void wireIdentityProvider(ObjectNode details) {
-        List<String> wired = new RealmWiring(session, realm, ledger).wireBrokerFlows();
+        List<String> wired = access.wiring(realm).wireBrokerFlows();
         if (!wired.isEmpty()) {
             wired.forEach(details.putArray("wiring")::add);
         }
@@ -351,7 +355,7 @@ public final class PartnerService {
     private ObjectNode saveAttributes(OrganizationModel organization, Map<String, List<String>> attributes) {
         organization.setAttributes(attributes);
         // The profile as written, so that a later edit through Keycloak's own API is checked against it.
-        new PartnerProfileStore(session).record(realm.getId(), organization.getId(), organization.getName(), attributes);
+        access.profiles().record(realm.getId(), organization.getId(), organization.getName(), attributes);
         return Partner.of(organization, attributes).toJson(organizations().getMembersCount(organization));
     }
 
@@ -526,7 +530,7 @@ public final class PartnerService {
      * its sessions, a new owner taking over the owner stages). Answers whether the edit was reverted.
      */
     public boolean applyNativeEdit(OrganizationModel organization, Actor actor, ObjectNode via) {
-        PartnerProfileStore profiles = new PartnerProfileStore(session);
+        PartnerProfileStore profiles = access.profiles();
         Map<String, List<String>> after = partnerAttributes(organization.getAttributes());
         Optional<PartnerProfileStore.Recorded> recorded = profiles.locked(organization.getId());
         if (recorded.isEmpty()) {

@@ -43,10 +43,12 @@ public final class PolicyStore {
 
     private final KeycloakSession session;
     private final EvidenceLedger ledger;
+    private final PolicyCache cache;
 
-    public PolicyStore(KeycloakSession session, EvidenceLedger ledger) {
+    public PolicyStore(KeycloakSession session, EvidenceLedger ledger, PolicyCache cache) {
         this.session = session;
         this.ledger = ledger;
+        this.cache = cache;
     }
 
     private EntityManager em() {
@@ -59,6 +61,11 @@ public final class PolicyStore {
                 .setMaxResults(1)
                 .getResultList();
         return latest.stream().findFirst().map(PolicyStore::toStored);
+    }
+
+    /** The current policy as the login path reads it: from this node's cache while the realm names that version. */
+    public Optional<StoredPolicy> cached(RealmModel realm) {
+        return cache.current(realm, this::current);
     }
 
     public StoredPolicy save(RealmModel realm, ObjectNode document, Actor actor) {

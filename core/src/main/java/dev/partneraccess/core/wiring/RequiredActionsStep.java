@@ -1,6 +1,7 @@
 package dev.partneraccess.core.wiring;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import dev.partneraccess.core.policy.Policy;
 final class RequiredActionsStep implements WiringStep {
 
     /** In this order: registration order sets priority, and the agreement comes before the attestation. */
-    private static final Map<String, String> ACTIONS = new LinkedHashMap<>();
+    private static final Map<String, String> ACTIONS = actions();
 
-    static {
-        ACTIONS.put(Policy.AGREEMENT_ACTION, "Partner agreement");
-        ACTIONS.put(Policy.ATTESTATION_ACTION, "Partner business-purpose attestation");
+    private static Map<String, String> actions() {
+        Map<String, String> actions = new LinkedHashMap<>();
+        actions.put(Policy.AGREEMENT_ACTION, "Partner agreement");
+        actions.put(Policy.ATTESTATION_ACTION, "Partner business-purpose attestation");
+        return Collections.unmodifiableMap(actions);
     }
 
     @Override

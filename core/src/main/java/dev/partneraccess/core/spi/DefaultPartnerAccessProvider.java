@@ -1,0 +1,138 @@
+package dev.partneraccess.core.spi;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import dev.partneraccess.core.access.DefaultAccessCheck;
+import dev.partneraccess.core.access.ExpirySweep;
+import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.access.PostureMetrics;
+import dev.partneraccess.core.access.PostureReport;
+import dev.partneraccess.core.access.Reconciliation;
+import dev.partneraccess.core.access.RequestService;
+import dev.partneraccess.core.access.ServiceAccountService;
+import dev.partneraccess.core.evidence.DenialThrottle;
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.partner.PartnerService;
+import dev.partneraccess.core.partner.SessionTerminator;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.wiring.RealmWiring;
+
+/**
+ * Builds each service on first use and hands out the same instance for the rest of the session. Services that need
+ * one another ask this provider when they do, never at construction, so grants and requests can refer to each other.
+ */
+final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
+
+    private final KeycloakSession session;
+    private final DefaultPartnerAccessProviderFactory factory;
+    private final Map<String, Object> built = new HashMap<>();
+
+    DefaultPartnerAccessProvider(KeycloakSession session, DefaultPartnerAccessProviderFactory factory) {
+        this.session = session;
+        this.factory = factory;
+    }
+
+    /** The instance of {@code type} for {@code realm} (or for the session when null), built the first time. */
+    private <T> T once(Class<T> type, RealmModel realm, Supplier<T> build) {
+        String key = realm == null ? type.getName() : type.getName() + "@" + realm.getId();
+        Object existing = built.get(key);
+        if (existing == null) {
+            // Not computeIfAbsent: building a service may ask this provider for another one.
+            existing = build.get();
+            built.put(key, existing);
+        }
+        return type.cast(existing);
+    }
+
+    @Override
+    public EvidenceLedger ledger() {
+        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(session));
+    }
+
+    @Override
+    public LedgerChecker ledgerChecks() {
+        return once(LedgerChecker.class, null, () -> new LedgerChecker(session, ledger()));
+    }
+
+    @Override
+    public PolicyStore policies() {
+        return once(PolicyStore.class, null, () -> new PolicyStore(session, ledger(), factory.policyCache()));
+    }
+
+    @Override
+    public PartnerProfileStore profiles() {
+        return once(PartnerProfileStore.class, null, () -> new PartnerProfileStore(session));
+    }
+
+    @Override
+    public DenialThrottle denials() {
+        return once(DenialThrottle.class, null, () -> new DenialThrottle(session.singleUseObjects()));
+    }
+
+    @Override
+    public PostureMetrics metrics() {
+        return factory.metrics();
+    }
+
+    @Override
+    public PartnerService partners(RealmModel realm) {
+        return once(PartnerService.class, realm, () -> new PartnerService(session, realm, this));
+    }
+
+    @Override
+    public RequestService requests(RealmModel realm) {
+        return once(RequestService.class, realm, () -> new RequestService(session, realm, this));
+    }
+
+    @Override
+    public GrantService grants(RealmModel realm) {
+        return once(GrantService.class, realm, () -> new GrantService(session, realm, this));
+    }
+
+    @Override
+    public ServiceAccountService serviceAccounts(RealmModel realm) {
+        return once(ServiceAccountService.class, realm, () -> new ServiceAccountService(session, realm, this));
+    }
+
+    @Override
+    public SessionTerminator sessions(RealmModel realm) {
+        return once(SessionTerminator.class, realm, () -> new SessionTerminator(session, realm));
+    }
+
+    @Override
+    public DefaultAccessCheck defaultAccess(RealmModel realm) {
+        return once(DefaultAccessCheck.class, realm, () -> new DefaultAccessCheck(session, realm, ledger()));
+    }
+
+    @Override
+    public RealmWiring wiring(RealmModel realm) {
+        return once(RealmWiring.class, realm, () -> new RealmWiring(session, realm, ledger()));
+    }
+
+    @Override
+    public PostureReport report(RealmModel realm) {
+        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, this));
+    }
+
+    @Override
+    public Reconciliation reconciliation(RealmModel realm) {
+        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm));
+    }
+
+    @Override
+    public ExpirySweep sweep() {
+        return once(ExpirySweep.class, null, () -> new ExpirySweep(session.getKeycloakSessionFactory(), factory.sweepBatchSize()));
+    }
+
+    @Override
+    public void close() {
+        built.clear();
+    }
+}
