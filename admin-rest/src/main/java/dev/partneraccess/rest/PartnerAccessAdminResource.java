@@ -1,9 +1,20 @@
 package dev.partneraccess.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 
 /** The root of the admin API; each area has its own resource class. */
 public final class PartnerAccessAdminResource {
+
+    /** docs/openapi.yaml, packed into the jar by this module's build. */
+    static final String OPENAPI_RESOURCE = "/partner-access/openapi.yaml";
+    static final String YAML = "application/yaml";
 
     private final Rest rest;
 
@@ -59,5 +70,23 @@ public final class PartnerAccessAdminResource {
     @Path("evidence")
     public EvidenceResource evidence() {
         return new EvidenceResource(rest);
+    }
+
+    /** The API description, byte for byte as written in docs/openapi.yaml. */
+    @GET
+    @Path("openapi.yaml")
+    @Produces(YAML)
+    public Response openApi() {
+        return rest.run(() -> {
+            rest.requireViewRealm();
+            try (InputStream in = PartnerAccessAdminResource.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar carries no " + OPENAPI_RESOURCE);
+                }
+                return Response.ok(in.readAllBytes(), YAML).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 }
