@@ -105,8 +105,20 @@ final class Fuzz {
         return new Reply(response.statusCode(), response.body(), what);
     }
 
-    /** Records a failure unless the answer's status is one of {@code allowed}. */
+    /**
+     * Keycloak 26.7 and later refuse a query value with control characters themselves, before any resource runs: a 400
+     * with their own body. That is a refusal that changes nothing, which is all the product would do, so it counts as
+     * one; on older Keycloak versions the product's own answer is checked.
+     */
+    static boolean blockedByKeycloak(Reply reply) {
+        return reply.status() == 400 && reply.body() != null && reply.body().contains("Blocking invalid query parameter value");
+    }
+
+    /** Records a failure unless the answer's status is one of {@code allowed} (or Keycloak refused the query itself). */
     Reply expect(Reply reply, int... allowed) {
+        if (blockedByKeycloak(reply)) {
+            return reply;
+        }
         for (int status : allowed) {
             if (reply.status() == status) {
                 return reply;
@@ -127,7 +139,7 @@ final class Fuzz {
 
     /** Records a failure unless the answer's body contains {@code fragment}. */
     Reply expectBody(Reply reply, String fragment) {
-        if (reply.body() == null || !reply.body().contains(fragment)) {
+        if (!blockedByKeycloak(reply) && (reply.body() == null || !reply.body().contains(fragment))) {
             failures.add(reply.call() + " -> " + reply.status() + " without " + fragment + ": " + shorten(reply.body()));
         }
         return reply;
