@@ -1,10 +1,12 @@
 package dev.partneraccess.core.partner;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,11 +21,19 @@ import dev.partneraccess.core.support.Links;
  * console's "Sign out" does (with back-channel logout to clients when a request is there to carry it), offline
  * sessions are removed too, and the user's not-before moves past the current second, so a token issued in the same
  * second as the decision is refused as well (Keycloak compares whole seconds).
+ *
+ * <p>The decision's second is the one it commits in, and that can be later than the moment its sessions were ended: the
+ * evidence append may wait for the ledger lock, a batch may end many users' sessions before it commits. So the
+ * not-before is moved twice: at once, and again just before the transaction commits (Keycloak's prepare phase, which
+ * runs after every write of the decision and before the database commit), past the second of that moment. A decision
+ * that rolls back moves neither.
  */
 public final class SessionTerminator {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    /** Users whose not-before is moved again at commit; the prepare step is enlisted with the first. */
+    private final Set<String> notBeforeAtCommit = new LinkedHashSet<>();
 
     public SessionTerminator(KeycloakSession session, RealmModel realm) {
         this.session = session;
@@ -33,6 +43,7 @@ public final class SessionTerminator {
     /** Ends every online and offline session of the user; answers how many were ended. */
     public int endAll(UserModel user) {
         session.users().setNotBeforeForUser(realm, user, Time.currentTime() + 1);
+        moveNotBeforeAtCommit(user);
         List<UserSessionModel> online = session.sessions().getUserSessionsStream(realm, user).toList();
         boolean inRequest = Links.requestBase(session).isPresent();
         for (UserSessionModel userSession : online) {
@@ -67,6 +78,31 @@ public final class SessionTerminator {
             }
         }
         return ended;
+    }
+
+    private void moveNotBeforeAtCommit(UserModel user) {
+        if (notBeforeAtCommit.isEmpty()) {
+            session.getTransactionManager().enlistPrepare(new AbstractKeycloakTransaction() {
+                @Override
+                protected void commitImpl() {
+                    int notBefore = Time.currentTime() + 1;
+                    for (String userId : notBeforeAtCommit) {
+                        UserModel ended = session.users().getUserById(realm, userId);
+                        if (ended != null) {
+                            session.users().setNotBeforeForUser(realm, ended, notBefore);
+                        }
+                    }
+                    notBeforeAtCommit.clear();
+                }
+
+                @Override
+                protected void rollbackImpl() {
+                    // The decision did not happen: nothing to move.
+                    notBeforeAtCommit.clear();
+                }
+            });
+        }
+        notBeforeAtCommit.add(user.getId());
     }
 
     private List<UserSessionModel> sessionsOf(UserModel user) {
