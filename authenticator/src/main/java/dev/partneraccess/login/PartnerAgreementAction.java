@@ -68,14 +68,14 @@ public final class PartnerAgreementAction implements RequiredActionProvider, Req
         details.put("url", agreement.get().url());
         details.put("acceptedAt", Json.isoTime(Time.currentTimeMillis()));
         Optional<Partner> partner = PartnerDirectory.partnerOf(context.getSession(), context.getRealm(), user);
-        context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
+        context.getSession().getProvider(PartnerAccessProvider.class).policies().current(context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
         context.getSession().getProvider(PartnerAccessProvider.class).ledger().append(context.getRealm().getId(), EvidenceType.AGREEMENT_ACCEPTED,
                 PartnerLogin.actor(user), user.getId(), partner.map(Partner::id).orElse(null), details);
         context.success();
     }
 
     private static Optional<Policy.Agreement> agreement(RequiredActionContext context) {
-        return context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm()).map(StoredPolicy::policy).map(Policy::agreement);
+        return context.getSession().getProvider(PartnerAccessProvider.class).policies().current(context.getRealm()).map(StoredPolicy::policy).map(Policy::agreement);
     }
 
     private static String partnerName(RequiredActionContext context) {

@@ -123,7 +123,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
     @SuppressWarnings("unchecked")
     private static List<GrantEntity> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
         PartnerAccessProvider access = session.getProvider(PartnerAccessProvider.class);
-        Optional<StoredPolicy> policy = access.policies().cached(realm);
+        Optional<StoredPolicy> policy = access.policies().current(realm);
         if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
             return List.of();
         }

@@ -71,7 +71,7 @@ final class PartnerGateAuthenticator implements Authenticator {
             deny(context, partner, "idp_required", "partnerDeniedIdpRequired", partner.name(), idpName);
             return;
         }
-        Optional<StoredPolicy> policy = context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm());
+        Optional<StoredPolicy> policy = context.getSession().getProvider(PartnerAccessProvider.class).policies().current(context.getRealm());
         Optional<Policy.Tier> tier = policy.flatMap(p -> p.policy().tier(partner.tier()));
         ClientModel client = context.getAuthenticationSession().getClient();
         String minTier = client == null ? null : client.getAttribute(PartnerAttributes.CLIENT_MIN_TIER);

@@ -79,7 +79,7 @@ public final class PurposeAttestationAction implements RequiredActionProvider, R
         ObjectNode details = Json.object();
         details.put("purpose", text);
         details.put("attestationDays", attestationDays(context));
-        context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
+        context.getSession().getProvider(PartnerAccessProvider.class).policies().current(context.getRealm()).ifPresent(p -> details.put("policyVersion", p.version()));
         context.getSession().getProvider(PartnerAccessProvider.class).ledger().append(context.getRealm().getId(), EvidenceType.PURPOSE_ATTESTED,
                 PartnerLogin.actor(user), user.getId(), partner(context).map(Partner::id).orElse(null), details);
         context.success();
@@ -91,7 +91,7 @@ public final class PurposeAttestationAction implements RequiredActionProvider, R
 
     private static int attestationDays(RequiredActionContext context) {
         Optional<Partner> partner = partner(context);
-        return context.getSession().getProvider(PartnerAccessProvider.class).policies().cached(context.getRealm())
+        return context.getSession().getProvider(PartnerAccessProvider.class).policies().current(context.getRealm())
                 .flatMap(p -> partner.flatMap(pa -> p.policy().tier(pa.tier())))
                 .map(Policy.Tier::attestationDays).orElse(0);
     }

@@ -161,7 +161,7 @@ final class EvidenceEventListener implements EventListenerProvider {
         if (realm == null) {
             return;
         }
-        access().policies().cached(realm).map(StoredPolicy::policy).ifPresent(policy -> {
+        access().policies().current(realm).map(StoredPolicy::policy).ifPresent(policy -> {
             boolean introduces = path.startsWith("default-groups") || path.contains("partialImport")
                     || path.startsWith("roles/" + Constants.DEFAULT_ROLES_ROLE_PREFIX) || path.startsWith("roles-by-id/" + realm.getDefaultRole().getId());
             access().defaultAccess(realm).run(policy, actor(event.getAuthDetails()), path, introduces);

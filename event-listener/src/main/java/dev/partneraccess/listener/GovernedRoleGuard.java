@@ -68,7 +68,7 @@ final class GovernedRoleGuard {
         if (realm == null || !AdminCall.isAdminRequest(session)) {
             return Optional.empty();
         }
-        Optional<Policy> policy = session.getProvider(PartnerAccessProvider.class).policies().cached(realm).map(StoredPolicy::policy);
+        Optional<Policy> policy = session.getProvider(PartnerAccessProvider.class).policies().current(realm).map(StoredPolicy::policy);
         if (policy.isEmpty() || !"revert".equals(policy.get().outOfBand()) || policy.get().programmes().isEmpty()) {
             return Optional.empty();
         }

@@ -62,7 +62,7 @@ final class OutOfBandGuard {
     }
 
     void check(AdminEvent event, RealmModel realm, Actor actor) {
-        Optional<StoredPolicy> stored = access().policies().cached(realm);
+        Optional<StoredPolicy> stored = access().policies().current(realm);
         if (stored.isEmpty() || stored.get().policy().programmes().isEmpty()) {
             return;
         }

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Two Keycloak nodes in one cluster on a shared PostgreSQL, each firing the expiry sweep every few seconds: over
- * several intervals the sweep runs on exactly one node per interval, and every expired grant is expired once.
+ * several intervals the sweep runs on exactly one node per interval, and every expired grant is expired once. A policy
+ * saved on one node holds on the other at once, though each keeps the version it parsed.
  * Runs with {@code -Ddb=postgres} (the database {@code partner_access_cluster}, owned by {@code keycloak}, must exist).
  */
 class ClusterSweepIT {
@@ -74,6 +75,21 @@ class ClusterSweepIT {
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);
                 grants.add(created.text("grantId"));
             }
+
+            // A policy saved on one node is the policy on the other at once, although each node keeps the version it
+            // parsed: node two has read version 1 for the requests above; version 2 lowers the tier's maximum to one
+            // day, and node two's next request is held to it.
+            Api.Reply stricter = one.put("/policy", policy(1));
+            assertThat(stricter.status()).as(stricter.toString()).isEqualTo(200);
+            ObjectNode longer = Api.object();
+            longer.put("user", node1.userId("cluster", "member0"));
+            longer.put("role", "deal-registration");
+            longer.put("businessPurpose", "Register deals for the cluster test partner.");
+            longer.put("days", 2);
+            Api.Reply refused = two.post("/requests", longer);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.text("errorMessage")).contains("at most 1");
+            assertThat(two.get("/policy").json().get("version").asInt()).isEqualTo(2);
 
             // Two days later on both nodes: every grant is due; the scheduled sweeps, not a call, must end them.
             for (ClusterNode node : List.of(node1, node2)) {
@@ -140,6 +156,19 @@ class ClusterSweepIT {
         return times;
     }
 
+    /** One tier whose grants last at most {@code maxGrantDays}, one self-service programme, no notices. */
+    private static ObjectNode policy(int maxGrantDays) {
+        ObjectNode policy = Api.object();
+        policy.putArray("tiers").addObject().put("name", "registered").put("rank", 1).put("maxGrantDays", maxGrantDays)
+                .putArray("requiredActions");
+        ObjectNode programme = policy.putArray("programmes").addObject();
+        programme.put("role", "deal-registration");
+        programme.putArray("stages");
+        programme.put("minTier", "registered");
+        policy.putArray("expiryNoticeDays");
+        return policy;
+    }
+
     /** A realm with Organizations, a self-service programme role, an owner and members; a policy and a partner. */
     private static Api seed(ClusterNode node) {
         ObjectNode realm = Api.object();
@@ -156,14 +185,7 @@ class ClusterSweepIT {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
         Api api = node.admin("cluster");
-        ObjectNode policy = Api.object();
-        policy.putArray("tiers").addObject().put("name", "registered").put("rank", 1).put("maxGrantDays", 30).putArray("requiredActions");
-        ObjectNode programme = policy.putArray("programmes").addObject();
-        programme.put("role", "deal-registration");
-        programme.putArray("stages");
-        programme.put("minTier", "registered");
-        policy.putArray("expiryNoticeDays");
-        Api.Reply saved = api.put("/policy", policy);
+        Api.Reply saved = api.put("/policy", policy(30));
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
 
         ObjectNode intake = Api.object();

@@ -8,11 +8,12 @@ import java.util.function.Function;
 import org.keycloak.models.RealmModel;
 
 /**
- * The current policy for the login path without a database read per login. The realm attribute
+ * The current policy without a database read, or a parse and validation of the document, per use: logins, token
+ * mappers, listeners, the sweep and every service read it through {@link PolicyStore#current(RealmModel)}. The realm attribute
  * {@value #VERSION_ATTRIBUTE}, set with every saved version, is served from Keycloak's realm cache and invalidated
  * across the cluster like any realm change; the parsed policy is kept per realm and version, so a node never serves
  * a version other than the one the realm currently names. One instance per node, held by the partner access
- * provider's factory and reached through {@link PolicyStore#cached(RealmModel)}.
+ * provider's factory.
  */
 public final class PolicyCache {
 

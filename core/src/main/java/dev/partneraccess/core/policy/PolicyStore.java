@@ -41,6 +41,9 @@ public final class PolicyStore {
         }
     };
 
+    /** Session attribute set when this transaction saved a version of the realm's policy. */
+    private static final String SAVED_HERE = "partner-access.policySaved.";
+
     private final KeycloakSession session;
     private final EvidenceLedger ledger;
     private final PolicyCache cache;
@@ -55,7 +58,20 @@ public final class PolicyStore {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /**
+     * The current policy, parsed once per version and node: served from the node's cache while the realm names that
+     * version (see {@link PolicyCache}), read from the database otherwise. A transaction that saved a version reads the
+     * database until it ends, so a version that may still roll back never enters the cache.
+     */
     public Optional<StoredPolicy> current(RealmModel realm) {
+        if (session.getAttribute(SAVED_HERE + realm.getId()) != null) {
+            return latest(realm);
+        }
+        return cache.current(realm, this::latest);
+    }
+
+    /** The newest stored version, read from the database and parsed. */
+    Optional<StoredPolicy> latest(RealmModel realm) {
         List<PolicyVersionEntity> latest = em().createNamedQuery("PA_PolicyVersion.latest", PolicyVersionEntity.class)
                 .setParameter("realmId", realm.getId())
                 .setMaxResults(1)
@@ -63,16 +79,11 @@ public final class PolicyStore {
         return latest.stream().findFirst().map(PolicyStore::toStored);
     }
 
-    /** The current policy as the login path reads it: from this node's cache while the realm names that version. */
-    public Optional<StoredPolicy> cached(RealmModel realm) {
-        return cache.current(realm, this::current);
-    }
-
     public StoredPolicy save(RealmModel realm, ObjectNode document, Actor actor) {
         Policy policy = new PolicyValidator(catalog(realm)).validate(document);
         // The chain lock also serialises version numbers: two concurrent saves cannot pick the same one.
         ledger.lock(realm.getId());
-        Optional<StoredPolicy> previous = current(realm);
+        Optional<StoredPolicy> previous = latest(realm);
         int version = previous.map(p -> p.version() + 1).orElse(1);
 
         PolicyVersionEntity entity = new PolicyVersionEntity();
@@ -83,6 +94,7 @@ public final class PolicyStore {
         entity.setUpdatedAt(Time.currentTimeMillis());
         entity.setUpdatedBy(actor.id());
         em().persist(entity);
+        session.setAttribute(SAVED_HERE + realm.getId(), Boolean.TRUE);
 
         ObjectNode details = Json.object();
         details.put("version", version);

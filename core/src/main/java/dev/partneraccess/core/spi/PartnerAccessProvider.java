@@ -38,7 +38,7 @@ public interface PartnerAccessProvider extends Provider {
     /** The ledger's incremental and full verification records. */
     LedgerChecker ledgerChecks();
 
-    /** The versioned policy documents, and the current one through this node's cache ({@link PolicyStore#cached}). */
+    /** The versioned policy documents; the current one parsed once per version through this node's cache ({@link PolicyStore#current}). */
     PolicyStore policies();
 
     /** The recorded partner profiles (the last accepted {@code partner.*} attributes of each organization). */
