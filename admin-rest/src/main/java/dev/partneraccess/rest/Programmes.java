@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.partner.Partner;
+import dev.partneraccess.core.policy.AccessLimits;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.support.Json;
 
@@ -26,8 +27,7 @@ final class Programmes {
             return list;
         }
         for (Policy.Programme programme : policy.programmes()) {
-            Policy.Tier minimum = programme.minTier() == null ? null : policy.tier(programme.minTier()).orElse(null);
-            if (minimum != null && tier.rank() < minimum.rank()) {
+            if (!AccessLimits.reaches(policy, tier, programme)) {
                 continue;
             }
             ObjectNode entry = list.addObject();
@@ -35,7 +35,7 @@ final class Programmes {
             entry.put("client", programme.client());
             ArrayNode stages = entry.putArray("stages");
             programme.stages().forEach(stages::add);
-            entry.put("maxDays", programme.maxDays() == null ? tier.maxGrantDays() : Math.min(tier.maxGrantDays(), programme.maxDays()));
+            entry.put("maxDays", AccessLimits.maxDays(tier, programme));
         }
         return list;
     }

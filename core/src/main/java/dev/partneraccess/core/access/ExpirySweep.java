@@ -26,6 +26,8 @@ import dev.partneraccess.core.jpa.NoticeEntity;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.policy.AccessLimits;
+import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
@@ -233,8 +235,7 @@ public final class ExpirySweep {
             int[] found = {0};
             inRealm(realmId, (s, realm) -> {
                 Optional<StoredPolicy> policy = access(s).policies().current(realm);
-                long secretBefore = policy.flatMap(p -> p.policy().tiers().stream().map(t -> t.secretMaxDays())
-                        .filter(java.util.Objects::nonNull).min(Integer::compare)).map(d -> now - d * DAY).orElse(Long.MIN_VALUE);
+                long secretBefore = policy.map(p -> AccessLimits.secretCandidatesUpTo(p.policy(), now)).orElse(Long.MIN_VALUE);
                 List<String> due = em(s).createQuery("select a.id from PaServiceAccount a where a.realmId = :realmId"
                                 + " and a.enabled = true and (a.expiresAt <= :now or a.secretRotatedAt <= :secretBefore)"
                                 + " and a.id > :after order by a.id", String.class)
@@ -257,11 +258,11 @@ public final class ExpirySweep {
                         by = ServiceAccountService.BY_EXPIRY;
                         reason = "Reached its end at " + Json.isoTime(account.getExpiresAt()) + ".";
                     } else {
-                        Integer maxAge = PartnerDirectory.byId(s, realm, account.getPartnerId())
-                                .flatMap(p -> policy.flatMap(sp -> sp.policy().tier(p.tier()))).map(t -> t.secretMaxDays()).orElse(null);
-                        if (maxAge != null && account.getSecretRotatedAt() <= now - maxAge * DAY) {
+                        Policy.Tier tier = PartnerDirectory.byId(s, realm, account.getPartnerId())
+                                .flatMap(p -> policy.flatMap(sp -> sp.policy().tier(p.tier()))).orElse(null);
+                        if (AccessLimits.secretTooOld(tier, account.getSecretRotatedAt(), now)) {
                             by = ServiceAccountService.BY_SECRET_AGE;
-                            reason = "Its secret is older than " + maxAge + " days (last rotated "
+                            reason = "Its secret is older than " + tier.secretMaxDays() + " days (last rotated "
                                     + Json.isoTime(account.getSecretRotatedAt()) + ").";
                         }
                     }

@@ -16,6 +16,7 @@ import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.LedgerCheckEntity;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerStatus;
+import dev.partneraccess.core.policy.AccessLimits;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
@@ -160,7 +161,7 @@ public final class PostureReport {
             }
             total += count("select count(a) from PaServiceAccount a where a.realmId = :realmId and a.enabled = true"
                     + " and a.partnerId in :partners and a.secretRotatedAt <= :before",
-                    "partners", partnerIds, "before", now - tier.secretMaxDays() * DAY);
+                    "partners", partnerIds, "before", AccessLimits.secretsTooOldUpTo(tier, now));
         }
         return total;
     }

@@ -28,6 +28,7 @@ import dev.partneraccess.core.jpa.StageEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
+import dev.partneraccess.core.policy.AccessLimits;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
@@ -197,13 +198,11 @@ public final class RequestService {
         }
         Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
                 "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
-        Policy.Tier minTier = policy.tier(programme.minTier()).orElse(null);
-        if (minTier != null && tier.rank() < minTier.rank()) {
+        if (!AccessLimits.reaches(policy, tier, programme)) {
             throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
-                    + minTier.name() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
+                    + programme.minTier() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
         }
-        int maxDays = programme.maxDays() == null ? tier.maxGrantDays() : Math.min(tier.maxGrantDays(), programme.maxDays());
-        return new Limits(partner, tier, programme, role, maxDays);
+        return new Limits(partner, tier, programme, role, AccessLimits.maxDays(tier, programme));
     }
 
     /** One pending request per user and role (for a service account's renewal, the "role" is the account). */
@@ -338,7 +337,7 @@ public final class RequestService {
                 ServiceAccountEntity account = serviceAccounts().locked(request.getServiceAccountId());
                 Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).orElseThrow(() ->
                         ApiException.conflict("partner", "The service account's partner no longer exists."));
-                int maxDays = serviceAccounts().tier(partner).maxGrantDays();
+                int maxDays = AccessLimits.maxDays(serviceAccounts().tier(partner), null);
                 serviceAccounts().renew(account.getId(), Math.min(request.getDays(), maxDays), request.getId(), actor);
             } else if (TYPE_RENEWAL.equals(request.getType())) {
                 UserModel user = session.users().getUserById(realm, request.getUserId());
@@ -529,7 +528,7 @@ public final class RequestService {
         }
         Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).filter(p -> p.status() == PartnerStatus.ACTIVE)
                 .orElseThrow(() -> ApiException.conflict("partner", "The service account's partner is not ACTIVE."));
-        int maxDays = serviceAccounts().tier(partner).maxGrantDays();
+        int maxDays = AccessLimits.maxDays(serviceAccounts().tier(partner), null);
         if (days > maxDays) {
             throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
         }

@@ -26,6 +26,7 @@ import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
+import dev.partneraccess.core.policy.AccessLimits;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
@@ -102,7 +103,7 @@ public final class ServiceAccountService {
             throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
                     + "; only an ACTIVE partner gets new service accounts.");
         }
-        int maxDays = tier(partner).maxGrantDays();
+        int maxDays = AccessLimits.maxDays(tier(partner), null);
         if (days > maxDays) {
             throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
         }
