@@ -1,6 +1,5 @@
 package dev.partneraccess.listener;
 
-import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
@@ -20,15 +19,10 @@ import org.keycloak.organization.OrganizationProvider;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.access.GrantService;
-import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.evidence.EvidenceFilter;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.GrantEntity;
-import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.partner.Partner;
-import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
@@ -118,16 +112,9 @@ final class EvidenceEventListener implements EventListenerProvider {
                 String userId = user != null ? user.getId() : parts.length >= 4 ? parts[3] : null;
                 details.put("userId", userId);
                 if (user != null) {
-                    // Same consequences as an unmapping through our API: no unit left behind, no session outlives it.
-                    user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
-                    GrantService grants = access().grants(realm);
-                    RequestService requests = access().requests(realm);
-                    String why = "User removed from the partner's organization.";
-                    List<RequestEntity> pending = requests.lockPending(organizationId, user.getId());
-                    List<GrantEntity> held = grants.lockActive(organizationId, user.getId());
-                    details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
-                    details.put("grantsRevoked", grants.revokeAll(held, why, actor));
-                    details.put("sessionsEnded", access().sessions(realm).endAll(user));
+                    // Same consequences as a removal through our API: no unit left behind, no grant or session outlives it.
+                    access().partners(realm).endMembership(organizationId, user, "User removed from the partner's organization.",
+                            actor, details);
                 }
                 ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);
             }

@@ -430,16 +430,25 @@ public final class PartnerService {
             throw ApiException.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
         }
         ObjectNode details = memberJson(user);
-        String why = "User removed from partner '" + organization.getName() + "'.";
-        List<RequestEntity> pending = requests.lockPending(organization.getId(), user.getId());
-        List<GrantEntity> held = grants.lockActive(organization.getId(), user.getId());
+        endMembership(organization.getId(), user, "User removed from partner '" + organization.getName() + "'.", actor, details);
+        organizations().removeMember(organization, user);
+        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
+        ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organization.getId(), details);
+    }
+
+    /**
+     * What leaving a partner means, however the membership ends (our API, or Keycloak's own console and API, seen by
+     * the event listener): the user's pending requests in that partner are cancelled, its grants revoked, every
+     * session ended and the business unit removed. The counts go into {@code details}, the MEMBER_REMOVED record's
+     * body, which the caller appends.
+     */
+    public void endMembership(String organizationId, UserModel user, String why, Actor actor, ObjectNode details) {
+        List<RequestEntity> pending = requests.lockPending(organizationId, user.getId());
+        List<GrantEntity> held = grants.lockActive(organizationId, user.getId());
         details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
         details.put("grantsRevoked", grants.revokeAll(held, why, actor));
         details.put("sessionsEnded", sessions.endAll(user));
         user.removeAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT);
-        organizations().removeMember(organization, user);
-        details.put("policyVersion", policies.current(realm).map(StoredPolicy::version).orElse(null));
-        ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organization.getId(), details);
     }
 
     static ObjectNode memberJson(UserModel user) {
