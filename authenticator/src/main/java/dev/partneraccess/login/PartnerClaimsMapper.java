@@ -22,8 +22,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.IDToken;
 
+import dev.partneraccess.core.access.HeldGrant;
 import dev.partneraccess.core.access.GovernedRoles;
-import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.StoredPolicy;
@@ -75,26 +75,26 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         token.getOtherClaims().put("partner", claim);
 
         long now = Time.currentTimeMillis();
-        List<GrantEntity> active = activeGrants(session, userSession.getRealm(), userSession.getUser());
-        List<GrantEntity> grants = active.stream().filter(g -> g.getExpiresAt() > now).toList();
+        List<HeldGrant> active = activeGrants(session, userSession.getRealm(), userSession.getUser());
+        List<HeldGrant> grants = active.stream().filter(g -> !g.lapsedAt(now)).toList();
         List<Map<String, Object>> access = new ArrayList<>();
-        for (GrantEntity grant : grants) {
+        for (HeldGrant grant : grants) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("role", grant.getRoleName());
-            entry.put("client", grant.getClientId());
-            entry.put("grant_id", grant.getId());
-            entry.put("expires_at", grant.getExpiresAt() / 1000);
+            entry.put("role", grant.roleName());
+            entry.put("client", grant.clientId());
+            entry.put("grant_id", grant.id());
+            entry.put("expires_at", grant.expiresAt() / 1000);
             access.add(entry);
         }
         token.getOtherClaims().put("partner_access", access);
         if (token instanceof AccessToken accessToken) {
             // A grant past its end that the expiry sweep has not reached yet still has its role mapping; the token
             // must not carry the role anyway.
-            active.stream().filter(g -> g.getExpiresAt() <= now)
-                    .filter(lapsed -> grants.stream().noneMatch(g -> g.getRoleId().equals(lapsed.getRoleId())))
+            active.stream().filter(g -> g.lapsedAt(now))
+                    .filter(lapsed -> grants.stream().noneMatch(g -> g.roleId().equals(lapsed.roleId())))
                     .forEach(lapsed -> withhold(accessToken, lapsed));
             if (!grants.isEmpty() && capsLifetime(mappingModel)) {
-                long earliest = grants.get(0).getExpiresAt() / 1000;
+                long earliest = grants.get(0).expiresAt() / 1000;
                 if (token.getExp() == null || token.getExp() > earliest) {
                     token.exp(earliest);
                 }
@@ -102,10 +102,10 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         }
     }
 
-    private static void withhold(AccessToken token, GrantEntity lapsed) {
-        AccessToken.Access access = lapsed.getClientId() == null ? token.getRealmAccess() : token.getResourceAccess(lapsed.getClientId());
+    private static void withhold(AccessToken token, HeldGrant lapsed) {
+        AccessToken.Access access = lapsed.clientId() == null ? token.getRealmAccess() : token.getResourceAccess(lapsed.clientId());
         if (access != null && access.getRoles() != null) {
-            access.getRoles().remove(lapsed.getRoleName());
+            access.getRoles().remove(lapsed.roleName());
         }
     }
 
@@ -121,7 +121,7 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
      * request: the access token, the ID token and the user info of one request share it.
      */
     @SuppressWarnings("unchecked")
-    private static List<GrantEntity> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
+    private static List<HeldGrant> activeGrants(KeycloakSession session, RealmModel realm, UserModel user) {
         PartnerAccessProvider access = session.getProvider(PartnerAccessProvider.class);
         Optional<StoredPolicy> policy = access.policies().current(realm);
         if (policy.isEmpty() || GovernedRoles.roles(realm, policy.get().policy()).stream().noneMatch(user::hasDirectRole)) {
@@ -129,9 +129,9 @@ public final class PartnerClaimsMapper extends AbstractOIDCProtocolMapper
         }
         String key = GRANTS_READ + realm.getId() + "." + user.getId();
         if (session.getAttribute(key) instanceof List<?> read) {
-            return (List<GrantEntity>) read;
+            return (List<HeldGrant>) read;
         }
-        List<GrantEntity> grants = access.grants(realm).active(user.getId());
+        List<HeldGrant> grants = access.grants(realm).held(user.getId());
         session.setAttribute(key, grants);
         return grants;
     }

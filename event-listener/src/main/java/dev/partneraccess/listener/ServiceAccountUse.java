@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Event;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -14,6 +13,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.jboss.logging.Logger;
 
 import dev.partneraccess.core.partner.PartnerDirectory;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 /**
  * Records when a partner service account last obtained a token by client credentials, at most once per client per
@@ -44,14 +44,15 @@ final class ServiceAccountUse {
         }
         lastWritten.put(client.getId(), now);
         String id = client.getId();
+        String realmId = realm.getId();
         // Its own short transaction: the event may arrive after the token request's transaction has ended.
         try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s ->
-                    s.getProvider(JpaConnectionProvider.class).getEntityManager()
-                            .createQuery("update PaServiceAccount a set a.lastUsedAt = :now where a.id = :id"
-                                    + " and (a.lastUsedAt is null or a.lastUsedAt < :before or a.lastUsedAt > :now)")
-                            .setParameter("now", now).setParameter("before", now - EVERY).setParameter("id", id)
-                            .executeUpdate());
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                RealmModel inJob = s.realms().getRealm(realmId);
+                if (inJob != null) {
+                    s.getProvider(PartnerAccessProvider.class).serviceAccounts(inJob).recordUse(id, now, EVERY);
+                }
+            });
         } catch (RuntimeException e) {
             lastWritten.remove(id);
             LOG.warnf(e, "could not record the use of service account %s", event.getClientId());

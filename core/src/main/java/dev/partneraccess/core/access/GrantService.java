@@ -333,6 +333,13 @@ public final class GrantService {
                 .getResultList();
     }
 
+    /** The user's ACTIVE grants as the token side needs them, earliest expiry first (lapsed ones included, see {@link #active}). */
+    public List<HeldGrant> held(String userId) {
+        return active(userId).stream()
+                .map(g -> new HeldGrant(g.getId(), g.getRoleId(), g.getRoleName(), g.getClientId(), g.getExpiresAt()))
+                .toList();
+    }
+
     public boolean hasActiveGrant(String userId, String roleId) {
         return !em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
                 .setParameter("realmId", realm.getId())

@@ -83,6 +83,17 @@ public final class ServiceAccountService {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /**
+     * Records that the account of this client (its internal id) obtained a token at {@code now}, unless a time within
+     * {@code every} is already recorded: one conditional update, which moves nothing in a burst of token requests.
+     */
+    public void recordUse(String clientUuid, long now, long every) {
+        em().createQuery("update PaServiceAccount a set a.lastUsedAt = :now where a.id = :id"
+                        + " and (a.lastUsedAt is null or a.lastUsedAt < :before or a.lastUsedAt > :now)")
+                .setParameter("now", now).setParameter("before", now - every).setParameter("id", clientUuid)
+                .executeUpdate();
+    }
+
     public ObjectNode create(String partnerId, JsonBody body, Actor actor) {
         Partner partner = PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
                 ApiException.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
