@@ -6,7 +6,7 @@ import org.keycloak.events.admin.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.policy.StoredPolicy;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.JsonBody;
 
 import jakarta.ws.rs.Consumes;
@@ -34,7 +34,7 @@ public final class PolicyResource {
     public Response get() {
         return rest.run(() -> {
             rest.requireViewUsers();
-            StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() -> ApiException.notFound(
+            StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() -> Refusal.notFound(
                     "Realm '" + rest.realm.getName() + "' has no partner policy yet; PUT /policy sets the first version."));
             return Rest.ok(policy.toJson());
         });

@@ -1,7 +1,7 @@
 package dev.partneraccess.rest;
 
 import dev.partneraccess.core.policy.StoredPolicy;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ public final class ReconciliationResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() ->
-                    ApiException.notFound("This realm has no partner access policy yet."));
+                    Refusal.notFound("This realm has no partner access policy yet."));
             return Rest.ok(rest.access.reconciliation(rest.realm).report(policy.policy()));
         });
     }

@@ -6,7 +6,7 @@ import org.keycloak.events.admin.ResourceType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
@@ -58,7 +58,7 @@ public final class RequestsResource {
             ArrayNode requests = Json.array();
             if (awaiting != null) {
                 if (!awaiting.equals("me")) {
-                    throw ApiException.badRequest("awaiting", "'awaiting' takes only the value 'me'.");
+                    throw Refusal.invalid("awaiting", "'awaiting' takes only the value 'me'.");
                 }
                 InboxView view = new InboxView(rest.session, rest.realm);
                 rest.requests().awaiting(rest.approver(), paging).forEach(r -> requests.add(view.describe(r)));

@@ -21,7 +21,7 @@ import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.wiring.RealmWiring;
 
@@ -84,13 +84,13 @@ final class Rest {
     Response run(Supplier<Response> action) {
         try {
             return action.get();
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return refuse(session, e);
         }
     }
 
     /** The answer to a refused call; its transaction rolls back unless the refusal is itself a recorded decision. */
-    static Response refuse(KeycloakSession session, ApiException e) {
+    static Response refuse(KeycloakSession session, Refusal e) {
         if (!e.keepsChanges()) {
             session.getTransactionManager().setRollbackOnly();
         }
@@ -101,13 +101,23 @@ final class Rest {
      * The contract's error body. {@code errorMessage} repeats {@code message} because it is the field that
      * {@code kcadm.sh} and Keycloak's admin console show.
      */
-    static Response error(ApiException e) {
+    static Response error(Refusal e) {
+        return switch (e.kind()) {
+            case INVALID -> error(400, "invalid_request", e.getMessage(), e.field());
+            case FORBIDDEN -> error(403, "forbidden", e.getMessage(), e.field());
+            case NOT_FOUND -> error(404, "not_found", e.getMessage(), e.field());
+            case CONFLICT -> error(409, "conflict", e.getMessage(), e.field());
+        };
+    }
+
+    /** The contract's error body for a refusal only HTTP knows of (no bearer token, a body that is not JSON). */
+    static Response error(int status, String error, String message, String field) {
         ObjectNode body = Json.object();
-        body.put("error", e.error());
-        body.put("message", e.getMessage());
-        body.put("errorMessage", e.getMessage());
-        body.put("field", e.field());
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
+        body.put("error", error);
+        body.put("message", message);
+        body.put("errorMessage", message);
+        body.put("field", field);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Json.write(body)).build();
     }
 
     /**
@@ -130,8 +140,8 @@ final class Rest {
             type = null;
         }
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType() || type.isWildcardSubtype()) {
-            throw new WebApplicationException(error(new ApiException(415, "unsupported_media_type", "The request body must be"
-                    + " JSON, sent with 'Content-Type: application/json'; this request declares '" + declared.strip() + "'.", null)));
+            throw new WebApplicationException(error(415, "unsupported_media_type", "The request body must be"
+                    + " JSON, sent with 'Content-Type: application/json'; this request declares '" + declared.strip() + "'.", null));
         }
     }
 
@@ -145,31 +155,31 @@ final class Rest {
 
     void requireViewUsers() {
         if (!auth.users().canView()) {
-            throw ApiException.forbidden("This needs the realm-management role view-users.");
+            throw Refusal.forbidden("This needs the realm-management role view-users.");
         }
     }
 
     void requireManageUsers() {
         if (!auth.users().canManage()) {
-            throw ApiException.forbidden("This needs the realm-management role manage-users.");
+            throw Refusal.forbidden("This needs the realm-management role manage-users.");
         }
     }
 
     void requireManageRealm() {
         if (!auth.realm().canManageRealm()) {
-            throw ApiException.forbidden("This needs the realm-management role manage-realm.");
+            throw Refusal.forbidden("This needs the realm-management role manage-realm.");
         }
     }
 
     void requireViewRealm() {
         if (!auth.realm().canViewRealm()) {
-            throw ApiException.forbidden("This needs the realm-management role view-realm.");
+            throw Refusal.forbidden("This needs the realm-management role view-realm.");
         }
     }
 
     void requireViewEvents() {
         if (!auth.realm().canViewEvents()) {
-            throw ApiException.forbidden("This needs the realm-management role view-events.");
+            throw Refusal.forbidden("This needs the realm-management role view-events.");
         }
     }
 
@@ -186,7 +196,7 @@ final class Rest {
     /** Approvers act in their own realm; a master-realm admin's token decides no stage of another realm. */
     UserModel approver() {
         if (!auth.adminAuth().getRealm().getId().equals(realm.getId())) {
-            throw ApiException.forbidden("Approvers decide with a token of realm '" + realm.getName() + "'.");
+            throw Refusal.forbidden("Approvers decide with a token of realm '" + realm.getName() + "'.");
         }
         return caller();
     }

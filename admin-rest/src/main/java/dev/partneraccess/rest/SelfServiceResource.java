@@ -19,7 +19,7 @@ import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
@@ -94,7 +94,7 @@ public final class SelfServiceResource {
             if (user.getServiceAccountClientLink() != null) {
                 // A partner integration is governed by people: its access is asked for by an admin, with the extra
                 // non-human stages, never by the integration itself.
-                throw ApiException.forbidden("A service account cannot request access for itself; an admin asks for it"
+                throw Refusal.forbidden("A service account cannot request access for itself; an admin asks for it"
                         + " with POST /admin/realms/" + realm.getName() + "/partner-access/requests.");
             }
             RequestService requests = requests();
@@ -114,11 +114,11 @@ public final class SelfServiceResource {
         return run(user -> {
             GrantService grants = grants();
             // A grant that does not exist and someone else's grant get the same answer: ids are not to be probed.
-            ApiException notYours = ApiException.notFound("You hold no grant '" + id + "'.");
+            Refusal notYours = Refusal.notFound("You hold no grant '" + id + "'.");
             ObjectNode grant;
             try {
                 grant = grants.get(id);
-            } catch (ApiException missing) {
+            } catch (Refusal missing) {
                 throw notYours;
             }
             if (!user.getId().equals(grant.path("user").asText())) {
@@ -145,12 +145,12 @@ public final class SelfServiceResource {
     private Response run(java.util.function.Function<UserModel, Response> action) {
         AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         if (auth == null || auth.user() == null) {
-            return Rest.error(new ApiException(401, "unauthorized", "A bearer token of a user of realm '" + realm.getName()
-                    + "' is required.", null));
+            return Rest.error(401, "unauthorized", "A bearer token of a user of realm '" + realm.getName()
+                    + "' is required.", null);
         }
         try {
             return action.apply(auth.user());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             return Rest.refuse(session, e);
         }
     }

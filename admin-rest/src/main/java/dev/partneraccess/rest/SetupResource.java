@@ -8,7 +8,7 @@ import org.keycloak.events.admin.ResourceType;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.wiring.SetupResult;
@@ -59,7 +59,7 @@ public final class SetupResource {
             if (input != null && !input.isBlank()) {
                 ObjectNode given = JsonBody.parse(input).node();
                 if (given.size() > 0) {
-                    throw ApiException.badRequest(given.fieldNames().next(), "POST /setup takes no input: send no body, or {}.");
+                    throw Refusal.invalid(given.fieldNames().next(), "POST /setup takes no input: send no body, or {}.");
                 }
             }
             SetupResult result = rest.wiring().apply(rest.actor());

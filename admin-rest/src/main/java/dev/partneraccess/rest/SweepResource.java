@@ -6,7 +6,7 @@ import org.keycloak.events.admin.ResourceType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.ExpirySweep;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 
 import jakarta.ws.rs.POST;
@@ -40,7 +40,7 @@ public final class SweepResource {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ApiException.badRequest("maxBatches", "'maxBatches' must be a whole number of at least 1.");
+        throw Refusal.invalid("maxBatches", "'maxBatches' must be a whole number of at least 1.");
     }
 
     @POST

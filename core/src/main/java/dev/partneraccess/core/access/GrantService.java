@@ -28,7 +28,7 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
@@ -83,10 +83,10 @@ public final class GrantService {
         UserModel user = session.users().getUserById(realm, request.getUserId());
         RoleModel role = realm.getRoleById(request.getRoleId());
         if (user == null) {
-            throw ApiException.conflict("user", "The request's user no longer exists; no grant can be issued.");
+            throw Refusal.conflict("user", "The request's user no longer exists; no grant can be issued.");
         }
         if (role == null) {
-            throw ApiException.conflict("role", "The " + GovernedRoles.describe(request.getRoleName(), request.getClientId())
+            throw Refusal.conflict("role", "The " + GovernedRoles.describe(request.getRoleName(), request.getClientId())
                     + " no longer exists; no grant can be issued.");
         }
         long now = Time.currentTimeMillis();
@@ -124,13 +124,13 @@ public final class GrantService {
         body.allowOnly("reason");
         String reason = body.requiredText("reason", REASON_MAX);
         if (!TextRules.plausibleId(id)) {
-            throw ApiException.notFound("No grant '" + id + "' in this realm.");
+            throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
         RequestService requests = access.requests(realm);
         List<RequestEntity> renewals = requests.lockPendingRenewals(id);
         GrantEntity grant = lock(id);
         if (!ACTIVE.equals(grant.getStatus())) {
-            throw ApiException.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
+            throw Refusal.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
         }
         end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
         // A renewal of a revoked grant can never be approved: it ends with the grant instead of waiting for a time-out.
@@ -175,7 +175,7 @@ public final class GrantService {
         GrantEntity grant = lock(renewal.getRenewsGrantId());
         long now = Time.currentTimeMillis();
         if (!ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= now) {
-            throw ApiException.conflict("grant", "Grant '" + grant.getId() + "' is " + (ACTIVE.equals(grant.getStatus())
+            throw Refusal.conflict("grant", "Grant '" + grant.getId() + "' is " + (ACTIVE.equals(grant.getStatus())
                     ? "past its end" : grant.getStatus()) + "; it can no longer be renewed. Request the access anew.");
         }
         int days = Math.min(renewal.getDays(), maxDays);
@@ -306,7 +306,7 @@ public final class GrantService {
     private GrantEntity lock(String id) {
         GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (grant == null || !grant.getRealmId().equals(realm.getId())) {
-            throw ApiException.notFound("No grant '" + id + "' in this realm.");
+            throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
         return grant;
     }
@@ -314,7 +314,7 @@ public final class GrantService {
     public ObjectNode get(String id) {
         GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id);
         if (grant == null || !grant.getRealmId().equals(realm.getId())) {
-            throw ApiException.notFound("No grant '" + id + "' in this realm.");
+            throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
         return toJson(grant);
     }
@@ -371,7 +371,7 @@ public final class GrantService {
         }
         if (status != null) {
             if (!STATUSES.contains(status)) {
-                throw ApiException.badRequest("status", "'status' must be one of ACTIVE, EXPIRED, REVOKED.");
+                throw Refusal.invalid("status", "'status' must be one of ACTIVE, EXPIRED, REVOKED.");
             }
             jpql.append(" and g.status = :status");
             parameters.put("status", status);

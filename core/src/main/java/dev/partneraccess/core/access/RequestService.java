@@ -34,7 +34,7 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
@@ -101,7 +101,7 @@ public final class RequestService {
         body.allowOnly("user", "role", "client", "businessPurpose", "days");
         String userId = self ? body.optionalString("user", 36) : body.requiredString("user", 36);
         if (self && userId != null && !userId.equals(actor.id())) {
-            throw ApiException.forbidden("Self-service requests are for yourself: leave out 'user' or give your own id.");
+            throw Refusal.forbidden("Self-service requests are for yourself: leave out 'user' or give your own id.");
         }
         if (self) {
             userId = actor.id();
@@ -113,9 +113,9 @@ public final class RequestService {
 
         UserModel user = session.users().getUserById(realm, userId);
         if (user == null) {
-            throw ApiException.badRequest("user", "No user '" + userId + "' in this realm.");
+            throw Refusal.invalid("user", "No user '" + userId + "' in this realm.");
         }
-        StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
+        StoredPolicy stored = policies.current(realm).orElseThrow(() -> Refusal.conflict("policy",
                 "This realm has no partner access policy yet; PUT /policy first."));
         Policy policy = stored.policy();
         Limits limits = limits(policy, user, roleName, clientId);
@@ -124,7 +124,7 @@ public final class RequestService {
         RoleModel role = limits.role();
         int maxDays = limits.maxDays();
         if (days > maxDays) {
-            throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " for the "
+            throw Refusal.invalid("days", "'days' may be at most " + maxDays + " for the "
                     + GovernedRoles.describe(roleName, clientId) + " at tier '" + limits.tier().name() + "'.");
         }
 
@@ -134,7 +134,7 @@ public final class RequestService {
         em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
                 .getResultStream().findFirst().ifPresent(active -> {
-                    throw ApiException.conflict("role", "User '" + user.getUsername() + "' already holds the "
+                    throw Refusal.conflict("role", "User '" + user.getUsername() + "' already holds the "
                             + GovernedRoles.describe(roleName, clientId) + " through grant '" + active.getId() + "' until "
                             + Json.isoTime(active.getExpiresAt()) + "; renew that grant instead.");
                 });
@@ -182,24 +182,24 @@ public final class RequestService {
     /** The policy's rules for a user and a governed role: which programme, which partner and tier, how many days. */
     private Limits limits(Policy policy, UserModel user, String roleName, String clientId) {
         Policy.Programme programme = GovernedRoles.programme(policy, roleName, clientId).orElseThrow(() ->
-                ApiException.badRequest("role", "The " + GovernedRoles.describe(roleName, clientId)
+                Refusal.invalid("role", "The " + GovernedRoles.describe(roleName, clientId)
                         + " is not governed by the policy; governed: " + policy.programmes().stream()
                         .map(p -> p.client() == null ? p.role() : p.client() + "/" + p.role())
                         .collect(Collectors.joining(", ")) + "."));
         RoleModel role = GovernedRoles.resolve(realm, programme);
         if (role == null) {
-            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " no longer exists in this realm.");
+            throw Refusal.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " no longer exists in this realm.");
         }
         Partner partner = PartnerDirectory.partnerOf(session, realm, user).orElseThrow(() ->
-                ApiException.badRequest("user", "User '" + user.getUsername() + "' is not a member of any partner."));
+                Refusal.invalid("user", "User '" + user.getUsername() + "' is not a member of any partner."));
         if (partner.status() != PartnerStatus.ACTIVE) {
-            throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
+            throw Refusal.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
                     + "; only an ACTIVE partner's users can request access.");
         }
-        Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
+        Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> Refusal.conflict("partner",
                 "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
         if (!AccessLimits.reaches(policy, tier, programme)) {
-            throw ApiException.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
+            throw Refusal.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
                     + programme.minTier() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
         }
         return new Limits(partner, tier, programme, role, AccessLimits.maxDays(tier, programme));
@@ -210,7 +210,7 @@ public final class RequestService {
         em().createNamedQuery("PA_Request.pending", RequestEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", roleId)
                 .getResultStream().findFirst().ifPresent(existing -> {
-                    throw ApiException.conflict(field, "User '" + user.getUsername() + "' already has pending request '"
+                    throw Refusal.conflict(field, "User '" + user.getUsername() + "' already has pending request '"
                             + existing.getId() + "' for " + what + ".");
                 });
     }
@@ -244,13 +244,13 @@ public final class RequestService {
         stage.setStatus(PENDING);
         if (definition.businessOwner()) {
             if (partner.businessOwner() == null || session.users().getUserById(realm, partner.businessOwner()) == null) {
-                throw ApiException.conflict("partner", "Partner '" + partner.name()
+                throw Refusal.conflict("partner", "Partner '" + partner.name()
                         + "' has no business owner to decide the 'owner' stage.");
             }
             stage.setApproverUser(partner.businessOwner());
         } else if (definition.approverRolePrefix() != null) {
             if (partner.region() == null || partner.region().isBlank()) {
-                throw ApiException.conflict("partner", "Partner '" + partner.name()
+                throw Refusal.conflict("partner", "Partner '" + partner.name()
                         + "' has no region to choose the approvers of the 'regional' stage.");
             }
             stage.setApproverRole(Approvers.normalise(definition.approverRolePrefix() + partner.region()));
@@ -267,7 +267,7 @@ public final class RequestService {
         String stageName = body.requiredString("stage", 32);
         String decision = body.requiredString("decision", 16);
         if (!decision.equals("approve") && !decision.equals("reject")) {
-            throw ApiException.badRequest("decision", "'decision' must be \"approve\" or \"reject\".");
+            throw Refusal.invalid("decision", "'decision' must be \"approve\" or \"reject\".");
         }
         boolean approve = decision.equals("approve");
         String justification = approve ? body.optionalText("justification", JUSTIFICATION_MAX)
@@ -284,29 +284,29 @@ public final class RequestService {
         }
         List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
         StageEntity stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
-                ApiException.badRequest("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
+                Refusal.invalid("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
                         + stages.stream().map(StageEntity::getStage).collect(Collectors.joining(", ")) + "."));
         followCurrentOwner(request, stage);
         // The right to decide comes first: someone who may not decide learns nothing about the stage's state.
         if (!Approvers.mayDecide(stage, approver.getId(), Approvers.realmRoles(approver))) {
-            throw ApiException.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + ".");
+            throw Refusal.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + ".");
         }
         if (!PENDING.equals(request.getStatus())) {
-            throw ApiException.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; it takes no more decisions.");
+            throw Refusal.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; it takes no more decisions.");
         }
         if (!PENDING.equals(stage.getStatus())) {
-            throw ApiException.conflict("stage", "Stage '" + stageName + "' of request '" + id + "' was already decided ("
+            throw Refusal.conflict("stage", "Stage '" + stageName + "' of request '" + id + "' was already decided ("
                     + stage.getStatus() + " at " + Json.isoTime(stage.getDecidedAt()) + ").");
         }
         // Separation of duties: nobody decides a stage of a request they asked for, benefit from, or already decided.
         if (approver.getId().equals(request.getCreatedBy())) {
-            throw ApiException.forbidden("Separation of duties: the requester may not decide a stage of their own request.");
+            throw Refusal.forbidden("Separation of duties: the requester may not decide a stage of their own request.");
         }
         if (approver.getId().equals(request.getUserId())) {
-            throw ApiException.forbidden("Separation of duties: the beneficiary may not decide a stage of a request for themselves.");
+            throw Refusal.forbidden("Separation of duties: the beneficiary may not decide a stage of a request for themselves.");
         }
         stages.stream().filter(s -> s != stage && approver.getId().equals(s.getDecidedBy())).findFirst().ifPresent(other -> {
-            throw ApiException.forbidden("Separation of duties: you already decided stage '" + other.getStage()
+            throw Refusal.forbidden("Separation of duties: you already decided stage '" + other.getStage()
                     + "' of this request; another approver must decide stage '" + stageName + "'.");
         });
 
@@ -328,7 +328,7 @@ public final class RequestService {
             String refusal = recheck(request);
             if (refusal != null) {
                 rejectBySystem(request, stages, stage, approver, refusal, now);
-                throw ApiException.conflict("request", "Request '" + id + "' can no longer be granted: " + refusal
+                throw Refusal.conflict("request", "Request '" + id + "' can no longer be granted: " + refusal
                         + " It was rejected; your approval is recorded.").keepingChanges();
             }
             request.setStatus(APPROVED);
@@ -336,7 +336,7 @@ public final class RequestService {
             if (TYPE_RENEWAL.equals(request.getType()) && request.getServiceAccountId() != null) {
                 ServiceAccountEntity account = serviceAccounts().locked(request.getServiceAccountId());
                 Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).orElseThrow(() ->
-                        ApiException.conflict("partner", "The service account's partner no longer exists."));
+                        Refusal.conflict("partner", "The service account's partner no longer exists."));
                 int maxDays = AccessLimits.maxDays(serviceAccounts().tier(partner), null);
                 serviceAccounts().renew(account.getId(), Math.min(request.getDays(), maxDays), request.getId(), actor);
             } else if (TYPE_RENEWAL.equals(request.getType())) {
@@ -380,7 +380,7 @@ public final class RequestService {
                         + limits.tier().name() + "'.";
             }
             return null;
-        } catch (ApiException refused) {
+        } catch (Refusal refused) {
             return refused.getMessage();
         }
     }
@@ -448,10 +448,10 @@ public final class RequestService {
         String reason = body.optionalText("reason", JUSTIFICATION_MAX);
         RequestEntity request = find(id, true);
         if (!admin && !caller.getId().equals(request.getCreatedBy()) && !caller.getId().equals(request.getUserId())) {
-            throw ApiException.forbidden("Only the requester, the beneficiary or an admin with manage-users may cancel a request.");
+            throw Refusal.forbidden("Only the requester, the beneficiary or an admin with manage-users may cancel a request.");
         }
         if (!PENDING.equals(request.getStatus())) {
-            throw ApiException.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; only a PENDING request can be cancelled.");
+            throw Refusal.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; only a PENDING request can be cancelled.");
         }
         List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
         close(request, stages, CANCELLED, Time.currentTimeMillis());
@@ -523,20 +523,20 @@ public final class RequestService {
                 "say why the integration is still needed");
         ServiceAccountEntity account = serviceAccounts().locked(id);
         if (!account.isEnabled() || account.getExpiresAt() <= Time.currentTimeMillis()) {
-            throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
+            throw Refusal.conflict("serviceAccount", "Service account '" + account.getClientId()
                     + "' is disabled or past its end; only an active service account can be renewed.");
         }
         Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).filter(p -> p.status() == PartnerStatus.ACTIVE)
-                .orElseThrow(() -> ApiException.conflict("partner", "The service account's partner is not ACTIVE."));
+                .orElseThrow(() -> Refusal.conflict("partner", "The service account's partner is not ACTIVE."));
         int maxDays = AccessLimits.maxDays(serviceAccounts().tier(partner), null);
         if (days > maxDays) {
-            throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
+            throw Refusal.invalid("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
         }
         UserModel serviceUser = account.getUserId() == null ? null : session.users().getUserById(realm, account.getUserId());
         if (serviceUser == null) {
-            throw ApiException.conflict("serviceAccount", "The service account's user no longer exists.");
+            throw Refusal.conflict("serviceAccount", "The service account's user no longer exists.");
         }
-        StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
+        StoredPolicy stored = policies.current(realm).orElseThrow(() -> Refusal.conflict("policy",
                 "This realm has no partner access policy."));
         ledger.lock(realm.getId());
         refuseDuplicate(serviceUser, account.getId(), "serviceAccount", "the renewal of service account '" + account.getClientId() + "'");
@@ -572,18 +572,18 @@ public final class RequestService {
                 "say why the access is still needed");
         GrantEntity grant = grants.locked(grantId);
         if (!GrantService.ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= Time.currentTimeMillis()) {
-            throw ApiException.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())
+            throw Refusal.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())
                     ? "past its end" : grant.getStatus()) + "; only an active grant can be renewed. Request the access anew.");
         }
         UserModel user = session.users().getUserById(realm, grant.getUserId());
         if (user == null) {
-            throw ApiException.conflict("user", "The grant's user no longer exists.");
+            throw Refusal.conflict("user", "The grant's user no longer exists.");
         }
-        StoredPolicy stored = policies.current(realm).orElseThrow(() -> ApiException.conflict("policy",
+        StoredPolicy stored = policies.current(realm).orElseThrow(() -> Refusal.conflict("policy",
                 "This realm has no partner access policy."));
         Limits limits = limits(stored.policy(), user, grant.getRoleName(), grant.getClientId());
         if (days > limits.maxDays()) {
-            throw ApiException.badRequest("days", "'days' may be at most " + limits.maxDays() + " for the "
+            throw Refusal.invalid("days", "'days' may be at most " + limits.maxDays() + " for the "
                     + GovernedRoles.describe(grant.getRoleName(), grant.getClientId()) + " at tier '" + limits.tier().name() + "'.");
         }
         ledger.lock(realm.getId());
@@ -626,7 +626,7 @@ public final class RequestService {
         RequestEntity request = !TextRules.plausibleId(id) ? null
                 : lock ? em().find(RequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE) : em().find(RequestEntity.class, id);
         if (request == null || !request.getRealmId().equals(realm.getId())) {
-            throw ApiException.notFound("No request '" + id + "' in this realm.");
+            throw Refusal.notFound("No request '" + id + "' in this realm.");
         }
         return request;
     }
@@ -641,10 +641,10 @@ public final class RequestService {
         if (!admin && viewer != null && !viewer.getId().equals(request.getCreatedBy()) && !viewer.getId().equals(request.getUserId())) {
             Set<String> roles = Approvers.realmRoles(viewer);
             if (stages.stream().noneMatch(s -> Approvers.mayDecide(s, viewer.getId(), roles))) {
-                throw ApiException.forbidden("This needs the realm-management role view-users or an approver role of this request.");
+                throw Refusal.forbidden("This needs the realm-management role view-users or an approver role of this request.");
             }
         } else if (!admin && viewer == null) {
-            throw ApiException.forbidden("This needs the realm-management role view-users.");
+            throw Refusal.forbidden("This needs the realm-management role view-users.");
         }
         return toJson(request, stages);
     }
@@ -658,7 +658,7 @@ public final class RequestService {
         user = TextRules.filter("user", user);
         if (status != null) {
             if (!STATUSES.contains(status)) {
-                throw ApiException.badRequest("status", "'status' must be one of " + String.join(", ", List.of(PENDING,
+                throw Refusal.invalid("status", "'status' must be one of " + String.join(", ", List.of(PENDING,
                         APPROVED, REJECTED, CANCELLED, TIMED_OUT)) + ".");
             }
             jpql.append(" and r.status = :status");

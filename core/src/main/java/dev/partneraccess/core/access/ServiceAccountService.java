@@ -32,7 +32,7 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.TextRules;
@@ -96,11 +96,11 @@ public final class ServiceAccountService {
 
     public ObjectNode create(String partnerId, JsonBody body, Actor actor) {
         Partner partner = PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
-                ApiException.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
+                Refusal.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
         body.allowOnly("name", "purpose", "owner", "days");
         String name = body.requiredString("name", 40).toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
-            throw ApiException.badRequest("name", "'name' must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
+            throw Refusal.invalid("name", "'name' must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
         }
         String purpose = body.requiredText("purpose", RequestService.PURPOSE_MIN, RequestService.PURPOSE_MAX,
                 "say what the integration does");
@@ -108,23 +108,23 @@ public final class ServiceAccountService {
         int days = body.requiredInt("days", 1, 3650);
         UserModel owner = session.users().getUserById(realm, ownerId);
         if (owner == null || PartnerDirectory.partnerOf(session, realm, owner).map(Partner::id).filter(partnerId::equals).isEmpty()) {
-            throw ApiException.badRequest("owner", "The owner must be a member of partner '" + partner.name() + "'.");
+            throw Refusal.invalid("owner", "The owner must be a member of partner '" + partner.name() + "'.");
         }
         if (partner.status() != PartnerStatus.ACTIVE) {
-            throw ApiException.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
+            throw Refusal.conflict("partner", "Partner '" + partner.name() + "' is " + partner.status()
                     + "; only an ACTIVE partner gets new service accounts.");
         }
         int maxDays = AccessLimits.maxDays(tier(partner), null);
         if (days > maxDays) {
-            throw ApiException.badRequest("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
+            throw Refusal.invalid("days", "'days' may be at most " + maxDays + " at tier '" + partner.tier() + "'.");
         }
         String clientId = "partner-" + partner.alias() + "-" + name;
         if (clientId.length() > CLIENT_ID_MAX) {
-            throw ApiException.badRequest("name", "Client id '" + clientId + "' would be longer than Keycloak's " + CLIENT_ID_MAX
+            throw Refusal.invalid("name", "Client id '" + clientId + "' would be longer than Keycloak's " + CLIENT_ID_MAX
                     + " characters; choose a shorter name.");
         }
         if (realm.getClientByClientId(clientId) != null) {
-            throw ApiException.conflict("name", "Client '" + clientId + "' already exists in this realm.");
+            throw Refusal.conflict("name", "Client '" + clientId + "' already exists in this realm.");
         }
 
         long now = Time.currentTimeMillis();
@@ -173,7 +173,7 @@ public final class ServiceAccountService {
 
     public List<ObjectNode> list(String partnerId) {
         PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
-                ApiException.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
+                Refusal.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
         List<ObjectNode> accounts = new ArrayList<>();
         em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
@@ -201,7 +201,7 @@ public final class ServiceAccountService {
         String reason = body.requiredText("reason", GrantService.REASON_MAX);
         ServiceAccountEntity account = locked(id);
         if (!account.isEnabled()) {
-            throw ApiException.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
+            throw Refusal.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
         }
         disable(account, BY_ADMIN, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
         return toJson(account, client(account));
@@ -287,7 +287,7 @@ public final class ServiceAccountService {
         ServiceAccountEntity account = locked(id);
         long now = Time.currentTimeMillis();
         if (account.getExpiresAt() <= now || (!account.isEnabled() && !BY_SUSPENSION.equals(account.getDisabledBy()))) {
-            throw ApiException.conflict("serviceAccount", "Service account '" + account.getClientId()
+            throw Refusal.conflict("serviceAccount", "Service account '" + account.getClientId()
                     + "' has ended; it can no longer be renewed.");
         }
         long previous = account.getExpiresAt();
@@ -309,7 +309,7 @@ public final class ServiceAccountService {
         ServiceAccountEntity account = !TextRules.plausibleId(id) ? null
                 : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (account == null || !account.getRealmId().equals(realm.getId())) {
-            throw ApiException.notFound("No partner service account '" + id + "' in this realm.");
+            throw Refusal.notFound("No partner service account '" + id + "' in this realm.");
         }
         return account;
     }
@@ -324,16 +324,16 @@ public final class ServiceAccountService {
     private ClientModel client(ServiceAccountEntity account) {
         ClientModel client = realm.getClientById(account.getId());
         if (client == null) {
-            throw ApiException.conflict("serviceAccount", "The client of service account '" + account.getClientId()
+            throw Refusal.conflict("serviceAccount", "The client of service account '" + account.getClientId()
                     + "' was deleted in Keycloak.");
         }
         return client;
     }
 
     Policy.Tier tier(Partner partner) {
-        Policy policy = policies.current(realm).map(StoredPolicy::policy).orElseThrow(() -> ApiException.conflict("policy",
+        Policy policy = policies.current(realm).map(StoredPolicy::policy).orElseThrow(() -> Refusal.conflict("policy",
                 "This realm has no partner access policy yet; PUT /policy first."));
-        return policy.tier(partner.tier()).orElseThrow(() -> ApiException.conflict("partner",
+        return policy.tier(partner.tier()).orElseThrow(() -> Refusal.conflict("partner",
                 "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
     }
 

@@ -1,6 +1,6 @@
 package dev.partneraccess.core.evidence;
 
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.TextRules;
 
@@ -10,12 +10,12 @@ public record EvidenceFilter(String type, String subject, String partner, Long f
     public static EvidenceFilter parse(String type, String subject, String partner, String from, String to) {
         String t = TextRules.filter("type", type);
         if (t != null && EvidenceType.parse(t) == null) {
-            throw ApiException.badRequest("type", "Unknown evidence type '" + t + "'.");
+            throw Refusal.invalid("type", "Unknown evidence type '" + t + "'.");
         }
         Long f = parseTime("from", from);
         Long u = parseTime("to", to);
         if (f != null && u != null && f > u) {
-            throw ApiException.badRequest("from", "'from' is after 'to'.");
+            throw Refusal.invalid("from", "'from' is after 'to'.");
         }
         return new EvidenceFilter(t, TextRules.filter("subject", subject), TextRules.filter("partner", partner), f, u);
     }

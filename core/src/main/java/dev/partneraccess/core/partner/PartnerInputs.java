@@ -19,7 +19,7 @@ import org.keycloak.organization.OrganizationProvider;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.TextRules;
 
@@ -46,13 +46,13 @@ final class PartnerInputs {
     }
 
     StoredPolicy requirePolicy() {
-        return policies.current(realm).orElseThrow(() -> ApiException.conflict("tier", "Realm '" + realm.getName()
+        return policies.current(realm).orElseThrow(() -> Refusal.conflict("tier", "Realm '" + realm.getName()
                 + "' has no partner policy yet, so no tier is defined: PUT /policy first."));
     }
 
     static String tier(String tier, Policy policy) {
         if (policy.tier(tier).isEmpty()) {
-            throw ApiException.badRequest("tier", "Tier '" + tier + "' is not defined by the policy; defined tiers: "
+            throw Refusal.invalid("tier", "Tier '" + tier + "' is not defined by the policy; defined tiers: "
                     + policy.tiers().stream().map(Policy.Tier::name).collect(Collectors.joining(", ")) + ".");
         }
         return tier;
@@ -61,7 +61,7 @@ final class PartnerInputs {
     String businessOwner(String userId) {
         UserModel owner = session.users().getUserById(realm, userId);
         if (owner == null) {
-            throw ApiException.badRequest("businessOwner", "Business owner '" + userId + "' is not a user of realm '"
+            throw Refusal.invalid("businessOwner", "Business owner '" + userId + "' is not a user of realm '"
                     + realm.getName() + "' (give the user id).");
         }
         return owner.getId();
@@ -70,20 +70,20 @@ final class PartnerInputs {
     List<String> domains(JsonBody body) {
         List<String> raw = body.optionalStringList("domains", 50, 253);
         if (raw == null || raw.isEmpty()) {
-            throw ApiException.badRequest("domains", "'domains' must list at least one internet domain of the partner.");
+            throw Refusal.invalid("domains", "'domains' must list at least one internet domain of the partner.");
         }
         List<String> domains = new ArrayList<>();
         for (String domain : raw) {
             String normalised = domain.toLowerCase(Locale.ROOT);
             if (!DOMAIN.matcher(normalised).matches()) {
-                throw ApiException.badRequest("domains", "'" + domain + "' is not a well-formed domain name such as example.com.");
+                throw Refusal.invalid("domains", "'" + domain + "' is not a well-formed domain name such as example.com.");
             }
             if (domains.contains(normalised)) {
-                throw ApiException.badRequest("domains", "'domains' lists '" + normalised + "' twice.");
+                throw Refusal.invalid("domains", "'domains' lists '" + normalised + "' twice.");
             }
             OrganizationModel owner = organizations().getByDomainName(normalised);
             if (owner != null) {
-                throw ApiException.conflict("domains", "Domain '" + normalised + "' already belongs to organization '" + owner.getName() + "'.");
+                throw Refusal.conflict("domains", "Domain '" + normalised + "' already belongs to organization '" + owner.getName() + "'.");
             }
             domains.add(normalised);
         }
@@ -96,12 +96,12 @@ final class PartnerInputs {
         }
         IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
         if (idp == null) {
-            throw ApiException.badRequest("idp", "Identity provider '" + alias + "' does not exist in realm '" + realm.getName() + "'.");
+            throw Refusal.invalid("idp", "Identity provider '" + alias + "' does not exist in realm '" + realm.getName() + "'.");
         }
         String linkedTo = idp.getOrganizationId();
         if (linkedTo != null && (self == null || !linkedTo.equals(self.getId()))) {
             OrganizationModel other = organizations().getById(linkedTo);
-            throw ApiException.conflict("idp", "Identity provider '" + alias + "' is already linked to organization '"
+            throw Refusal.conflict("idp", "Identity provider '" + alias + "' is already linked to organization '"
                     + (other == null ? linkedTo : other.getName()) + "'.");
         }
         return idp;
@@ -112,7 +112,7 @@ final class PartnerInputs {
             try {
                 organizations().addIdentityProvider(organization, idp);
             } catch (ModelValidationException | ModelDuplicateException e) {
-                throw ApiException.conflict("idp", e.getMessage());
+                throw Refusal.conflict("idp", e.getMessage());
             }
         }
     }

@@ -36,7 +36,7 @@ import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
@@ -94,7 +94,7 @@ public final class PartnerService {
 
     private void requireOrganizationsEnabled() {
         if (!realm.isOrganizationsEnabled()) {
-            throw ApiException.conflict(null, "Organizations are not enabled in realm '" + realm.getName()
+            throw Refusal.conflict(null, "Organizations are not enabled in realm '" + realm.getName()
                     + "'. Enable them in the admin console (Realm settings > General > Organizations) or with"
                     + " 'kcadm.sh update realms/" + realm.getName() + " -s organizationsEnabled=true'.");
         }
@@ -108,7 +108,7 @@ public final class PartnerService {
         putFilter(filter, PartnerAttributes.REGION, TextRules.filter("region", region));
         String wanted = TextRules.filter("status", status);
         if (wanted != null && PartnerStatus.parse(wanted) == null) {
-            throw ApiException.badRequest("status", "'status' must be ACTIVE, SUSPENDED or OFFBOARDED.");
+            throw Refusal.invalid("status", "'status' must be ACTIVE, SUSPENDED or OFFBOARDED.");
         }
         putFilter(filter, PartnerAttributes.STATUS, wanted);
         if (!realm.isOrganizationsEnabled()) {
@@ -142,7 +142,7 @@ public final class PartnerService {
     private OrganizationModel organization(String id) {
         OrganizationModel organization = PartnerDirectory.organization(session, realm, id);
         if (!Partner.isPartner(organization)) {
-            throw ApiException.notFound("Partner '" + id + "' does not exist in realm '" + realm.getName() + "'.");
+            throw Refusal.notFound("Partner '" + id + "' does not exist in realm '" + realm.getName() + "'.");
         }
         return organization;
     }
@@ -155,7 +155,7 @@ public final class PartnerService {
         String name = body.requiredString("name", NAME_MAX);
         Optional<OrganizationModel> sameName = inputs.findByName(name);
         if (sameName.isPresent()) {
-            throw ApiException.conflict("name", "'" + name + "' is the name of " + (Partner.isPartner(sameName.get())
+            throw Refusal.conflict("name", "'" + name + "' is the name of " + (Partner.isPartner(sameName.get())
                     ? "partner" : "organization") + " '" + sameName.get().getName() + "' (" + sameName.get().getId()
                     + "); names are compared ignoring case, width and spacing.");
         }
@@ -168,7 +168,7 @@ public final class PartnerService {
         IdentityProviderModel idp = inputs.identityProvider(body.optionalString("idp", 255), null);
         boolean enforceIdp = Boolean.TRUE.equals(body.optionalBoolean("enforceIdp"));
         if (enforceIdp && idp == null) {
-            throw ApiException.badRequest("enforceIdp", "'enforceIdp' needs 'idp', the identity provider to enforce.");
+            throw Refusal.invalid("enforceIdp", "'enforceIdp' needs 'idp', the identity provider to enforce.");
         }
 
         OrganizationModel organization;
@@ -176,9 +176,9 @@ public final class PartnerService {
             organization = organizations().create(name, inputs.uniqueAlias(name));
             organization.setDomains(domains.stream().map(d -> new OrganizationDomainModel(d, false)).collect(Collectors.toSet()));
         } catch (ModelDuplicateException e) {
-            throw ApiException.conflict("name", e.getMessage());
+            throw Refusal.conflict("name", e.getMessage());
         } catch (ModelValidationException e) {
-            throw ApiException.badRequest("domains", e.getMessage());
+            throw Refusal.invalid("domains", e.getMessage());
         }
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put(PartnerAttributes.TIER, List.of(tier));
@@ -211,15 +211,15 @@ public final class PartnerService {
         body.node().fieldNames().forEachRemaining(field -> {
             if (READ_ONLY.containsKey(field)) {
                 if (!Json.write(body.node().get(field)).equals(Json.write(current.get(field)))) {
-                    throw ApiException.badRequest(field, READ_ONLY.get(field));
+                    throw Refusal.invalid(field, READ_ONLY.get(field));
                 }
             } else if (!UPDATABLE.contains(field)) {
-                throw ApiException.badRequest(field, "Unknown field '" + field + "'. Changeable fields: tier, region,"
+                throw Refusal.invalid(field, "Unknown field '" + field + "'. Changeable fields: tier, region,"
                         + " businessOwner, businessUnits, idp, enforceIdp.");
             }
         });
         if (before.status() == PartnerStatus.OFFBOARDED) {
-            throw ApiException.conflict("status", "Partner '" + before.name() + "' is offboarded; its profile can no longer change.");
+            throw Refusal.conflict("status", "Partner '" + before.name() + "' is offboarded; its profile can no longer change.");
         }
         StoredPolicy policy = inputs.requirePolicy();
         String tier = body.has("tier") ? PartnerInputs.tier(body.requiredString("tier", 64), policy.policy()) : before.tier();
@@ -234,11 +234,11 @@ public final class PartnerService {
         String idpAlias = body.has("idp") ? (idp == null ? null : idp.getAlias()) : before.idp();
         Boolean enforce = body.optionalBoolean("enforceIdp");
         if (body.has("enforceIdp") && enforce == null) {
-            throw ApiException.badRequest("enforceIdp", "'enforceIdp' must be true or false.");
+            throw Refusal.invalid("enforceIdp", "'enforceIdp' must be true or false.");
         }
         boolean enforceIdp = enforce != null ? enforce : before.enforceIdp();
         if (enforceIdp && idpAlias == null) {
-            throw ApiException.badRequest(body.has("idp") ? "idp" : "enforceIdp",
+            throw Refusal.invalid(body.has("idp") ? "idp" : "enforceIdp",
                     "'enforceIdp' is true, so the partner needs 'idp', the identity provider to enforce.");
         }
 
@@ -380,36 +380,36 @@ public final class PartnerService {
         String username = body.optionalString("username", 255);
         String userId = body.optionalString("userId", 36);
         if ((username == null) == (userId == null)) {
-            throw ApiException.badRequest("username", "Give exactly one of 'username' or 'userId'.");
+            throw Refusal.invalid("username", "Give exactly one of 'username' or 'userId'.");
         }
         UserModel user = userId != null ? session.users().getUserById(realm, userId) : session.users().getUserByUsername(realm, username);
         if (user == null) {
             String field = userId != null ? "userId" : "username";
-            throw ApiException.badRequest(field, "User '" + (userId != null ? userId : username) + "' does not exist in realm '" + realm.getName() + "'.");
+            throw Refusal.invalid(field, "User '" + (userId != null ? userId : username) + "' does not exist in realm '" + realm.getName() + "'.");
         }
         if (user.getServiceAccountClientLink() != null) {
-            throw ApiException.badRequest(userId != null ? "userId" : "username", "User '" + user.getUsername()
+            throw Refusal.invalid(userId != null ? "userId" : "username", "User '" + user.getUsername()
                     + "' is a service account; partner service accounts have their own endpoints.");
         }
         Partner partner = Partner.of(organization);
         String unit = body.optionalString("businessUnit", 64);
         if (unit != null && !partner.businessUnits().contains(unit)) {
-            throw ApiException.badRequest("businessUnit", "Partner '" + partner.name() + "' has no business unit '" + unit
+            throw Refusal.invalid("businessUnit", "Partner '" + partner.name() + "' has no business unit '" + unit
                     + "'; its units are " + partner.businessUnits() + ".");
         }
         if (partner.status() == PartnerStatus.OFFBOARDED) {
-            throw ApiException.conflict("status", "Partner '" + partner.name() + "' is offboarded; it takes no new members.");
+            throw Refusal.conflict("status", "Partner '" + partner.name() + "' is offboarded; it takes no new members.");
         }
         Optional<OrganizationModel> existing = organizations().getByMember(user).filter(Partner::isPartner).findFirst();
         if (existing.isPresent()) {
-            throw ApiException.conflict(userId != null ? "userId" : "username", "User '" + user.getUsername()
+            throw Refusal.conflict(userId != null ? "userId" : "username", "User '" + user.getUsername()
                     + "' already belongs to partner '" + existing.get().getName() + "' (" + existing.get().getId()
                     + "); a user belongs to at most one partner.");
         }
         try {
             organizations().addMember(organization, user);
         } catch (ModelValidationException | ModelDuplicateException e) {
-            throw ApiException.conflict("username", e.getMessage());
+            throw Refusal.conflict("username", e.getMessage());
         }
         if (unit != null) {
             user.setSingleAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT, unit);
@@ -427,7 +427,7 @@ public final class PartnerService {
         OrganizationModel organization = organization(id);
         UserModel user = !TextRules.plausibleId(userId) ? null : session.users().getUserById(realm, userId);
         if (user == null || !organizations().isMember(organization, user)) {
-            throw ApiException.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
+            throw Refusal.notFound("User '" + userId + "' is not a member of partner '" + organization.getName() + "'.");
         }
         ObjectNode details = memberJson(user);
         endMembership(organization.getId(), user, "User removed from partner '" + organization.getName() + "'.", actor, details);
@@ -485,7 +485,7 @@ public final class PartnerService {
             String why = partner.status() == PartnerStatus.OFFBOARDED
                     ? "is offboarded, which is final"
                     : "is " + partner.status() + ", not " + from.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
-            throw ApiException.conflict("status", "Partner '" + partner.name() + "' " + why + ".");
+            throw Refusal.conflict("status", "Partner '" + partner.name() + "' " + why + ".");
         }
         Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
         attributes.put(PartnerAttributes.STATUS, List.of(target.name()));

@@ -14,7 +14,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.TextRules;
 
 /**
@@ -54,7 +54,7 @@ public final class PolicyValidator {
         JsonNode oob = doc.get("outOfBand");
         if (oob != null && !oob.isNull()) {
             if (!oob.isTextual() || !Policy.OUT_OF_BAND_MODES.contains(oob.textValue())) {
-                throw ApiException.badRequest("outOfBand", "'outOfBand' must be \"revert\" or \"flag\".");
+                throw Refusal.invalid("outOfBand", "'outOfBand' must be \"revert\" or \"flag\".");
             }
             outOfBand = oob.textValue();
         }
@@ -65,7 +65,7 @@ public final class PolicyValidator {
 
     private List<Policy.Tier> tiers(JsonNode node) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw ApiException.badRequest("tiers", "'tiers' must be a non-empty array of tiers.");
+            throw Refusal.invalid("tiers", "'tiers' must be a non-empty array of tiers.");
         }
         List<Policy.Tier> tiers = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -76,33 +76,33 @@ public final class PolicyValidator {
             allowOnly(tier, TIER_FIELDS, path + ".");
             String name = requiredText(tier, "name", path + ".name", 64);
             if (!names.add(TextRules.nameKey(name))) {
-                throw ApiException.badRequest(path + ".name", "Tier '" + name + "' is defined twice.");
+                throw Refusal.invalid(path + ".name", "Tier '" + name + "' is defined twice.");
             }
             int rank = requiredInt(tier, "rank", path + ".rank", 1, 1000);
             if (!ranks.add(rank)) {
-                throw ApiException.badRequest(path + ".rank", "Rank " + rank + " is used by two tiers; ranks must be distinct.");
+                throw Refusal.invalid(path + ".rank", "Rank " + rank + " is used by two tiers; ranks must be distinct.");
             }
             int maxGrantDays = requiredInt(tier, "maxGrantDays", path + ".maxGrantDays", 1, MAX_DAYS);
             List<String> actions = new ArrayList<>();
             JsonNode actionsNode = tier.get("requiredActions");
             if (actionsNode != null && !actionsNode.isNull()) {
                 if (!actionsNode.isArray()) {
-                    throw ApiException.badRequest(path + ".requiredActions", "'requiredActions' must be an array.");
+                    throw Refusal.invalid(path + ".requiredActions", "'requiredActions' must be an array.");
                 }
                 for (JsonNode action : actionsNode) {
                     if (!action.isTextual() || !Policy.REQUIRED_ACTIONS.contains(action.textValue())) {
-                        throw ApiException.badRequest(path + ".requiredActions", "Unknown required action " + action
+                        throw Refusal.invalid(path + ".requiredActions", "Unknown required action " + action
                                 + "; known: " + Policy.AGREEMENT_ACTION + ", " + Policy.ATTESTATION_ACTION + ".");
                     }
                     if (actions.contains(action.textValue())) {
-                        throw ApiException.badRequest(path + ".requiredActions", "'" + action.textValue() + "' is listed twice.");
+                        throw Refusal.invalid(path + ".requiredActions", "'" + action.textValue() + "' is listed twice.");
                     }
                     actions.add(action.textValue());
                 }
             }
             Integer attestationDays = optionalInt(tier, "attestationDays", path + ".attestationDays", 1, MAX_DAYS, null);
             if (actions.contains(Policy.ATTESTATION_ACTION) && attestationDays == null) {
-                throw ApiException.badRequest(path + ".attestationDays",
+                throw Refusal.invalid(path + ".attestationDays",
                         "Tier '" + name + "' requires " + Policy.ATTESTATION_ACTION + " and so needs 'attestationDays'.");
             }
             Integer secretMaxDays = optionalInt(tier, "secretMaxDays", path + ".secretMaxDays", 1, MAX_DAYS, null);
@@ -115,7 +115,7 @@ public final class PolicyValidator {
         boolean needed = tiers.stream().anyMatch(t -> t.requiredActions().contains(Policy.AGREEMENT_ACTION));
         if (node == null || node.isNull()) {
             if (needed) {
-                throw ApiException.badRequest("agreement", "A tier requires " + Policy.AGREEMENT_ACTION
+                throw Refusal.invalid("agreement", "A tier requires " + Policy.AGREEMENT_ACTION
                         + ", so 'agreement' with 'version' and 'url' is required.");
             }
             return null;
@@ -131,7 +131,7 @@ public final class PolicyValidator {
                 throw new URISyntaxException(url, "not an absolute http(s) URL");
             }
         } catch (URISyntaxException e) {
-            throw ApiException.badRequest("agreement.url", "'agreement.url' must be an absolute http or https URL.");
+            throw Refusal.invalid("agreement.url", "'agreement.url' must be an absolute http or https URL.");
         }
         return new Policy.Agreement(version, url);
     }
@@ -148,7 +148,7 @@ public final class PolicyValidator {
             String name = entry.getKey();
             String path = "stages." + name;
             if (!Policy.STAGE_NAMES.contains(name)) {
-                throw ApiException.badRequest(path, "Unknown stage '" + name + "'; known stages: legal, brand, security, regional, owner.");
+                throw Refusal.invalid(path, "Unknown stage '" + name + "'; known stages: legal, brand, security, regional, owner.");
             }
             JsonNode stage = object(entry.getValue(), path);
             switch (name) {
@@ -161,7 +161,7 @@ public final class PolicyValidator {
                     allowOnly(stage, Set.of("businessOwner"), path + ".");
                     JsonNode flag = stage.get("businessOwner");
                     if (flag == null || !flag.isBoolean() || !flag.booleanValue()) {
-                        throw ApiException.badRequest(path + ".businessOwner",
+                        throw Refusal.invalid(path + ".businessOwner",
                                 "The owner stage is decided by the partner's business owner: set \"businessOwner\": true.");
                     }
                     stages.put(name, new Policy.Stage(name, null, null, true));
@@ -170,7 +170,7 @@ public final class PolicyValidator {
                     allowOnly(stage, Set.of("approverRole"), path + ".");
                     String role = requiredText(stage, "approverRole", path + ".approverRole", 255);
                     if (!catalog.realmRoleExists(role)) {
-                        throw ApiException.badRequest(path + ".approverRole", "Realm role '" + role + "' does not exist.");
+                        throw Refusal.invalid(path + ".approverRole", "Realm role '" + role + "' does not exist.");
                     }
                     stages.put(name, new Policy.Stage(name, role, null, false));
                 }
@@ -185,7 +185,7 @@ public final class PolicyValidator {
             return programmes;
         }
         if (!node.isArray()) {
-            throw ApiException.badRequest("programmes", "'programmes' must be an array.");
+            throw Refusal.invalid("programmes", "'programmes' must be an array.");
         }
         Set<List<String>> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -196,21 +196,21 @@ public final class PolicyValidator {
             String client = optionalText(programme, "client", path + ".client", 255);
             if (client == null) {
                 if (!catalog.realmRoleExists(role)) {
-                    throw ApiException.badRequest(path + ".role", "Realm role '" + role + "' does not exist.");
+                    throw Refusal.invalid(path + ".role", "Realm role '" + role + "' does not exist.");
                 }
             } else if (!catalog.clientExists(client)) {
-                throw ApiException.badRequest(path + ".client", "Client '" + client + "' does not exist.");
+                throw Refusal.invalid(path + ".client", "Client '" + client + "' does not exist.");
             } else if (!catalog.clientRoleExists(client, role)) {
-                throw ApiException.badRequest(path + ".role", "Client '" + client + "' has no role '" + role + "'.");
+                throw Refusal.invalid(path + ".role", "Client '" + client + "' has no role '" + role + "'.");
             }
             if (!seen.add(java.util.Arrays.asList(client, role))) {
-                throw ApiException.badRequest(path + ".role", "Role '" + role + "'" + (client == null ? "" : " of client '" + client + "'")
+                throw Refusal.invalid(path + ".role", "Role '" + role + "'" + (client == null ? "" : " of client '" + client + "'")
                         + " is governed by two programmes.");
             }
             List<String> programmeStages = stageList(programme.get("stages"), path + ".stages", stages, true);
             String minTier = requiredText(programme, "minTier", path + ".minTier", 64);
             if (tiers.stream().noneMatch(t -> t.name().equals(minTier))) {
-                throw ApiException.badRequest(path + ".minTier", "Tier '" + minTier + "' is not defined in 'tiers'.");
+                throw Refusal.invalid(path + ".minTier", "Tier '" + minTier + "' is not defined in 'tiers'.");
             }
             Integer maxDays = optionalInt(programme, "maxDays", path + ".maxDays", 1, MAX_DAYS, null);
             programmes.add(new Policy.Programme(role, client, List.copyOf(programmeStages), minTier, maxDays));
@@ -222,19 +222,19 @@ public final class PolicyValidator {
         List<String> names = new ArrayList<>();
         if (node == null || node.isNull()) {
             if (required) {
-                throw ApiException.badRequest(path, "'stages' is required; use [] for a self-service programme.");
+                throw Refusal.invalid(path, "'stages' is required; use [] for a self-service programme.");
             }
             return names;
         }
         if (!node.isArray()) {
-            throw ApiException.badRequest(path, "'" + path + "' must be an array of stage names.");
+            throw Refusal.invalid(path, "'" + path + "' must be an array of stage names.");
         }
         for (JsonNode stage : node) {
             if (!stage.isTextual() || !stages.containsKey(stage.textValue())) {
-                throw ApiException.badRequest(path, "Stage " + stage + " is not defined in 'stages'.");
+                throw Refusal.invalid(path, "Stage " + stage + " is not defined in 'stages'.");
             }
             if (names.contains(stage.textValue())) {
-                throw ApiException.badRequest(path, "Stage '" + stage.textValue() + "' is listed twice.");
+                throw Refusal.invalid(path, "Stage '" + stage.textValue() + "' is listed twice.");
             }
             names.add(stage.textValue());
         }
@@ -247,14 +247,14 @@ public final class PolicyValidator {
             return days;
         }
         if (!node.isArray()) {
-            throw ApiException.badRequest("expiryNoticeDays", "'expiryNoticeDays' must be an array of whole days.");
+            throw Refusal.invalid("expiryNoticeDays", "'expiryNoticeDays' must be an array of whole days.");
         }
         for (JsonNode day : node) {
             if (!day.isIntegralNumber() || !day.canConvertToInt() || day.intValue() < 1 || day.intValue() > 365) {
-                throw ApiException.badRequest("expiryNoticeDays", "'expiryNoticeDays' entries must be whole days between 1 and 365.");
+                throw Refusal.invalid("expiryNoticeDays", "'expiryNoticeDays' entries must be whole days between 1 and 365.");
             }
             if (days.contains(day.intValue())) {
-                throw ApiException.badRequest("expiryNoticeDays", "'expiryNoticeDays' lists " + day.intValue() + " twice.");
+                throw Refusal.invalid("expiryNoticeDays", "'expiryNoticeDays' lists " + day.intValue() + " twice.");
             }
             days.add(day.intValue());
         }
@@ -263,7 +263,7 @@ public final class PolicyValidator {
 
     private static JsonNode object(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest(path, "'" + path + "' must be an object.");
+            throw Refusal.invalid(path, "'" + path + "' must be an object.");
         }
         return node;
     }
@@ -273,7 +273,7 @@ public final class PolicyValidator {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest(prefix + name, "Unknown field '" + prefix + name + "'.");
+                throw Refusal.invalid(prefix + name, "Unknown field '" + prefix + name + "'.");
             }
         }
     }
@@ -281,7 +281,7 @@ public final class PolicyValidator {
     private static String requiredText(JsonNode node, String field, String path, int max) {
         String value = optionalText(node, field, path, max);
         if (value == null) {
-            throw ApiException.badRequest(path, "'" + path + "' is required.");
+            throw Refusal.invalid(path, "'" + path + "' is required.");
         }
         return value;
     }
@@ -292,10 +292,10 @@ public final class PolicyValidator {
             return null;
         }
         if (!value.isTextual() || value.textValue().isBlank()) {
-            throw ApiException.badRequest(path, "'" + path + "' must be a non-empty string.");
+            throw Refusal.invalid(path, "'" + path + "' must be a non-empty string.");
         }
         if (value.textValue().length() > max) {
-            throw ApiException.badRequest(path, "'" + path + "' is longer than " + max + " characters.");
+            throw Refusal.invalid(path, "'" + path + "' is longer than " + max + " characters.");
         }
         return TextRules.check(path, value.textValue().strip(), TextRules.LINE);
     }
@@ -303,7 +303,7 @@ public final class PolicyValidator {
     private static int requiredInt(JsonNode node, String field, String path, int min, int max) {
         Integer value = optionalInt(node, field, path, min, max, null);
         if (value == null) {
-            throw ApiException.badRequest(path, "'" + path + "' is required.");
+            throw Refusal.invalid(path, "'" + path + "' is required.");
         }
         return value;
     }
@@ -314,7 +314,7 @@ public final class PolicyValidator {
             return fallback;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            throw ApiException.badRequest(path, "'" + path + "' must be a whole number between " + min + " and " + max + ".");
+            throw Refusal.invalid(path, "'" + path + "' must be a whole number between " + min + " and " + max + ".");
         }
         return value.intValue();
     }

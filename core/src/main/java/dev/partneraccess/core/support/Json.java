@@ -67,10 +67,10 @@ public final class Json {
         try {
             instant = Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "'" + field + "' must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z.");
+            throw Refusal.invalid(field, "'" + field + "' must be an ISO-8601 UTC time such as 2026-11-26T10:00:00Z.");
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw ApiException.badRequest(field, "'" + field + "' must be a time between the years 0000 and 9999.");
+            throw Refusal.invalid(field, "'" + field + "' must be a time between the years 0000 and 9999.");
         }
         return instant.toEpochMilli();
     }

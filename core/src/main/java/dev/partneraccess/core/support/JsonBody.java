@@ -36,19 +36,19 @@ public final class JsonBody {
 
     public static ObjectNode parseObject(String raw, int maxBytes) {
         if (raw == null || raw.isBlank()) {
-            throw ApiException.badRequest(null, "The request needs a JSON object body.");
+            throw Refusal.invalid(null, "The request needs a JSON object body.");
         }
         if (raw.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw ApiException.badRequest(null, "The request body is larger than " + maxBytes + " bytes.");
+            throw Refusal.invalid(null, "The request body is larger than " + maxBytes + " bytes.");
         }
         JsonNode parsed;
         try {
             parsed = Json.MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(null, "The request body is not valid JSON: " + e.getOriginalMessage());
+            throw Refusal.invalid(null, "The request body is not valid JSON: " + e.getOriginalMessage());
         }
         if (!(parsed instanceof ObjectNode object)) {
-            throw ApiException.badRequest(null, "The request body must be a JSON object.");
+            throw Refusal.invalid(null, "The request body must be a JSON object.");
         }
         return object;
     }
@@ -64,7 +64,7 @@ public final class JsonBody {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw ApiException.badRequest(name, "Unknown field '" + name + "'. Allowed fields: " + String.join(", ", allowed) + ".");
+                throw Refusal.invalid(name, "Unknown field '" + name + "'. Allowed fields: " + String.join(", ", allowed) + ".");
             }
         }
         return this;
@@ -103,14 +103,14 @@ public final class JsonBody {
     public String requiredText(String field, int min, int max, String why) {
         String value = requiredText(field, max);
         if (value.length() < min) {
-            throw ApiException.badRequest(field, "'" + field + "' must be at least " + min + " characters: " + why + ".");
+            throw Refusal.invalid(field, "'" + field + "' must be at least " + min + " characters: " + why + ".");
         }
         return value;
     }
 
     private static String required(String field, String value) {
         if (value == null || value.isEmpty()) {
-            throw ApiException.badRequest(field, "'" + field + "' is required.");
+            throw Refusal.invalid(field, "'" + field + "' is required.");
         }
         return value;
     }
@@ -121,11 +121,11 @@ public final class JsonBody {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiException.badRequest(field, "'" + field + "' must be a string.");
+            throw Refusal.invalid(field, "'" + field + "' must be a string.");
         }
         String text = value.textValue().strip();
         if (text.length() > maxLength) {
-            throw ApiException.badRequest(field, "'" + field + "' is longer than " + maxLength + " characters.");
+            throw Refusal.invalid(field, "'" + field + "' is longer than " + maxLength + " characters.");
         }
         // Blank is the caller's to judge (absent for an optional field, missing for a required one).
         return text.isEmpty() ? text : TextRules.check(field, text, multiLine);
@@ -135,14 +135,14 @@ public final class JsonBody {
     public int requiredInt(String field, int min, int max) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw ApiException.badRequest(field, "'" + field + "' is required.");
+            throw Refusal.invalid(field, "'" + field + "' is required.");
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw ApiException.badRequest(field, "'" + field + "' must be a whole number.");
+            throw Refusal.invalid(field, "'" + field + "' must be a whole number.");
         }
         int number = value.intValue();
         if (number < min || number > max) {
-            throw ApiException.badRequest(field, "'" + field + "' must be between " + min + " and " + max + ".");
+            throw Refusal.invalid(field, "'" + field + "' must be between " + min + " and " + max + ".");
         }
         return number;
     }
@@ -153,7 +153,7 @@ public final class JsonBody {
             return null;
         }
         if (!value.isBoolean()) {
-            throw ApiException.badRequest(field, "'" + field + "' must be true or false.");
+            throw Refusal.invalid(field, "'" + field + "' must be true or false.");
         }
         return value.booleanValue();
     }
@@ -165,26 +165,26 @@ public final class JsonBody {
             return null;
         }
         if (!value.isArray()) {
-            throw ApiException.badRequest(field, "'" + field + "' must be an array of strings.");
+            throw Refusal.invalid(field, "'" + field + "' must be an array of strings.");
         }
         if (value.size() > maxItems) {
-            throw ApiException.badRequest(field, "'" + field + "' has more than " + maxItems + " entries.");
+            throw Refusal.invalid(field, "'" + field + "' has more than " + maxItems + " entries.");
         }
         Set<String> items = new LinkedHashSet<>();
         for (JsonNode item : value) {
             if (!item.isTextual() || item.textValue().isBlank()) {
-                throw ApiException.badRequest(field, "'" + field + "' must contain only non-empty strings.");
+                throw Refusal.invalid(field, "'" + field + "' must contain only non-empty strings.");
             }
             String text = item.textValue().strip();
             if (text.length() > maxLength) {
-                throw ApiException.badRequest(field, "An entry of '" + field + "' is longer than " + maxLength + " characters.");
+                throw Refusal.invalid(field, "An entry of '" + field + "' is longer than " + maxLength + " characters.");
             }
             String problem = TextRules.problem(text, TextRules.LINE);
             if (problem != null) {
-                throw ApiException.badRequest(field, "An entry of '" + field + "' " + problem + ".");
+                throw Refusal.invalid(field, "An entry of '" + field + "' " + problem + ".");
             }
             if (!items.add(text)) {
-                throw ApiException.badRequest(field, "'" + field + "' lists '" + text + "' twice.");
+                throw Refusal.invalid(field, "'" + field + "' lists '" + text + "' twice.");
             }
         }
         return new ArrayList<>(items);

@@ -11,10 +11,10 @@ public record Paging(int first, int max) {
         int f = parseInt("first", first, 0);
         int m = parseInt("max", max, DEFAULT_MAX);
         if (f < 0) {
-            throw ApiException.badRequest("first", "'first' must be zero or more.");
+            throw Refusal.invalid("first", "'first' must be zero or more.");
         }
         if (m < 1 || m > LIMIT) {
-            throw ApiException.badRequest("max", "'max' must be between 1 and " + LIMIT + ".");
+            throw Refusal.invalid("max", "'max' must be between 1 and " + LIMIT + ".");
         }
         return new Paging(f, m);
     }
@@ -26,7 +26,7 @@ public record Paging(int first, int max) {
         try {
             return Integer.parseInt(raw.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, "'" + name + "' must be a whole number.");
+            throw Refusal.invalid(name, "'" + name + "' must be a whole number.");
         }
     }
 }

@@ -54,7 +54,7 @@ public final class TextRules {
         }
         String problem = problem(value, multiLine);
         if (problem != null) {
-            throw ApiException.badRequest(field, "'" + field + "' " + problem + ".");
+            throw Refusal.invalid(field, "'" + field + "' " + problem + ".");
         }
         return value;
     }

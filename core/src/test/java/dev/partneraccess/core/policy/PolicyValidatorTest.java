@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.partneraccess.core.support.ApiException;
+import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 
 class PolicyValidatorTest {
@@ -154,11 +154,10 @@ class PolicyValidatorTest {
     void invalidPolicyIsRefused(Consumer<ObjectNode> breakIt, String field) {
         breakIt.accept(demo);
 
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> validator.validate(demo));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> validator.validate(demo));
 
-        assertThat(refused).as("an ApiException").isNotNull();
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.error()).isEqualTo("invalid_request");
+        assertThat(refused).as("a Refusal").isNotNull();
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(refused.field()).isEqualTo(field);
         assertThat(refused.getMessage()).isNotBlank();
     }

@@ -164,11 +164,10 @@ class JsonBodyTest {
     }
 
     static void assertBadRequest(Executable call, String field) {
-        ApiException refused = catchThrowableOfType(ApiException.class, call::execute);
+        Refusal refused = catchThrowableOfType(Refusal.class, call::execute);
 
-        assertThat(refused).as("an ApiException").isNotNull();
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.error()).isEqualTo("invalid_request");
+        assertThat(refused).as("a Refusal").isNotNull();
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(refused.field()).isEqualTo(field);
         assertThat(refused.getMessage()).isNotBlank();
     }

@@ -26,19 +26,19 @@ class JsonTest {
             "-0001-12-31T23:59:59Z", "2026-13-01T00:00:00Z", "2026-11-26", "yesterday", "1795687200000", ""})
     @DisplayName("Given an extreme, out-of-range or malformed time, then it is a 400 naming the parameter, never an overflow")
     void extremeTimesRefused(String value) {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> Json.parseIsoTime(value, "expiringBefore"));
+        Refusal refused = catchThrowableOfType(Refusal.class, () -> Json.parseIsoTime(value, "expiringBefore"));
 
-        assertThat(refused).as("an ApiException").isNotNull();
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused).as("a Refusal").isNotNull();
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(refused.field()).isEqualTo("expiringBefore");
     }
 
     @Test
     @DisplayName("Given extreme evidence bounds, then the filter refuses them naming 'from' or 'to'")
     void evidenceFilterNamesTheBound() {
-        ApiException from = catchThrowableOfType(ApiException.class,
+        Refusal from = catchThrowableOfType(Refusal.class,
                 () -> EvidenceFilter.parse(null, null, null, "-999999999-01-01T00:00:00Z", null));
-        ApiException to = catchThrowableOfType(ApiException.class,
+        Refusal to = catchThrowableOfType(Refusal.class,
                 () -> EvidenceFilter.parse(null, null, null, null, "+999999999-12-31T23:59:59Z"));
 
         assertThat(from.field()).isEqualTo("from");

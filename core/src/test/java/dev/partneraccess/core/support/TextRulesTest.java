@@ -68,9 +68,9 @@ class TextRulesTest {
     @Test
     @DisplayName("Given a refused value, then check answers 400 naming the field and the code point; null passes")
     void checkNamesFieldAndCodePoint() {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> TextRules.check("region", "EM\u0000EA", TextRules.LINE));
+        Refusal e = catchThrowableOfType(Refusal.class, () -> TextRules.check("region", "EM\u0000EA", TextRules.LINE));
 
-        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.kind()).isEqualTo(Refusal.Kind.INVALID);
         assertThat(e.field()).isEqualTo("region");
         assertThat(e.getMessage()).isEqualTo("'region' contains the control character U+0000.");
         assertThat(TextRules.check("region", null, TextRules.LINE)).isNull();
@@ -83,7 +83,7 @@ class TextRulesTest {
         assertThat(TextRules.filter("tier", null)).isNull();
         assertThat(TextRules.filter("tier", "  ")).isNull();
         assertThat(TextRules.filter("tier", " gold ")).isEqualTo("gold");
-        ApiException e = catchThrowableOfType(ApiException.class, () -> TextRules.filter("user", "a\u0000b"));
+        Refusal e = catchThrowableOfType(Refusal.class, () -> TextRules.filter("user", "a\u0000b"));
         assertThat(e.field()).isEqualTo("user");
     }
 
