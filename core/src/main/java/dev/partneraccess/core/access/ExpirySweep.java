@@ -1,10 +1,8 @@
 package dev.partneraccess.core.access;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +20,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import dev.partneraccess.core.jpa.GrantEntity;
-import dev.partneraccess.core.jpa.NoticeEntity;
+import dev.partneraccess.core.jpa.NoticeKind;
+import dev.partneraccess.core.jpa.NoticeStore;
+import dev.partneraccess.core.jpa.NoticeSubjectType;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.PartnerDirectory;
@@ -316,21 +316,23 @@ public final class ExpirySweep {
             }
             TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
             ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
+            NoticeStore notices = new NoticeStore(em(s));
             for (int days : thresholds) {
                 if (done.get() >= batchSize) {
                     break;
                 }
-                List<GrantEntity> due = em(s).createQuery("select g from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
-                                + " and g.expiresAt > :now and g.expiresAt <= :horizon and not exists (select n.id from PaGrantNotice n"
-                                + " where n.grantId = g.id and n.thresholdDays = :days) order by g.expiresAt, g.id", GrantEntity.class)
+                NoticeStore.NotNoticed notNoticed = new NoticeStore.NotNoticed(NoticeSubjectType.GRANT, NoticeKind.EXPIRY, days);
+                List<GrantEntity> due = notNoticed.bind(em(s).createQuery("select g from PaGrant g where g.realmId = :realmId"
+                                + " and g.status = 'ACTIVE' and g.expiresAt > :now and g.expiresAt <= :horizon and "
+                                + notNoticed.jpql("g") + " order by g.expiresAt, g.id", GrantEntity.class))
                         .setParameter("realmId", realmId).setParameter("now", now).setParameter("horizon", now + days * DAY)
-                        .setParameter("days", days).setMaxResults(batchSize - done.get()).getResultList();
+                        .setMaxResults(batchSize - done.get()).getResultList();
                 if (due.isEmpty()) {
                     continue;
                 }
-                Set<String> sent = sentNotices(s, due.stream().map(GrantEntity::getId).toList());
+                NoticeStore.Sent sent = notices.sent(NoticeSubjectType.GRANT, due.stream().map(GrantEntity::getId).toList());
                 for (GrantEntity grant : due) {
-                    markNotices(s, realmId, grant.getId(), thresholds.tailSet(days, true), 1, now, sent);
+                    notices.record(realmId, grant.getId(), NoticeKind.EXPIRY, thresholds.tailSet(days, true), now, sent);
                     notifier.notice(grant, days, now);
                     done.incrementAndGet();
                 }
@@ -342,9 +344,8 @@ public final class ExpirySweep {
     /**
      * Tells a service account's owner, at each of the policy's {@code expiryNoticeDays}, that the account ends soon
      * or that its secret must be rotated soon (the tier's {@code secretMaxDays}); once per account, kind and
-     * threshold. A notice's key is the account's id with the threshold (negative for the secret), in the same notice
-     * table as grants; rotation and renewal clear the matching keys, so the next deadline is announced again. At
-     * most one batch per run; the next run continues.
+     * threshold (kinds {@code EXPIRY} and {@code SECRET_AGE}); rotation and renewal clear the notices of their kind, so
+     * the next deadline is announced again. At most one batch per run; the next run continues.
      */
     private int serviceAccountNotices(String realmId, long now) {
         AtomicInteger done = new AtomicInteger();
@@ -357,15 +358,17 @@ public final class ExpirySweep {
             Integer smallestMax = policy.get().policy().tiers().stream().map(t -> t.secretMaxDays())
                     .filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null);
             ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
+            NoticeStore notices = new NoticeStore(em(s));
             for (int days : thresholds) {
                 List<ServiceAccountEntity> ending = dueForNotice(s, realmId, "a.expiresAt > :now and a.expiresAt <= :horizon",
-                        now, now + days * DAY, days);
-                Set<String> sent = sentNotices(s, ending.stream().map(ServiceAccountEntity::getId).toList());
+                        now, now + days * DAY, NoticeKind.EXPIRY, days);
+                NoticeStore.Sent sent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
+                        ending.stream().map(ServiceAccountEntity::getId).toList());
                 for (ServiceAccountEntity account : ending) {
                     if (done.get() >= batchSize) {
                         return;
                     }
-                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), 1, now, sent);
+                    notices.record(realmId, account.getId(), NoticeKind.EXPIRY, thresholds.tailSet(days, true), now, sent);
                     notifier.serviceAccountNotice(account, false, account.getExpiresAt(), days, now);
                     done.incrementAndGet();
                 }
@@ -375,8 +378,9 @@ public final class ExpirySweep {
                 // Candidates whose secret would be too old within the threshold under the strictest tier; their own
                 // tier decides.
                 List<ServiceAccountEntity> aging = dueForNotice(s, realmId, "a.secretRotatedAt <= :horizon",
-                        now, now + days * DAY - smallestMax * DAY, -days);
-                Set<String> secretSent = sentNotices(s, aging.stream().map(ServiceAccountEntity::getId).toList());
+                        now, now + days * DAY - smallestMax * DAY, NoticeKind.SECRET_AGE, days);
+                NoticeStore.Sent secretSent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
+                        aging.stream().map(ServiceAccountEntity::getId).toList());
                 for (ServiceAccountEntity account : aging) {
                     Integer maxAge = PartnerDirectory.byId(s, realm, account.getPartnerId())
                             .flatMap(p -> policy.get().policy().tier(p.tier())).map(t -> t.secretMaxDays()).orElse(null);
@@ -384,7 +388,8 @@ public final class ExpirySweep {
                     if (maxAge == null || deadline <= now || deadline > now + days * DAY || done.get() >= batchSize) {
                         continue;
                     }
-                    markNotices(s, realmId, account.getId(), thresholds.tailSet(days, true), -1, now, secretSent);
+                    notices.record(realmId, account.getId(), NoticeKind.SECRET_AGE, thresholds.tailSet(days, true), now,
+                            secretSent);
                     notifier.serviceAccountNotice(account, true, deadline, days, now);
                     done.incrementAndGet();
                 }
@@ -394,43 +399,16 @@ public final class ExpirySweep {
     }
 
     private List<ServiceAccountEntity> dueForNotice(KeycloakSession s, String realmId, String condition, long now, long horizon,
-                                                    int key) {
-        var query = em(s).createQuery("select a from PaServiceAccount a where a.realmId = :realmId and a.enabled = true and "
-                        + condition + " and not exists (select n.id from PaGrantNotice n where n.grantId = a.id"
-                        + " and n.thresholdDays = :key) order by a.id", ServiceAccountEntity.class)
-                .setParameter("realmId", realmId).setParameter("horizon", horizon).setParameter("key", key)
-                .setMaxResults(batchSize);
+                                                    NoticeKind kind, int days) {
+        NoticeStore.NotNoticed notNoticed = new NoticeStore.NotNoticed(NoticeSubjectType.SERVICE_ACCOUNT, kind, days);
+        var query = notNoticed.bind(em(s).createQuery("select a from PaServiceAccount a where a.realmId = :realmId"
+                        + " and a.enabled = true and " + condition + " and " + notNoticed.jpql("a") + " order by a.id",
+                        ServiceAccountEntity.class))
+                .setParameter("realmId", realmId).setParameter("horizon", horizon).setMaxResults(batchSize);
         if (condition.contains(":now")) {
             query.setParameter("now", now);
         }
         return query.getResultList();
-    }
-
-    /** The keys of the notices already given to these grants or service accounts: one query for a batch. */
-    private static Set<String> sentNotices(KeycloakSession s, List<String> subjectIds) {
-        Set<String> sent = new HashSet<>();
-        if (!subjectIds.isEmpty()) {
-            em(s).createNamedQuery("PA_Notice.ofGrants", NoticeEntity.class).setParameter("ids", subjectIds)
-                    .getResultStream().forEach(n -> sent.add(n.getId()));
-        }
-        return sent;
-    }
-
-    /** Records the notice at each covered threshold not given yet ({@code sign} -1 for a secret's deadline). */
-    private static void markNotices(KeycloakSession s, String realmId, String subjectId, java.util.SortedSet<Integer> thresholds,
-                                    int sign, long now, Set<String> sent) {
-        for (int covered : thresholds) {
-            String key = NoticeEntity.key(subjectId, sign * covered);
-            if (sent.add(key)) {
-                NoticeEntity notice = new NoticeEntity();
-                notice.setId(key);
-                notice.setRealmId(realmId);
-                notice.setGrantId(subjectId);
-                notice.setThresholdDays(sign * covered);
-                notice.setSentAt(now);
-                em(s).persist(notice);
-            }
-        }
     }
 
     private interface RealmWork {

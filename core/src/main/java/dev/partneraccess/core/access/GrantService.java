@@ -23,6 +23,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.NoticeKind;
+import dev.partneraccess.core.jpa.NoticeStore;
+import dev.partneraccess.core.jpa.NoticeSubjectType;
 import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
@@ -182,7 +185,7 @@ public final class GrantService {
         long previous = grant.getExpiresAt();
         grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(days));
         // The new end is announced afresh at each threshold.
-        em().createQuery("delete from PaGrantNotice n where n.grantId = :id").setParameter("id", grant.getId()).executeUpdate();
+        new NoticeStore(em()).clear(NoticeSubjectType.GRANT, grant.getId(), NoticeKind.EXPIRY);
         ObjectNode details = grantDetails(grant);
         details.put("requestId", renewal.getId());
         details.put("days", days);

@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.NoticeKind;
+import dev.partneraccess.core.jpa.NoticeStore;
+import dev.partneraccess.core.jpa.NoticeSubjectType;
 import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
@@ -187,7 +190,7 @@ public final class ServiceAccountService {
         String secret = KeycloakModelUtils.generateSecret(client);
         account.setSecretRotatedAt(Time.currentTimeMillis());
         mirror(client, account);
-        clearNotices(account.getId(), "n.thresholdDays < 0"); // the new secret's deadline is announced afresh
+        clearNotices(account.getId(), NoticeKind.SECRET_AGE); // the new secret's deadline is announced afresh
         ObjectNode details = details(account);
         details.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_SECRET_ROTATED, actor, account.getId(), account.getPartnerId(), details);
@@ -293,7 +296,7 @@ public final class ServiceAccountService {
         long previous = account.getExpiresAt();
         account.setExpiresAt(now + days * DAY);
         mirror(client(account), account);
-        clearNotices(account.getId(), "n.thresholdDays > 0");
+        clearNotices(account.getId(), NoticeKind.EXPIRY);
         ObjectNode details = details(account);
         details.put("requestId", requestId);
         details.put("oldExpiresAt", Json.isoTime(previous));
@@ -301,8 +304,8 @@ public final class ServiceAccountService {
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_RENEWED, actor, account.getId(), account.getPartnerId(), details);
     }
 
-    private void clearNotices(String id, String which) {
-        em().createQuery("delete from PaGrantNotice n where n.grantId = :id and " + which).setParameter("id", id).executeUpdate();
+    private void clearNotices(String id, NoticeKind kind) {
+        new NoticeStore(em()).clear(NoticeSubjectType.SERVICE_ACCOUNT, id, kind);
     }
 
     ServiceAccountEntity locked(String id) {

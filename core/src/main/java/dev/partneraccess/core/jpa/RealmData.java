@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 public final class RealmData {
 
     private static final List<String> DELETES = List.of("PA_PartnerProfile.deleteByRealm", "PA_LedgerCheck.deleteByRealm",
-            "PA_ServiceAccount.deleteByRealm", "PA_Notice.deleteByRealm", "PA_Stage.deleteByRealm",
+            "PA_ServiceAccount.deleteByRealm", "PA_Stage.deleteByRealm",
             "PA_Request.deleteByRealm", "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm",
             "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm");
 
@@ -16,6 +16,7 @@ public final class RealmData {
     }
 
     public static void delete(EntityManager em, String realmId) {
+        new NoticeStore(em).deleteRealm(realmId);
         for (String query : DELETES) {
             em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
         }
