@@ -355,8 +355,6 @@ public final class ExpirySweep {
                 return;
             }
             TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
-            Integer smallestMax = policy.get().policy().tiers().stream().map(t -> t.secretMaxDays())
-                    .filter(java.util.Objects::nonNull).min(Integer::compare).orElse(null);
             ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
             NoticeStore notices = new NoticeStore(em(s));
             for (int days : thresholds) {
@@ -372,22 +370,25 @@ public final class ExpirySweep {
                     notifier.serviceAccountNotice(account, false, account.getExpiresAt(), days, now);
                     done.incrementAndGet();
                 }
-                if (smallestMax == null) {
-                    continue;
-                }
                 // Candidates whose secret would be too old within the threshold under the strictest tier; their own
                 // tier decides.
+                long candidatesUpTo = AccessLimits.secretCandidatesUpTo(policy.get().policy(), now + days * DAY);
+                if (candidatesUpTo == Long.MIN_VALUE) {
+                    continue;
+                }
                 List<ServiceAccountEntity> aging = dueForNotice(s, realmId, "a.secretRotatedAt <= :horizon",
-                        now, now + days * DAY - smallestMax * DAY, NoticeKind.SECRET_AGE, days);
+                        now, candidatesUpTo, NoticeKind.SECRET_AGE, days);
                 NoticeStore.Sent secretSent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
                         aging.stream().map(ServiceAccountEntity::getId).toList());
                 for (ServiceAccountEntity account : aging) {
-                    Integer maxAge = PartnerDirectory.byId(s, realm, account.getPartnerId())
-                            .flatMap(p -> policy.get().policy().tier(p.tier())).map(t -> t.secretMaxDays()).orElse(null);
-                    long deadline = maxAge == null ? Long.MAX_VALUE : account.getSecretRotatedAt() + maxAge * DAY;
-                    if (maxAge == null || deadline <= now || deadline > now + days * DAY || done.get() >= batchSize) {
+                    java.util.OptionalLong due = PartnerDirectory.byId(s, realm, account.getPartnerId())
+                            .flatMap(p -> policy.get().policy().tier(p.tier()))
+                            .map(tier -> AccessLimits.secretDeadline(tier, account.getSecretRotatedAt()))
+                            .orElse(java.util.OptionalLong.empty());
+                    if (due.isEmpty() || due.getAsLong() <= now || due.getAsLong() > now + days * DAY || done.get() >= batchSize) {
                         continue;
                     }
+                    long deadline = due.getAsLong();
                     notices.record(realmId, account.getId(), NoticeKind.SECRET_AGE, thresholds.tailSet(days, true), now,
                             secretSent);
                     notifier.serviceAccountNotice(account, true, deadline, days, now);
