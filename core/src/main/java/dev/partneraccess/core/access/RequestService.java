@@ -299,16 +299,12 @@ public final class RequestService {
                     + stage.getStatus() + " at " + Json.isoTime(stage.getDecidedAt()) + ").");
         }
         // Separation of duties: nobody decides a stage of a request they asked for, benefit from, or already decided.
-        if (approver.getId().equals(request.getCreatedBy())) {
-            throw Refusal.forbidden("Separation of duties: the requester may not decide a stage of their own request.");
-        }
-        if (approver.getId().equals(request.getUserId())) {
-            throw Refusal.forbidden("Separation of duties: the beneficiary may not decide a stage of a request for themselves.");
-        }
-        stages.stream().filter(s -> s != stage && approver.getId().equals(s.getDecidedBy())).findFirst().ifPresent(other -> {
-            throw Refusal.forbidden("Separation of duties: you already decided stage '" + other.getStage()
-                    + "' of this request; another approver must decide stage '" + stageName + "'.");
-        });
+        Map<String, String> decidedBy = new HashMap<>();
+        stages.stream().filter(s -> s.getDecidedBy() != null).forEach(s -> decidedBy.put(s.getStage(), s.getDecidedBy()));
+        SeparationOfDuties.refusal(approver.getId(), request.getCreatedBy(), request.getUserId(), stageName, decidedBy)
+                .ifPresent(reason -> {
+                    throw Refusal.forbidden(reason);
+                });
 
         long now = Time.currentTimeMillis();
         stage.setStatus(approve ? APPROVED : REJECTED);
