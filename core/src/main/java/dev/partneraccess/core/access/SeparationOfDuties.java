@@ -16,7 +16,7 @@ public final class SeparationOfDuties {
     /**
      * @param approverId the user deciding
      * @param requesterId who created the request
-     * @param beneficiaryId whose access it is (for a service account's renewal, its owner)
+     * @param beneficiaryId whose access it is (for a service account's renewal, the account's own user)
      * @param stage the stage being decided
      * @param decidedBy the request's stages already decided, by stage name, with who decided them
      * @return why the approver may not decide, or empty when they may
