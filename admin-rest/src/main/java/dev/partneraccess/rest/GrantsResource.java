@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
 
@@ -39,7 +40,8 @@ public final class GrantsResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode grants = Json.array();
-            rest.grants().list(user, partner, role, status, expiringBefore, Paging.parse(first, max)).forEach(grants::add);
+            rest.grants().list(user, partner, role, status, expiringBefore, Paging.parse(first, max)).stream()
+                    .map(GrantJson::write).forEach(grants::add);
             return Rest.ok(grants);
         });
     }
@@ -50,7 +52,7 @@ public final class GrantsResource {
     public Response get(@PathParam("id") String id) {
         return rest.run(() -> {
             rest.requireViewUsers();
-            return Rest.ok(rest.grants().get(id));
+            return Rest.ok(GrantJson.write(rest.grants().get(id)));
         });
     }
 
@@ -61,7 +63,10 @@ public final class GrantsResource {
     public Response revoke(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode grant = rest.grants().revoke(id, JsonBody.parse(body), rest.actor());
+            JsonBody input = JsonBody.parse(body);
+            input.allowOnly("reason");
+            String reason = input.requiredText("reason", GrantService.REASON_MAX);
+            ObjectNode grant = GrantJson.write(rest.grants().revoke(id, reason, rest.actor()));
             rest.adminEvent(OperationType.ACTION, ResourceType.CUSTOM, grant, "grants", id, "revoke");
             return Rest.ok(grant);
         });

@@ -11,6 +11,7 @@ import org.keycloak.services.managers.AuthenticationManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.Grant;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.partner.Partner;
@@ -76,7 +77,7 @@ public final class SelfServiceResource {
                 me.putNull("partner");
             }
             ArrayNode grantList = me.putArray("grants");
-            grants.current(user.getId()).stream().map(GrantService::toJson).forEach(grantList::add);
+            grants.current(user.getId()).stream().map(GrantJson::write).forEach(grantList::add);
             ArrayNode requestList = me.putArray("requests");
             requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).forEach(requestList::add);
             me.set("programmes", Programmes.allowed(access.policies().current(realm).map(StoredPolicy::policy).orElse(null),
@@ -115,13 +116,13 @@ public final class SelfServiceResource {
             GrantService grants = grants();
             // A grant that does not exist and someone else's grant get the same answer: ids are not to be probed.
             Refusal notYours = Refusal.notFound("You hold no grant '" + id + "'.");
-            ObjectNode grant;
+            Grant grant;
             try {
                 grant = grants.get(id);
             } catch (Refusal missing) {
                 throw notYours;
             }
-            if (!user.getId().equals(grant.path("user").asText())) {
+            if (!user.getId().equals(grant.userId())) {
                 throw notYours;
             }
             return Rest.created(requests().renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername())));

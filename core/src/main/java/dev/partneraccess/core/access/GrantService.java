@@ -1,6 +1,5 @@
 package dev.partneraccess.core.access;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
-import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
 import dev.partneraccess.core.support.TextRules;
 
@@ -123,9 +121,8 @@ public final class GrantService {
         return grant;
     }
 
-    public ObjectNode revoke(String id, JsonBody body, Actor actor) {
-        body.allowOnly("reason");
-        String reason = body.requiredText("reason", REASON_MAX);
+    /** Revokes an ACTIVE grant for the given reason (checked by the caller: text, at most {@value #REASON_MAX} characters). */
+    public Grant revoke(String id, String reason, Actor actor) {
         if (!TextRules.plausibleId(id)) {
             throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
@@ -138,7 +135,7 @@ public final class GrantService {
         end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
         // A renewal of a revoked grant can never be approved: it ends with the grant instead of waiting for a time-out.
         requests.cancelAll(renewals, "Grant '" + id + "' was revoked: " + reason, actor);
-        return toJson(grant);
+        return Grant.of(grant);
     }
 
     /**
@@ -314,18 +311,18 @@ public final class GrantService {
         return grant;
     }
 
-    public ObjectNode get(String id) {
+    public Grant get(String id) {
         GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id);
         if (grant == null || !grant.getRealmId().equals(realm.getId())) {
             throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
-        return toJson(grant);
+        return Grant.of(grant);
     }
 
     /** The user's active grants that have not yet passed their end, earliest expiry first. */
-    public List<GrantEntity> current(String userId) {
+    public List<Grant> current(String userId) {
         long now = Time.currentTimeMillis();
-        return active(userId).stream().filter(g -> g.getExpiresAt() > now).toList();
+        return active(userId).stream().filter(g -> g.getExpiresAt() > now).map(Grant::of).toList();
     }
 
     /** The user's ACTIVE grants, including those past their end that the expiry sweep has not reached yet. */
@@ -351,7 +348,7 @@ public final class GrantService {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    public List<ObjectNode> list(String user, String partner, String role, String status, String expiringBefore, Paging paging) {
+    public List<Grant> list(String user, String partner, String role, String status, String expiringBefore, Paging paging) {
         StringBuilder jpql = new StringBuilder("select g from PaGrant g where g.realmId = :realmId");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("realmId", realm.getId());
@@ -386,9 +383,7 @@ public final class GrantService {
         jpql.append(" order by g.grantedAt, g.id");
         TypedQuery<GrantEntity> query = em().createQuery(jpql.toString(), GrantEntity.class);
         parameters.forEach(query::setParameter);
-        List<ObjectNode> grants = new ArrayList<>();
-        query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultStream().map(GrantService::toJson).forEach(grants::add);
-        return grants;
+        return query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultStream().map(Grant::of).toList();
     }
 
     static ObjectNode grantDetails(GrantEntity grant) {
@@ -397,20 +392,5 @@ public final class GrantService {
         details.put("role", grant.getRoleName());
         details.put("client", grant.getClientId());
         return details;
-    }
-
-    public static ObjectNode toJson(GrantEntity grant) {
-        ObjectNode json = Json.object();
-        json.put("id", grant.getId());
-        json.put("requestId", grant.getRequestId());
-        json.put("user", grant.getUserId());
-        json.put("partner", grant.getPartnerId());
-        json.put("role", grant.getRoleName());
-        json.put("client", grant.getClientId());
-        json.put("grantedAt", Json.isoTime(grant.getGrantedAt()));
-        json.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
-        json.put("status", grant.getStatus());
-        json.put("revokedReason", grant.getRevokedReason());
-        return json;
     }
 }
