@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.access.ServiceAccount;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
 
@@ -158,12 +159,10 @@ public final class PartnersResource {
     public Response createServiceAccount(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode account = rest.serviceAccounts().create(id, JsonBody.parse(body), rest.actor());
-            ObjectNode withoutSecret = account.deepCopy();
-            withoutSecret.remove("secret");
-            rest.adminEvent(OperationType.CREATE, ResourceType.CLIENT, withoutSecret, "partners", id, "service-accounts",
-                    account.get("id").asText());
-            return Rest.created(account);
+            ServiceAccount account = rest.serviceAccounts().create(id, JsonBody.parse(body), rest.actor());
+            rest.adminEvent(OperationType.CREATE, ResourceType.CLIENT, ServiceAccountJson.write(account), "partners", id,
+                    "service-accounts", account.id());
+            return Rest.created(ServiceAccountJson.withSecret(account));
         });
     }
 
@@ -174,7 +173,7 @@ public final class PartnersResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode accounts = Json.array();
-            rest.serviceAccounts().list(id).forEach(accounts::add);
+            rest.serviceAccounts().list(id).stream().map(ServiceAccountJson::write).forEach(accounts::add);
             return Rest.ok(accounts);
         });
     }

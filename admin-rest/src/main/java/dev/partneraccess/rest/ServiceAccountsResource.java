@@ -5,6 +5,8 @@ import org.keycloak.events.admin.ResourceType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.GrantService;
+import dev.partneraccess.core.access.ServiceAccount;
 import dev.partneraccess.core.support.JsonBody;
 
 import jakarta.ws.rs.Consumes;
@@ -31,11 +33,9 @@ public final class ServiceAccountsResource {
     public Response rotate(@PathParam("id") String id) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode account = rest.serviceAccounts().rotate(id, rest.actor());
-            ObjectNode withoutSecret = account.deepCopy();
-            withoutSecret.remove("secret");
-            rest.adminEvent(OperationType.ACTION, ResourceType.CLIENT, withoutSecret, "service-accounts", id, "rotate");
-            return Rest.ok(account);
+            ServiceAccount account = rest.serviceAccounts().rotate(id, rest.actor());
+            rest.adminEvent(OperationType.ACTION, ResourceType.CLIENT, ServiceAccountJson.write(account), "service-accounts", id, "rotate");
+            return Rest.ok(ServiceAccountJson.withSecret(account));
         });
     }
 
@@ -46,7 +46,10 @@ public final class ServiceAccountsResource {
     public Response disable(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode account = rest.serviceAccounts().disable(id, JsonBody.parse(body), rest.actor());
+            JsonBody input = JsonBody.parse(body);
+            input.allowOnly("reason");
+            String reason = input.requiredText("reason", GrantService.REASON_MAX);
+            ObjectNode account = ServiceAccountJson.write(rest.serviceAccounts().disable(id, reason, rest.actor()));
             rest.adminEvent(OperationType.ACTION, ResourceType.CLIENT, account, "service-accounts", id, "disable");
             return Rest.ok(account);
         });

@@ -1,6 +1,5 @@
 package dev.partneraccess.core.access;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +96,7 @@ public final class ServiceAccountService {
                 .executeUpdate();
     }
 
-    public ObjectNode create(String partnerId, JsonBody body, Actor actor) {
+    public ServiceAccount create(String partnerId, JsonBody body, Actor actor) {
         Partner partner = PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
                 Refusal.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
         body.allowOnly("name", "purpose", "owner", "days");
@@ -169,22 +168,18 @@ public final class ServiceAccountService {
         details.put("days", days);
         details.put("policyVersion", policyVersion());
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_CREATED, actor, client.getId(), partner.id(), details);
-        ObjectNode json = toJson(account, client);
-        json.put("secret", secret);
-        return json;
+        return ServiceAccount.of(account, client).withSecret(secret);
     }
 
-    public List<ObjectNode> list(String partnerId) {
+    public List<ServiceAccount> list(String partnerId) {
         PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
                 Refusal.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
-        List<ObjectNode> accounts = new ArrayList<>();
-        em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
+        return em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
-                .getResultStream().forEach(a -> accounts.add(toJson(a, realm.getClientById(a.getId()))));
-        return accounts;
+                .getResultStream().map(a -> ServiceAccount.of(a, realm.getClientById(a.getId()))).toList();
     }
 
-    public ObjectNode rotate(String id, Actor actor) {
+    public ServiceAccount rotate(String id, Actor actor) {
         ServiceAccountEntity account = locked(id);
         ClientModel client = client(account);
         String secret = KeycloakModelUtils.generateSecret(client);
@@ -194,20 +189,17 @@ public final class ServiceAccountService {
         ObjectNode details = details(account);
         details.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_SECRET_ROTATED, actor, account.getId(), account.getPartnerId(), details);
-        ObjectNode json = toJson(account, client);
-        json.put("secret", secret);
-        return json;
+        return ServiceAccount.of(account, client).withSecret(secret);
     }
 
-    public ObjectNode disable(String id, JsonBody body, Actor actor) {
-        body.allowOnly("reason");
-        String reason = body.requiredText("reason", GrantService.REASON_MAX);
+    /** Disables an account for the given reason (checked by the caller: text, at most {@value GrantService#REASON_MAX} characters). */
+    public ServiceAccount disable(String id, String reason, Actor actor) {
         ServiceAccountEntity account = locked(id);
         if (!account.isEnabled()) {
             throw Refusal.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
         }
         disable(account, BY_ADMIN, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
-        return toJson(account, client(account));
+        return ServiceAccount.of(account, client(account));
     }
 
     /**
@@ -361,19 +353,5 @@ public final class ServiceAccountService {
         details.put("purpose", account.getPurpose());
         details.put("expiresAt", Json.isoTime(account.getExpiresAt()));
         return details;
-    }
-
-    public static ObjectNode toJson(ServiceAccountEntity account, ClientModel client) {
-        ObjectNode json = Json.object();
-        json.put("id", account.getId());
-        json.put("clientId", account.getClientId());
-        json.put("partner", account.getPartnerId());
-        json.put("purpose", account.getPurpose());
-        json.put("owner", account.getOwner());
-        json.put("expiresAt", Json.isoTime(account.getExpiresAt()));
-        json.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
-        json.put("enabled", account.isEnabled() && client != null && client.isEnabled());
-        json.put("lastUsedAt", account.getLastUsedAt() == null ? null : Json.isoTime(account.getLastUsedAt()));
-        return json;
     }
 }
