@@ -41,7 +41,7 @@ public final class RequestsResource {
     public Response create(String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode request = rest.requests().create(JsonBody.parse(body), rest.actor(), false);
+            ObjectNode request = RequestJson.write(rest.requests().create(JsonBody.parse(body), rest.actor(), false));
             event(OperationType.CREATE, request);
             return Rest.created(request);
         });
@@ -61,10 +61,10 @@ public final class RequestsResource {
                     throw Refusal.invalid("awaiting", "'awaiting' takes only the value 'me'.");
                 }
                 InboxView view = new InboxView(rest.session, rest.realm);
-                rest.requests().awaiting(rest.approver(), paging).forEach(r -> requests.add(view.describe(r)));
+                rest.requests().awaiting(rest.approver(), paging).forEach(r -> requests.add(view.describe(RequestJson.write(r))));
             } else {
                 rest.requireViewUsers();
-                rest.requests().list(status, partner, user, paging).forEach(requests::add);
+                rest.requests().list(status, partner, user, paging).stream().map(RequestJson::write).forEach(requests::add);
             }
             return Rest.ok(requests);
         });
@@ -74,7 +74,7 @@ public final class RequestsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
-        return rest.run(() -> Rest.ok(rest.requests().get(id, rest.caller(), rest.auth.users().canView())));
+        return rest.run(() -> Rest.ok(RequestJson.write(rest.requests().get(id, rest.caller(), rest.auth.users().canView()))));
     }
 
     @POST
@@ -83,7 +83,7 @@ public final class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") String id, String body) {
         return rest.run(() -> {
-            ObjectNode request = rest.requests().decide(id, JsonBody.parse(body), rest.approver(), rest.actor());
+            ObjectNode request = RequestJson.write(rest.requests().decide(id, JsonBody.parse(body), rest.approver(), rest.actor()));
             event(OperationType.ACTION, request, "decision");
             return Rest.ok(request);
         });
@@ -95,8 +95,8 @@ public final class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id, String body) {
         return rest.run(() -> {
-            ObjectNode request = rest.requests().cancel(id, JsonBody.parse(body == null || body.isBlank() ? "{}" : body),
-                    rest.caller(), rest.auth.users().canManage(), rest.actor());
+            ObjectNode request = RequestJson.write(rest.requests().cancel(id, JsonBody.parse(body == null || body.isBlank() ? "{}" : body),
+                    rest.caller(), rest.auth.users().canManage(), rest.actor()));
             event(OperationType.ACTION, request, "cancel");
             return Rest.ok(request);
         });

@@ -79,7 +79,7 @@ public final class SelfServiceResource {
             ArrayNode grantList = me.putArray("grants");
             grants.current(user.getId()).stream().map(GrantJson::write).forEach(grantList::add);
             ArrayNode requestList = me.putArray("requests");
-            requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).forEach(requestList::add);
+            requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).stream().map(RequestJson::write).forEach(requestList::add);
             me.set("programmes", Programmes.allowed(access.policies().current(realm).map(StoredPolicy::policy).orElse(null),
                     partner.orElse(null)));
             return Rest.ok(me);
@@ -99,7 +99,7 @@ public final class SelfServiceResource {
                         + " with POST /admin/realms/" + realm.getName() + "/partner-access/requests.");
             }
             RequestService requests = requests();
-            return Rest.created(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true));
+            return Rest.created(RequestJson.write(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true)));
         });
     }
 
@@ -125,7 +125,7 @@ public final class SelfServiceResource {
             if (!user.getId().equals(grant.userId())) {
                 throw notYours;
             }
-            return Rest.created(requests().renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername())));
+            return Rest.created(RequestJson.write(requests().renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername()))));
         });
     }
 

@@ -97,7 +97,7 @@ public final class RequestService {
      * Opens a request. {@code self} is the partner user asking for themselves through self-service: then {@code user}
      * may be left out and must otherwise name the caller.
      */
-    public ObjectNode create(JsonBody body, Actor actor, boolean self) {
+    public AccessRequest create(JsonBody body, Actor actor, boolean self) {
         body.allowOnly("user", "role", "client", "businessPurpose", "days");
         String userId = self ? body.optionalString("user", 36) : body.requiredString("user", 36);
         if (self && userId != null && !userId.equals(actor.id())) {
@@ -173,7 +173,7 @@ public final class RequestService {
             UserModel requester = actor.id().equals(user.getId()) ? user : session.users().getUserById(realm, actor.id());
             notifier.stagesAwaiting(request, stages, user, requester, partner);
         }
-        return toJson(request, stages);
+        return AccessRequest.of(request, stages);
     }
 
     private record Limits(Partner partner, Policy.Tier tier, Policy.Programme programme, RoleModel role, int maxDays) {
@@ -262,7 +262,7 @@ public final class RequestService {
 
     // ---- decisions ------------------------------------------------------------------------------------------
 
-    public ObjectNode decide(String id, JsonBody body, UserModel approver, Actor actor) {
+    public AccessRequest decide(String id, JsonBody body, UserModel approver, Actor actor) {
         body.allowOnly("stage", "decision", "justification");
         String stageName = body.requiredString("stage", 32);
         String decision = body.requiredString("decision", 16);
@@ -344,7 +344,7 @@ public final class RequestService {
                 request.setGrantId(grant.getId());
             }
         }
-        return toJson(request, stages);
+        return AccessRequest.of(request, stages);
     }
 
     /**
@@ -439,7 +439,7 @@ public final class RequestService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    public ObjectNode cancel(String id, JsonBody body, UserModel caller, boolean admin, Actor actor) {
+    public AccessRequest cancel(String id, JsonBody body, UserModel caller, boolean admin, Actor actor) {
         body.allowOnly("reason");
         String reason = body.optionalText("reason", JUSTIFICATION_MAX);
         RequestEntity request = find(id, true);
@@ -455,7 +455,7 @@ public final class RequestService {
         details.put("reason", reason);
         details.put("policyVersion", request.getPolicyVersion());
         ledger.append(realm.getId(), EvidenceType.REQUEST_CANCELLED, actor, request.getId(), request.getPartnerId(), details);
-        return toJson(request, stages);
+        return AccessRequest.of(request, stages);
     }
 
     /** The sweep's end of a request nobody finished deciding within the policy's {@code requestTimeoutDays}. */
@@ -512,7 +512,7 @@ public final class RequestService {
      * Opens a RENEWAL request for a partner service account: one stage, {@code owner}, decided by the partner's
      * business owner; approval moves the account's end to the approval time plus {@code days}.
      */
-    public ObjectNode renewServiceAccount(String id, JsonBody body, Actor actor) {
+    public AccessRequest renewServiceAccount(String id, JsonBody body, Actor actor) {
         body.allowOnly("days", "justification");
         int days = body.requiredInt("days", 1, 3650);
         String justification = body.requiredText("justification", PURPOSE_MIN, PURPOSE_MAX,
@@ -554,14 +554,14 @@ public final class RequestService {
         ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
         UserModel requester = session.users().getUserById(realm, actor.id());
         notifier.stagesAwaiting(request, stages, serviceUser, requester, partner);
-        return toJson(request, stages);
+        return AccessRequest.of(request, stages);
     }
 
     /**
      * Opens a RENEWAL request for an active grant: one stage, {@code owner}, decided by the partner's business owner.
      * The days are checked against the role's current maximum at the partner's tier, as for a new request.
      */
-    public ObjectNode renew(String grantId, JsonBody body, Actor actor) {
+    public AccessRequest renew(String grantId, JsonBody body, Actor actor) {
         body.allowOnly("days", "justification");
         int days = body.requiredInt("days", 1, 3650);
         String justification = body.requiredText("justification", PURPOSE_MIN, PURPOSE_MAX,
@@ -606,7 +606,7 @@ public final class RequestService {
         ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), limits.partner().id(), details);
         UserModel requester = actor.id().equals(user.getId()) ? user : session.users().getUserById(realm, actor.id());
         notifier.stagesAwaiting(request, stages, user, requester, limits.partner());
-        return toJson(request, stages);
+        return AccessRequest.of(request, stages);
     }
 
     /** Ends a pending request without a grant; stages nobody decided are skipped, so no inbox still shows them. */
@@ -631,7 +631,7 @@ public final class RequestService {
      * A request as its viewer may see it: admins with view-users see any, approvers the requests with a stage they
      * decide, partner users their own (as requester or beneficiary).
      */
-    public ObjectNode get(String id, UserModel viewer, boolean admin) {
+    public AccessRequest get(String id, UserModel viewer, boolean admin) {
         RequestEntity request = find(id, false);
         List<StageEntity> stages = stages(List.of(id)).getOrDefault(id, List.of());
         if (!admin && viewer != null && !viewer.getId().equals(request.getCreatedBy()) && !viewer.getId().equals(request.getUserId())) {
@@ -642,10 +642,10 @@ public final class RequestService {
         } else if (!admin && viewer == null) {
             throw Refusal.forbidden("This needs the realm-management role view-users.");
         }
-        return toJson(request, stages);
+        return AccessRequest.of(request, stages);
     }
 
-    public List<ObjectNode> list(String status, String partner, String user, Paging paging) {
+    public List<AccessRequest> list(String status, String partner, String user, Paging paging) {
         StringBuilder jpql = new StringBuilder("select r from PaRequest r where r.realmId = :realmId");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("realmId", realm.getId());
@@ -675,7 +675,7 @@ public final class RequestService {
     }
 
     /** The pending requests with a stage the approver may decide, oldest first: the approver's inbox. */
-    public List<ObjectNode> awaiting(UserModel approver, Paging paging) {
+    public List<AccessRequest> awaiting(UserModel approver, Paging paging) {
         List<String> roles = new ArrayList<>(Approvers.realmRoles(approver));
         if (roles.isEmpty()) {
             roles.add("");
@@ -690,7 +690,7 @@ public final class RequestService {
     }
 
     /** The user's own requests, newest first, for self-service. */
-    public List<ObjectNode> ofUser(String userId, Paging paging) {
+    public List<AccessRequest> ofUser(String userId, Paging paging) {
         List<RequestEntity> requests = em().createQuery("select r from PaRequest r where r.realmId = :realmId and r.userId = :userId"
                         + " order by r.createdAt desc, r.id", RequestEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("userId", userId)
@@ -699,12 +699,12 @@ public final class RequestService {
     }
 
     /** Two queries for a page, however long: the requests, then all their stages at once. */
-    private List<ObjectNode> withStages(List<RequestEntity> requests) {
+    private List<AccessRequest> withStages(List<RequestEntity> requests) {
         if (requests.isEmpty()) {
             return List.of();
         }
         Map<String, List<StageEntity>> stages = stages(requests.stream().map(RequestEntity::getId).toList());
-        return requests.stream().map(r -> toJson(r, stages.getOrDefault(r.getId(), List.of()))).toList();
+        return requests.stream().map(r -> AccessRequest.of(r, stages.getOrDefault(r.getId(), List.of()))).toList();
     }
 
     private Map<String, List<StageEntity>> stages(List<String> requestIds) {
@@ -720,35 +720,5 @@ public final class RequestService {
         details.put("role", request.getRoleName());
         details.put("client", request.getClientId());
         return details;
-    }
-
-    static ObjectNode toJson(RequestEntity request, List<StageEntity> stages) {
-        ObjectNode json = Json.object();
-        json.put("id", request.getId());
-        json.put("type", request.getType());
-        json.put("user", request.getUserId());
-        json.put("partner", request.getPartnerId());
-        json.put("role", request.getRoleName());
-        json.put("client", request.getClientId());
-        json.put("businessPurpose", request.getBusinessPurpose());
-        json.put("days", request.getDays());
-        json.put("status", request.getStatus());
-        json.put("policyVersion", request.getPolicyVersion());
-        ArrayNode stageList = json.putArray("stages");
-        stages.stream().sorted((a, b) -> Integer.compare(a.getPosition(), b.getPosition())).forEach(stage -> {
-            ObjectNode s = stageList.addObject();
-            s.put("stage", stage.getStage());
-            s.put("status", stage.getStatus());
-            s.put("decidedBy", stage.getDecidedBy());
-            s.put("decidedAt", stage.getDecidedAt() == null ? null : Json.isoTime(stage.getDecidedAt()));
-            s.put("justification", stage.getJustification());
-        });
-        json.put("grantId", request.getGrantId());
-        if (request.getServiceAccountId() != null) {
-            json.put("serviceAccount", request.getServiceAccountId());
-        }
-        json.put("createdAt", Json.isoTime(request.getCreatedAt()));
-        json.put("createdBy", request.getCreatedBy());
-        return json;
     }
 }
