@@ -27,10 +27,7 @@ import dev.partneraccess.core.access.RequestService;
 import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
-import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
@@ -443,8 +440,8 @@ public final class PartnerService {
      * body, which the caller appends.
      */
     public void endMembership(String organizationId, UserModel user, String why, Actor actor, ObjectNode details) {
-        List<RequestEntity> pending = requests.lockPending(organizationId, user.getId());
-        List<GrantEntity> held = grants.lockActive(organizationId, user.getId());
+        var pending = requests.lockPending(organizationId, user.getId());
+        var held = grants.lockActive(organizationId, user.getId());
         details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
         details.put("grantsRevoked", grants.revokeAll(held, why, actor));
         details.put("sessionsEnded", sessions.endAll(user));
@@ -507,11 +504,11 @@ public final class PartnerService {
         String id = organization.getId();
         details.put("previousStatus", partner.status() == null ? null : partner.status().name());
         details.put("status", target.name());
-        List<ServiceAccountEntity> accounts = serviceAccounts.lockOfPartner(id);
+        var accounts = serviceAccounts.lockOfPartner(id);
         if (target == PartnerStatus.OFFBOARDED) {
             String why = "Partner '" + partner.name() + "' offboarded: " + reason;
-            List<RequestEntity> pending = requests.lockPending(id, null);
-            List<GrantEntity> held = grants.lockActive(id, null);
+            var pending = requests.lockPending(id, null);
+            var held = grants.lockActive(id, null);
             details.put("requestsCancelled", requests.cancelAll(pending, why, actor));
             details.put("grantsRevoked", grants.revokeAll(held, why, actor));
             details.put("serviceAccountsDisabled", serviceAccounts.offboardAll(accounts, why, actor));
