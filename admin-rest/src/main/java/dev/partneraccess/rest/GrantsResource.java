@@ -79,7 +79,7 @@ public final class GrantsResource {
     public Response renew(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode request = RequestJson.write(rest.requests().renew(id, JsonBody.parse(body), rest.actor()));
+            ObjectNode request = RequestJson.write(rest.requests().renew(id, RequestInputs.grantRenewal(JsonBody.parse(body)), rest.actor()));
             rest.adminEvent(OperationType.CREATE, ResourceType.CUSTOM, request, "requests", request.get("id").asText());
             return Rest.created(request);
         });

@@ -159,7 +159,8 @@ public final class PartnersResource {
     public Response createServiceAccount(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ServiceAccount account = rest.serviceAccounts().create(id, JsonBody.parse(body), rest.actor());
+            ServiceAccount account = rest.serviceAccounts().create(id,
+                    ServiceAccountInputs.newServiceAccount(rest.session, rest.realm, id, JsonBody.parse(body)), rest.actor());
             rest.adminEvent(OperationType.CREATE, ResourceType.CLIENT, ServiceAccountJson.write(account), "partners", id,
                     "service-accounts", account.id());
             return Rest.created(ServiceAccountJson.withSecret(account));

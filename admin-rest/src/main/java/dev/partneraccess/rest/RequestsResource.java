@@ -2,6 +2,7 @@ package dev.partneraccess.rest;
 
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.UserModel;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,7 @@ public final class RequestsResource {
     public Response create(String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode request = RequestJson.write(rest.requests().create(JsonBody.parse(body), rest.actor(), false));
+            ObjectNode request = RequestJson.write(rest.requests().create(RequestInputs.newRequest(JsonBody.parse(body), false, null), rest.actor(), false));
             event(OperationType.CREATE, request);
             return Rest.created(request);
         });
@@ -83,7 +84,10 @@ public final class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") String id, String body) {
         return rest.run(() -> {
-            ObjectNode request = RequestJson.write(rest.requests().decide(id, JsonBody.parse(body), rest.approver(), rest.actor()));
+            JsonBody input = JsonBody.parse(body);
+            // A token of another realm is refused before the body's fields are read.
+            UserModel approver = rest.approver();
+            ObjectNode request = RequestJson.write(rest.requests().decide(id, RequestInputs.decision(input), approver, rest.actor()));
             event(OperationType.ACTION, request, "decision");
             return Rest.ok(request);
         });
@@ -95,7 +99,7 @@ public final class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response cancel(@PathParam("id") String id, String body) {
         return rest.run(() -> {
-            ObjectNode request = RequestJson.write(rest.requests().cancel(id, JsonBody.parse(body == null || body.isBlank() ? "{}" : body),
+            ObjectNode request = RequestJson.write(rest.requests().cancel(id, RequestInputs.cancelReason(body),
                     rest.caller(), rest.auth.users().canManage(), rest.actor()));
             event(OperationType.ACTION, request, "cancel");
             return Rest.ok(request);

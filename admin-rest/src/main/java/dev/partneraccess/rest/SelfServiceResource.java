@@ -99,7 +99,8 @@ public final class SelfServiceResource {
                         + " with POST /admin/realms/" + realm.getName() + "/partner-access/requests.");
             }
             RequestService requests = requests();
-            return Rest.created(RequestJson.write(requests.create(JsonBody.parse(body), new Actor(user.getId(), user.getUsername()), true)));
+            return Rest.created(RequestJson.write(requests.create(RequestInputs.newRequest(JsonBody.parse(body), true, user.getId()),
+                    new Actor(user.getId(), user.getUsername()), true)));
         });
     }
 
@@ -125,7 +126,8 @@ public final class SelfServiceResource {
             if (!user.getId().equals(grant.userId())) {
                 throw notYours;
             }
-            return Rest.created(RequestJson.write(requests().renew(id, JsonBody.parse(body), new Actor(user.getId(), user.getUsername()))));
+            return Rest.created(RequestJson.write(requests().renew(id, RequestInputs.grantRenewal(JsonBody.parse(body)),
+                    new Actor(user.getId(), user.getUsername()))));
         });
     }
 

@@ -62,7 +62,7 @@ public final class ServiceAccountsResource {
     public Response renew(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode request = RequestJson.write(rest.requests().renewServiceAccount(id, JsonBody.parse(body), rest.actor()));
+            ObjectNode request = RequestJson.write(rest.requests().renewServiceAccount(id, ServiceAccountInputs.renewal(JsonBody.parse(body)), rest.actor()));
             rest.adminEvent(OperationType.CREATE, ResourceType.CUSTOM, request, "requests", request.get("id").asText());
             return Rest.created(request);
         });

@@ -36,7 +36,6 @@ import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
-import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
 import dev.partneraccess.core.support.TextRules;
 
@@ -94,22 +93,15 @@ public final class RequestService {
     // ---- creation -------------------------------------------------------------------------------------------
 
     /**
-     * Opens a request. {@code self} is the partner user asking for themselves through self-service: then {@code user}
-     * may be left out and must otherwise name the caller.
+     * Opens a request. {@code self} is the partner user asking for themselves through self-service: then the input's
+     * {@code userId} may be null and must otherwise name the caller.
      */
-    public AccessRequest create(JsonBody body, Actor actor, boolean self) {
-        body.allowOnly("user", "role", "client", "businessPurpose", "days");
-        String userId = self ? body.optionalString("user", 36) : body.requiredString("user", 36);
-        if (self && userId != null && !userId.equals(actor.id())) {
-            throw Refusal.forbidden("Self-service requests are for yourself: leave out 'user' or give your own id.");
-        }
-        if (self) {
-            userId = actor.id();
-        }
-        String roleName = body.requiredString("role", 255);
-        String clientId = body.optionalString("client", 255);
-        String purpose = body.requiredText("businessPurpose", PURPOSE_MIN, PURPOSE_MAX, "say what the access is for");
-        int days = body.requiredInt("days", 1, 3650);
+    public AccessRequest create(NewRequest input, Actor actor, boolean self) {
+        String userId = self ? NewRequest.forSelf(input.userId(), actor.id()) : input.userId();
+        String roleName = input.roleName();
+        String clientId = input.clientId();
+        String purpose = input.businessPurpose();
+        int days = input.days();
 
         UserModel user = session.users().getUserById(realm, userId);
         if (user == null) {
@@ -262,16 +254,10 @@ public final class RequestService {
 
     // ---- decisions ------------------------------------------------------------------------------------------
 
-    public AccessRequest decide(String id, JsonBody body, UserModel approver, Actor actor) {
-        body.allowOnly("stage", "decision", "justification");
-        String stageName = body.requiredString("stage", 32);
-        String decision = body.requiredString("decision", 16);
-        if (!decision.equals("approve") && !decision.equals("reject")) {
-            throw Refusal.invalid("decision", "'decision' must be \"approve\" or \"reject\".");
-        }
-        boolean approve = decision.equals("approve");
-        String justification = approve ? body.optionalText("justification", JUSTIFICATION_MAX)
-                : body.requiredText("justification", JUSTIFICATION_MAX);
+    public AccessRequest decide(String id, StageDecision decision, UserModel approver, Actor actor) {
+        String stageName = decision.stage();
+        boolean approve = decision.approves();
+        String justification = decision.justification();
 
         RequestEntity request = find(id, true);
         if (TYPE_RENEWAL.equals(request.getType()) && PENDING.equals(request.getStatus())) {
@@ -439,9 +425,7 @@ public final class RequestService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
-    public AccessRequest cancel(String id, JsonBody body, UserModel caller, boolean admin, Actor actor) {
-        body.allowOnly("reason");
-        String reason = body.optionalText("reason", JUSTIFICATION_MAX);
+    public AccessRequest cancel(String id, String reason, UserModel caller, boolean admin, Actor actor) {
         RequestEntity request = find(id, true);
         if (!admin && !caller.getId().equals(request.getCreatedBy()) && !caller.getId().equals(request.getUserId())) {
             throw Refusal.forbidden("Only the requester, the beneficiary or an admin with manage-users may cancel a request.");
@@ -512,11 +496,9 @@ public final class RequestService {
      * Opens a RENEWAL request for a partner service account: one stage, {@code owner}, decided by the partner's
      * business owner; approval moves the account's end to the approval time plus {@code days}.
      */
-    public AccessRequest renewServiceAccount(String id, JsonBody body, Actor actor) {
-        body.allowOnly("days", "justification");
-        int days = body.requiredInt("days", 1, 3650);
-        String justification = body.requiredText("justification", PURPOSE_MIN, PURPOSE_MAX,
-                "say why the integration is still needed");
+    public AccessRequest renewServiceAccount(String id, Renewal renewal, Actor actor) {
+        int days = renewal.days();
+        String justification = renewal.justification();
         ServiceAccountEntity account = serviceAccounts().locked(id);
         if (!account.isEnabled() || account.getExpiresAt() <= Time.currentTimeMillis()) {
             throw Refusal.conflict("serviceAccount", "Service account '" + account.getClientId()
@@ -561,11 +543,9 @@ public final class RequestService {
      * Opens a RENEWAL request for an active grant: one stage, {@code owner}, decided by the partner's business owner.
      * The days are checked against the role's current maximum at the partner's tier, as for a new request.
      */
-    public AccessRequest renew(String grantId, JsonBody body, Actor actor) {
-        body.allowOnly("days", "justification");
-        int days = body.requiredInt("days", 1, 3650);
-        String justification = body.requiredText("justification", PURPOSE_MIN, PURPOSE_MAX,
-                "say why the access is still needed");
+    public AccessRequest renew(String grantId, Renewal renewal, Actor actor) {
+        int days = renewal.days();
+        String justification = renewal.justification();
         GrantEntity grant = grants.locked(grantId);
         if (!GrantService.ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= Time.currentTimeMillis()) {
             throw Refusal.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())

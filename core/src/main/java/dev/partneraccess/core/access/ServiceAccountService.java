@@ -1,9 +1,7 @@
 package dev.partneraccess.core.access;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -36,7 +34,6 @@ import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
-import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.TextRules;
 
 import jakarta.persistence.EntityManager;
@@ -60,7 +57,6 @@ public final class ServiceAccountService {
     static final String BY_ADMIN = "ADMIN";
     static final String BY_EXPIRY = "EXPIRY";
     static final String BY_SECRET_AGE = "SECRET_AGE";
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final long DAY = TimeUnit.DAYS.toMillis(1);
     private static final int CLIENT_ID_MAX = 255;
     private static final int CLIENT_TEXT_MAX = 255;
@@ -96,18 +92,13 @@ public final class ServiceAccountService {
                 .executeUpdate();
     }
 
-    public ServiceAccount create(String partnerId, JsonBody body, Actor actor) {
+    public ServiceAccount create(String partnerId, NewServiceAccount input, Actor actor) {
         Partner partner = PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
                 Refusal.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
-        body.allowOnly("name", "purpose", "owner", "days");
-        String name = body.requiredString("name", 40).toLowerCase(Locale.ROOT);
-        if (!NAME.matcher(name).matches()) {
-            throw Refusal.invalid("name", "'name' must be 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit.");
-        }
-        String purpose = body.requiredText("purpose", RequestService.PURPOSE_MIN, RequestService.PURPOSE_MAX,
-                "say what the integration does");
-        String ownerId = body.requiredString("owner", 36);
-        int days = body.requiredInt("days", 1, 3650);
+        String name = input.name();
+        String purpose = input.purpose();
+        String ownerId = input.owner();
+        int days = input.days();
         UserModel owner = session.users().getUserById(realm, ownerId);
         if (owner == null || PartnerDirectory.partnerOf(session, realm, owner).map(Partner::id).filter(partnerId::equals).isEmpty()) {
             throw Refusal.invalid("owner", "The owner must be a member of partner '" + partner.name() + "'.");
