@@ -19,6 +19,10 @@ import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.partner.NativeEditService;
+import dev.partneraccess.core.partner.PartnerIntakeService;
+import dev.partneraccess.core.partner.PartnerLifecycleService;
+import dev.partneraccess.core.partner.PartnerMembershipService;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -84,6 +88,26 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public PartnerService partners(RealmModel realm) {
         return once(PartnerService.class, realm, () -> new PartnerService(session, realm, this));
+    }
+
+    @Override
+    public PartnerIntakeService partnerIntake(RealmModel realm) {
+        return once(PartnerIntakeService.class, realm, () -> new PartnerIntakeService(session, realm, this));
+    }
+
+    @Override
+    public PartnerMembershipService partnerMembers(RealmModel realm) {
+        return once(PartnerMembershipService.class, realm, () -> new PartnerMembershipService(session, realm, this));
+    }
+
+    @Override
+    public PartnerLifecycleService partnerLifecycle(RealmModel realm) {
+        return once(PartnerLifecycleService.class, realm, () -> new PartnerLifecycleService(session, realm, this));
+    }
+
+    @Override
+    public NativeEditService nativeEdits(RealmModel realm) {
+        return once(NativeEditService.class, realm, () -> new NativeEditService(session, realm, this));
     }
 
     @Override

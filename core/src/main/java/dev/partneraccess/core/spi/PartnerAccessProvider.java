@@ -15,6 +15,10 @@ import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.partner.NativeEditService;
+import dev.partneraccess.core.partner.PartnerIntakeService;
+import dev.partneraccess.core.partner.PartnerLifecycleService;
+import dev.partneraccess.core.partner.PartnerMembershipService;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -50,8 +54,20 @@ public interface PartnerAccessProvider extends Provider {
     /** This node's {@code partner_access_*} gauges. */
     PostureMetrics metrics();
 
-    /** Partner intake, profile changes, members, suspension and offboarding in {@code realm}. */
+    /** The partners of {@code realm}: the registry's reads. */
     PartnerService partners(RealmModel realm);
+
+    /** Partner intake and profile changes in {@code realm}. */
+    PartnerIntakeService partnerIntake(RealmModel realm);
+
+    /** The members of {@code realm}'s partners. */
+    PartnerMembershipService partnerMembers(RealmModel realm);
+
+    /** Suspension, reactivation and offboarding of {@code realm}'s partners. */
+    PartnerLifecycleService partnerLifecycle(RealmModel realm);
+
+    /** Edits of {@code realm}'s partners through Keycloak's own organization API. */
+    NativeEditService nativeEdits(RealmModel realm);
 
     /** Access and renewal requests and their approval stages in {@code realm}. */
     RequestService requests(RealmModel realm);
