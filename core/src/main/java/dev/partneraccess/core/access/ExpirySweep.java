@@ -83,7 +83,7 @@ public final class ExpirySweep {
         int[] serviceAccounts = serviceAccounts(realmId, now, maxBatches);
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
-        notices += serviceAccountNotices(realmId, now);
+        notices += serviceAccountNotices(realmId, now, maxBatches);
         inRealm(realmId, (s, realm) -> access(s).ledgerChecks().checkNew(realmId));
         // A partial import or another path without an event of its own may have put a governed role among the defaults.
         inRealm(realmId, (s, realm) -> access(s).policies().current(realm).ifPresent(stored ->
@@ -330,9 +330,11 @@ public final class ExpirySweep {
      * Tells a service account's owner, at each of the policy's {@code expiryNoticeDays}, that the account ends soon
      * or that its secret must be rotated soon (the tier's {@code secretMaxDays}); once per account, kind and
      * threshold (kinds {@code EXPIRY} and {@code SECRET_AGE}); rotation and renewal clear the notices of their kind, so
-     * the next deadline is announced again. At most one batch per run; the next run continues.
+     * the next deadline is announced again. At most one batch of notices per run; the next run continues. Secret-age
+     * candidates are read page by page by id (at most {@code maxBatches} pages per threshold), so those their own tier
+     * does not make due yet never keep the due ones behind them from being reached.
      */
-    private int serviceAccountNotices(String realmId, long now) {
+    private int serviceAccountNotices(String realmId, long now, int maxBatches) {
         AtomicInteger done = new AtomicInteger();
         inRealm(realmId, (s, realm) -> {
             Optional<StoredPolicy> policy = access(s).policies().current(realm);
@@ -362,24 +364,30 @@ public final class ExpirySweep {
                 if (candidatesUpTo == Long.MIN_VALUE) {
                     continue;
                 }
-                List<ServiceAccountModel> aging = accounts.agingWithoutNotice(candidatesUpTo,
-                        new NoticeStore.NotNoticed(NoticeSubjectType.SERVICE_ACCOUNT, NoticeKind.SECRET_AGE, days), batchSize);
-                NoticeStore.Sent secretSent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
-                        aging.stream().map(ServiceAccountModel::getId).toList());
-                for (ServiceAccountModel account : aging) {
-                    java.util.OptionalLong due = PartnerDirectory.byId(s, realm, account.getPartnerId())
-                            .flatMap(p -> policy.get().policy().tier(p.tier()))
-                            .map(tier -> AccessLimits.secretDeadline(tier, account.getSecretRotatedAt()))
-                            .orElse(java.util.OptionalLong.empty());
-                    if (due.isEmpty() || due.getAsLong() <= now || due.getAsLong() > now + days * DAY || done.get() >= batchSize) {
-                        continue;
+                // Candidates of a more lenient tier are not due yet and stay candidates: page past them by id, so
+                // that more than a batch of them never hides the due ones behind them.
+                NoticeStore.NotNoticed notNoticed = new NoticeStore.NotNoticed(NoticeSubjectType.SERVICE_ACCOUNT,
+                        NoticeKind.SECRET_AGE, days);
+                CandidatePages.forEach(batchSize, maxBatches, () -> done.get() < batchSize,
+                        after -> accounts.agingWithoutNotice(candidatesUpTo, notNoticed, after, batchSize),
+                        ServiceAccountModel::getId, aging -> {
+                    NoticeStore.Sent secretSent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
+                            aging.stream().map(ServiceAccountModel::getId).toList());
+                    for (ServiceAccountModel account : aging) {
+                        java.util.OptionalLong due = PartnerDirectory.byId(s, realm, account.getPartnerId())
+                                .flatMap(p -> policy.get().policy().tier(p.tier()))
+                                .map(tier -> AccessLimits.secretDeadline(tier, account.getSecretRotatedAt()))
+                                .orElse(java.util.OptionalLong.empty());
+                        if (due.isEmpty() || due.getAsLong() <= now || due.getAsLong() > now + days * DAY || done.get() >= batchSize) {
+                            continue;
+                        }
+                        long deadline = due.getAsLong();
+                        notices.record(realmId, account.getId(), NoticeKind.SECRET_AGE, thresholds.tailSet(days, true), now,
+                                secretSent);
+                        notifier.serviceAccountNotice(account, true, deadline, days, now);
+                        done.incrementAndGet();
                     }
-                    long deadline = due.getAsLong();
-                    notices.record(realmId, account.getId(), NoticeKind.SECRET_AGE, thresholds.tailSet(days, true), now,
-                            secretSent);
-                    notifier.serviceAccountNotice(account, true, deadline, days, now);
-                    done.incrementAndGet();
-                }
+                });
             }
         });
         return done.get();

@@ -92,9 +92,9 @@ public final class ServiceAccountStore {
         return dueForNotice("a.expiresAt > :now and a.expiresAt <= :horizon", now, horizon, notNoticed, null, max);
     }
 
-    /** Enabled accounts whose secret was rotated at or before {@code horizon} without this notice, the first {@code max} by id. */
-    public List<ServiceAccountModel> agingWithoutNotice(long horizon, NoticeStore.NotNoticed notNoticed, int max) {
-        return dueForNotice("a.secretRotatedAt <= :horizon", 0, horizon, notNoticed, null, max);
+    /** Enabled accounts whose secret was rotated at or before {@code horizon} without this notice, in id order after {@code after}. */
+    public List<ServiceAccountModel> agingWithoutNotice(long horizon, NoticeStore.NotNoticed notNoticed, String after, int max) {
+        return dueForNotice("a.secretRotatedAt <= :horizon", 0, horizon, notNoticed, after, max);
     }
 
     private List<ServiceAccountModel> dueForNotice(String condition, long now, long horizon, NoticeStore.NotNoticed notNoticed,
