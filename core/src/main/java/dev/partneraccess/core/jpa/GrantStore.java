@@ -1,5 +1,6 @@
 package dev.partneraccess.core.jpa;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class GrantStore {
         jpql.append(" order by g.grantedAt, g.id");
         TypedQuery<GrantEntity> query = em.createQuery(jpql.toString(), GrantEntity.class);
         parameters.forEach(query::setParameter);
-        return query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultStream().map(GrantStore::grant).toList();
+        return query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultStream().map(g -> answer(new GrantAdapter(g))).toList();
     }
 
     // ---- the sweep ----
@@ -172,7 +173,7 @@ public final class GrantStore {
     }
 
     /** These grants, loaded, in id order. */
-    public List<GrantModel> byIds(java.util.Collection<String> ids) {
+    public List<GrantModel> byIds(Collection<String> ids) {
         return models(em.createQuery("select g from PaGrant g where g.id in :ids order by g.id", GrantEntity.class)
                 .setParameter("ids", ids).getResultList());
     }
@@ -196,12 +197,6 @@ public final class GrantStore {
         return new Grant(grant.getId(), grant.getRequestId(), grant.getUserId(), grant.getPartnerId(),
                 grant.getRoleName(), grant.getClientId(), grant.getGrantedAt(), grant.getExpiresAt(),
                 grant.getStatus(), grant.getRevokedReason());
-    }
-
-    private static Grant grant(GrantEntity entity) {
-        return new Grant(entity.getId(), entity.getRequestId(), entity.getUserId(), entity.getPartnerId(),
-                entity.getRoleName(), entity.getClientId(), entity.getGrantedAt(), entity.getExpiresAt(),
-                entity.getStatus(), entity.getRevokedReason());
     }
 
     private static List<GrantModel> models(List<GrantEntity> entities) {

@@ -2,6 +2,7 @@ package dev.partneraccess.core.jpa;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public final class RequestStore {
     /** A page of the realm's requests, oldest first; null filters are left out. */
     public List<AccessRequest> list(String status, String partnerId, String userId, Paging paging) {
         StringBuilder jpql = new StringBuilder("select r from PaRequest r where r.realmId = :realmId");
-        Map<String, Object> parameters = new java.util.HashMap<>();
+        Map<String, Object> parameters = new HashMap<>();
         parameters.put("realmId", realmId);
         if (status != null) {
             jpql.append(" and r.status = :status");
