@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -18,11 +19,15 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.GrantStore;
+import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.partner.NativeEditService;
 import dev.partneraccess.core.partner.PartnerIntakeService;
 import dev.partneraccess.core.partner.PartnerLifecycleService;
 import dev.partneraccess.core.partner.PartnerMembershipService;
+import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -73,6 +78,30 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public PartnerProfileStore profiles() {
         return once(PartnerProfileStore.class, null, () -> new PartnerProfileStore(session));
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return once(NoticeStore.class, null, () -> new NoticeStore(em()));
+    }
+
+    @Override
+    public RequestStore requestStore(RealmModel realm) {
+        return once(RequestStore.class, realm, () -> new RequestStore(em(), realm.getId()));
+    }
+
+    @Override
+    public GrantStore grantStore(RealmModel realm) {
+        return once(GrantStore.class, realm, () -> new GrantStore(em(), realm.getId()));
+    }
+
+    @Override
+    public ServiceAccountStore serviceAccountStore(RealmModel realm) {
+        return once(ServiceAccountStore.class, realm, () -> new ServiceAccountStore(em(), realm.getId()));
+    }
+
+    private jakarta.persistence.EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     @Override

@@ -14,11 +14,15 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.GrantStore;
+import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.partner.NativeEditService;
 import dev.partneraccess.core.partner.PartnerIntakeService;
 import dev.partneraccess.core.partner.PartnerLifecycleService;
 import dev.partneraccess.core.partner.PartnerMembershipService;
+import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -47,6 +51,18 @@ public interface PartnerAccessProvider extends Provider {
 
     /** The recorded partner profiles (the last accepted {@code partner.*} attributes of each organization). */
     PartnerProfileStore profiles();
+
+    /** The notices sent about grants and service accounts (every method takes the realm or subject). */
+    NoticeStore notices();
+
+    /** The rows of access requests and their stages in {@code realm}. */
+    RequestStore requestStore(RealmModel realm);
+
+    /** The rows of grants in {@code realm}. */
+    GrantStore grantStore(RealmModel realm);
+
+    /** The rows of partner service accounts in {@code realm}. */
+    ServiceAccountStore serviceAccountStore(RealmModel realm);
 
     /** The cluster-wide throttle of {@code LOGIN_DENIED} records. */
     DenialThrottle denials();
