@@ -121,10 +121,7 @@ public final class RequestService {
         RequestModel request = newRequest(TYPE_ACCESS, user, partner, role.getId(), role.getName(), clientId, purpose, days,
                 stored.version(), actor);
 
-        List<String> stageNames = new ArrayList<>(programme.stages());
-        if (user.getServiceAccountClientLink() != null) {
-            policy.serviceAccountStages().stream().filter(s -> !stageNames.contains(s)).forEach(stageNames::add);
-        }
+        List<String> stageNames = StageSelection.forAccess(policy, programme, user.getServiceAccountClientLink() != null);
         List<StageModel> stages = new ArrayList<>();
         for (String name : stageNames) {
             stages.add(stage(request, policy.stages().get(name), stages.size(), partner));
@@ -218,21 +215,10 @@ public final class RequestService {
         stage.setStage(definition.name());
         stage.setPosition(position);
         stage.setStatus(PENDING);
-        if (definition.businessOwner()) {
-            if (partner.businessOwner() == null || session.users().getUserById(realm, partner.businessOwner()) == null) {
-                throw Refusal.conflict("partner", "Partner '" + partner.name()
-                        + "' has no business owner to decide the 'owner' stage.");
-            }
-            stage.setApproverUser(partner.businessOwner());
-        } else if (definition.approverRolePrefix() != null) {
-            if (partner.region() == null || partner.region().isBlank()) {
-                throw Refusal.conflict("partner", "Partner '" + partner.name()
-                        + "' has no region to choose the approvers of the 'regional' stage.");
-            }
-            stage.setApproverRole(Approvers.normalise(definition.approverRolePrefix() + partner.region()));
-        } else {
-            stage.setApproverRole(Approvers.normalise(definition.approverRole()));
-        }
+        StageSelection.Decider decider = StageSelection.decider(definition, partner,
+                owner -> session.users().getUserById(realm, owner) != null);
+        stage.setApproverUser(decider.userId());
+        stage.setApproverRole(decider.role());
         return stage;
     }
 
