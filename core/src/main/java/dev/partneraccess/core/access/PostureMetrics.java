@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -88,8 +87,8 @@ public final class PostureMetrics {
     public void refresh(KeycloakSessionFactory factory) {
         try {
             List<String> realms = new ArrayList<>();
-            KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(s.getProvider(JpaConnectionProvider.class)
-                    .getEntityManager().createQuery("select distinct p.realmId from PaPolicyVersion p", String.class).getResultList()));
+            KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(s.getProvider(PartnerAccessProvider.class)
+                    .policies().realmsWithPolicy()));
             for (String realmId : realms) {
                 KeycloakModelUtils.runJobInTransaction(factory, s -> refresh(s, realmId));
             }

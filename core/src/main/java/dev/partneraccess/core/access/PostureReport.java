@@ -13,7 +13,7 @@ import org.keycloak.organization.OrganizationProvider;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.LedgerCheckEntity;
+import dev.partneraccess.core.evidence.LedgerCheck;
 import dev.partneraccess.core.partner.PartnerAttributes;
 import dev.partneraccess.core.partner.PartnerStatus;
 import dev.partneraccess.core.policy.AccessLimits;
@@ -96,7 +96,7 @@ public final class PostureReport {
 
         ObjectNode evidence = report.putObject("evidence");
         evidence.put("records", access.ledger().records(realm.getId()));
-        LedgerCheckEntity check = access.ledgerChecks().last(realm.getId());
+        LedgerCheck check = access.ledgerChecks().last(realm.getId());
         evidence.put("lastVerifiedAt", check == null ? null : Json.isoTime(check.getVerifiedAt()));
         if (check == null) {
             evidence.putNull("valid");

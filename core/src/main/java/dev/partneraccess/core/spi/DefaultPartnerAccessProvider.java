@@ -18,7 +18,11 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.EvidenceStore;
+import dev.partneraccess.core.jpa.LeaseStore;
+import dev.partneraccess.core.jpa.LedgerCheckStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.jpa.PolicyVersionStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -53,22 +57,30 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public EvidenceLedger ledger() {
-        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(session));
+        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(once(EvidenceStore.class, null,
+                () -> new EvidenceStore(session))));
     }
 
     @Override
     public LedgerChecker ledgerChecks() {
-        return once(LedgerChecker.class, null, () -> new LedgerChecker(session, ledger()));
+        return once(LedgerChecker.class, null, () -> new LedgerChecker(once(LedgerCheckStore.class, null,
+                () -> new LedgerCheckStore(session)), ledger()));
     }
 
     @Override
     public PolicyStore policies() {
-        return once(PolicyStore.class, null, () -> new PolicyStore(session, ledger(), factory.policyCache()));
+        return once(PolicyStore.class, null, () -> new PolicyStore(session, once(PolicyVersionStore.class, null,
+                () -> new PolicyVersionStore(session)), ledger(), factory.policyCache()));
     }
 
     @Override
     public PartnerProfileStore profiles() {
         return once(PartnerProfileStore.class, null, () -> new PartnerProfileStore(session));
+    }
+
+    @Override
+    public LeaseStore leases() {
+        return once(LeaseStore.class, null, () -> new LeaseStore(session));
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.LeaseStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
@@ -43,6 +44,9 @@ public interface PartnerAccessProvider extends Provider {
 
     /** The recorded partner profiles (the last accepted {@code partner.*} attributes of each organization). */
     PartnerProfileStore profiles();
+
+    /** The scheduled tasks' lease rows (one node runs a task per interval). */
+    LeaseStore leases();
 
     /** The cluster-wide throttle of {@code LOGIN_DENIED} records. */
     DenialThrottle denials();
