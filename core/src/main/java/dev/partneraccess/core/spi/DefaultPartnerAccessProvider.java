@@ -23,6 +23,7 @@ import dev.partneraccess.core.jpa.LeaseStore;
 import dev.partneraccess.core.jpa.LedgerCheckStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.jpa.PolicyVersionStore;
+import dev.partneraccess.core.jpa.PostureStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -83,6 +84,11 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
         return once(LeaseStore.class, null, () -> new LeaseStore(session));
     }
 
+    /** The aggregate reads of the report and the reconciliation (every method takes the realm id). */
+    private PostureStore postureStore() {
+        return once(PostureStore.class, null, () -> new PostureStore(session));
+    }
+
     @Override
     public DenialThrottle denials() {
         return once(DenialThrottle.class, null, () -> new DenialThrottle(session.singleUseObjects()));
@@ -130,12 +136,12 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public PostureReport report(RealmModel realm) {
-        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, this));
+        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, postureStore(), this));
     }
 
     @Override
     public Reconciliation reconciliation(RealmModel realm) {
-        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm));
+        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm, postureStore()));
     }
 
     @Override
