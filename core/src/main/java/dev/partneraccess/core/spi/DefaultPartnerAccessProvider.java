@@ -19,15 +19,20 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.EvidenceStore;
 import dev.partneraccess.core.jpa.GrantStore;
+import dev.partneraccess.core.jpa.LeaseStore;
+import dev.partneraccess.core.jpa.LedgerCheckStore;
 import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.jpa.PolicyVersionStore;
+import dev.partneraccess.core.jpa.PostureStore;
+import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.NativeEditService;
 import dev.partneraccess.core.partner.PartnerIntakeService;
 import dev.partneraccess.core.partner.PartnerLifecycleService;
 import dev.partneraccess.core.partner.PartnerMembershipService;
-import dev.partneraccess.core.jpa.RequestStore;
-import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -62,17 +67,20 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public EvidenceLedger ledger() {
-        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(session));
+        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(once(EvidenceStore.class, null,
+                () -> new EvidenceStore(session))));
     }
 
     @Override
     public LedgerChecker ledgerChecks() {
-        return once(LedgerChecker.class, null, () -> new LedgerChecker(session, ledger()));
+        return once(LedgerChecker.class, null, () -> new LedgerChecker(once(LedgerCheckStore.class, null,
+                () -> new LedgerCheckStore(session)), ledger()));
     }
 
     @Override
     public PolicyStore policies() {
-        return once(PolicyStore.class, null, () -> new PolicyStore(session, ledger(), factory.policyCache()));
+        return once(PolicyStore.class, null, () -> new PolicyStore(session, once(PolicyVersionStore.class, null,
+                () -> new PolicyVersionStore(session)), ledger(), factory.policyCache()));
     }
 
     @Override
@@ -102,6 +110,16 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     private jakarta.persistence.EntityManager em() {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    @Override
+    public LeaseStore leases() {
+        return once(LeaseStore.class, null, () -> new LeaseStore(session));
+    }
+
+    /** The aggregate reads of the report and the reconciliation (every method takes the realm id). */
+    private PostureStore postureStore() {
+        return once(PostureStore.class, null, () -> new PostureStore(session));
     }
 
     @Override
@@ -171,12 +189,12 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public PostureReport report(RealmModel realm) {
-        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, this));
+        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, postureStore(), this));
     }
 
     @Override
     public Reconciliation reconciliation(RealmModel realm) {
-        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm));
+        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm, postureStore()));
     }
 
     @Override

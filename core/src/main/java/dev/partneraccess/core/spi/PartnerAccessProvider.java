@@ -16,6 +16,7 @@ import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.NoticeStore;
+import dev.partneraccess.core.jpa.LeaseStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.partner.NativeEditService;
 import dev.partneraccess.core.partner.PartnerIntakeService;
@@ -63,6 +64,8 @@ public interface PartnerAccessProvider extends Provider {
 
     /** The rows of partner service accounts in {@code realm}. */
     ServiceAccountStore serviceAccountStore(RealmModel realm);
+    /** The scheduled tasks' lease rows (one node runs a task per interval). */
+    LeaseStore leases();
 
     /** The cluster-wide throttle of {@code LOGIN_DENIED} records. */
     DenialThrottle denials();
