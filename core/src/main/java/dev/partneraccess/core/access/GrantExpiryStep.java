@@ -20,8 +20,8 @@ import dev.partneraccess.core.jpa.GrantStore;
  * batches read by (end, id), two batches at a time: while one batch holds the chain lock to record its grants, the
  * next removes its role mappings, which is most of a batch's work and needs no lock but its own grant rows. More than
  * two would only queue on the chain lock. Pages are read ahead by key, so the two batches never take the same grants;
- * a grant that a concurrent run took first is skipped under its row lock. The second batch runs on Keycloak's
- * executor {@value #EXECUTOR}, which belongs to Keycloak and is never shut down here.
+ * a grant that a concurrent run took first is skipped under its row lock. A single batch runs in the caller's thread;
+ * more than one run on Keycloak's executor {@value #EXECUTOR}, which belongs to Keycloak and is never shut down here.
  */
 final class GrantExpiryStep implements SweepStep {
 
