@@ -18,10 +18,12 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.LastLoginStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.review.ReviewService;
 import dev.partneraccess.core.wiring.RealmWiring;
 
 /**
@@ -129,6 +131,16 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public ExpirySweep sweep() {
         return once(ExpirySweep.class, null, () -> new ExpirySweep(session.getKeycloakSessionFactory(), factory.sweepBatchSize()));
+    }
+
+    @Override
+    public ReviewService reviews(RealmModel realm) {
+        return once(ReviewService.class, realm, () -> new ReviewService(session, realm, this));
+    }
+
+    @Override
+    public LastLoginStore lastLogins() {
+        return once(LastLoginStore.class, null, () -> new LastLoginStore(session));
     }
 
     @Override
