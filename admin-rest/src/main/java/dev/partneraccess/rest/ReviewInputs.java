@@ -54,7 +54,7 @@ final class ReviewInputs {
         ReviewScope parsed = new ReviewScope(scope.optionalString("partner", 36), scope.optionalString("tier", 255),
                 scope.optionalString("region", 255), scope.optionalString("role", 255), scope.optionalString("client", 255),
                 scope.optionalBoolean("serviceAccounts"));
-        if (parsed.toJson().isEmpty()) {
+        if (parsed.isEmpty()) {
             throw Refusal.invalid("scope", "'scope' must name at least one of " + String.join(", ", allowed) + ".");
         }
         return parsed;

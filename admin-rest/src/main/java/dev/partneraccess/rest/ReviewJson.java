@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.review.Review;
 import dev.partneraccess.core.review.ReviewItem;
+import dev.partneraccess.core.review.ReviewScope;
 import dev.partneraccess.core.support.Json;
 
 /** A review's and a review item's representation in the REST API. */
@@ -18,7 +19,7 @@ final class ReviewJson {
         json.put("id", review.id());
         json.put("name", review.name());
         json.put("status", review.status());
-        json.set("scope", review.scope().toJson());
+        json.set("scope", scope(review.scope()));
         json.put("reviewer", review.reviewer());
         json.put("defaultDecision", review.defaultDecision());
         json.put("createdAt", Json.isoTime(review.createdAt()));
@@ -31,6 +32,26 @@ final class ReviewJson {
         items.put("kept", review.items().kept());
         items.put("revoked", review.items().revoked());
         return json;
+    }
+
+    /** Only the fields the scope gives. */
+    static ObjectNode scope(ReviewScope scope) {
+        ObjectNode json = Json.object();
+        putIfSet(json, "partner", scope.partner());
+        putIfSet(json, "tier", scope.tier());
+        putIfSet(json, "region", scope.region());
+        putIfSet(json, "role", scope.role());
+        putIfSet(json, "client", scope.client());
+        if (scope.serviceAccounts() != null) {
+            json.put("serviceAccounts", scope.serviceAccounts());
+        }
+        return json;
+    }
+
+    private static void putIfSet(ObjectNode json, String field, String value) {
+        if (value != null) {
+            json.put(field, value);
+        }
     }
 
     static ObjectNode write(ReviewItem item) {

@@ -274,7 +274,7 @@ public final class ReviewStore {
     }
 
     private static Review review(ReviewEntity r, Review.Counts counts) {
-        return new Review(r.getId(), r.getName(), r.getStatus(), ReviewScope.fromJson(r.getScope()), r.getReviewer(),
+        return new Review(r.getId(), r.getName(), r.getStatus(), ReviewScope.fromStored(r.getScope()), r.getReviewer(),
                 r.getDefaultDecision(), r.getCreatedAt(), r.getCreatedBy(), r.getDueAt(), r.getClosedAt(), counts);
     }
 }

@@ -15,8 +15,18 @@ public record ReviewScope(String partner, String tier, String region, String rol
 
     public static final String[] FIELDS = {"partner", "tier", "region", "role", "client", "serviceAccounts"};
 
-    /** The scope as the review row keeps it and the API shows it: only the fields given. */
-    public ObjectNode toJson() {
+    /** Whether no field narrows the scope. */
+    public boolean isEmpty() {
+        return partner == null && tier == null && region == null && role == null && client == null && serviceAccounts == null;
+    }
+
+    /** The scope as the review row keeps it: only the fields given. */
+    public String stored() {
+        return Json.write(toJson());
+    }
+
+    /** The scope as the evidence records it: only the fields given. */
+    ObjectNode toJson() {
         ObjectNode json = Json.object();
         putIfSet(json, "partner", partner);
         putIfSet(json, "tier", tier);
@@ -29,7 +39,8 @@ public record ReviewScope(String partner, String tier, String region, String rol
         return json;
     }
 
-    public static ReviewScope fromJson(String stored) {
+    /** The scope a review row keeps ({@link #stored()}). */
+    public static ReviewScope fromStored(String stored) {
         JsonNode json = Json.read(stored);
         return new ReviewScope(text(json, "partner"), text(json, "tier"), text(json, "region"), text(json, "role"),
                 text(json, "client"), json.hasNonNull("serviceAccounts") ? json.get("serviceAccounts").asBoolean() : null);

@@ -112,14 +112,14 @@ public final class ReviewService {
             grants.add(grant);
         }
         if (grants.isEmpty()) {
-            throw Refusal.invalid("scope", "The scope " + Json.write(scope.toJson()) + " matches no ACTIVE grant in this"
+            throw Refusal.invalid("scope", "The scope " + scope.stored() + " matches no ACTIVE grant in this"
                     + " realm; nothing to review.");
         }
         Policy policy = APPROVERS.equals(reviewer)
                 ? access.policies().current(realm).map(StoredPolicy::policy).orElse(null) : null;
         long now = Time.currentTimeMillis();
         long dueAt = now + input.days() * DAY;
-        String id = store.create(realm.getId(), input.name(), Json.write(scope.toJson()), reviewer,
+        String id = store.create(realm.getId(), input.name(), scope.stored(), reviewer,
                 input.defaultDecision(), now, actor.recorded(), dueAt);
         Map<String, List<String>> roleHolders = new HashMap<>();
         for (ActiveGrant grant : grants) {
