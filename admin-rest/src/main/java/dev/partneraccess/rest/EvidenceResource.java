@@ -48,7 +48,7 @@ public final class EvidenceResource {
             rest.requireViewEvents();
             EvidenceFilter filter = EvidenceFilter.parse(type, subject, partner, from, to);
             ArrayNode records = Json.array();
-            rest.ledger().query(rest.realm.getId(), filter, Paging.parse(first, max)).forEach(r -> records.add(r.toJson()));
+            rest.ledger().query(rest.realm.getId(), filter, Paging.parse(first, max)).forEach(r -> records.add(EvidenceJson.write(r)));
             return Rest.ok(records);
         });
     }

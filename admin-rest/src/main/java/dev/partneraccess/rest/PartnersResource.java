@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.access.ServiceAccount;
+import dev.partneraccess.core.partner.PartnerIntakeService;
+import dev.partneraccess.core.partner.PartnerLifecycleService;
+import dev.partneraccess.core.partner.RegisteredPartner;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
 
@@ -39,7 +42,10 @@ public final class PartnersResource {
     public Response create(String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode partner = rest.partners().create(JsonBody.parse(body), rest.actor());
+            JsonBody input = JsonBody.parse(body);
+            // Checked before the body's fields, as intake always has: without organizations no body can succeed.
+            rest.partners().requireOrganizationsEnabled();
+            ObjectNode partner = PartnerJson.write(intake().create(PartnerBodies.intake(input), rest.actor()));
             rest.adminEvent(OperationType.CREATE, ResourceType.ORGANIZATION, partner, "partners", partner.get("id").asText());
             return Rest.created(partner);
         });
@@ -54,7 +60,8 @@ public final class PartnersResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode partners = Json.array();
-            rest.partners().list(tier, region, status, Paging.parse(first, max)).forEach(partners::add);
+            rest.partners().list(tier, region, status, Paging.parse(first, max)).stream().map(PartnerJson::write)
+                    .forEach(partners::add);
             return Rest.ok(partners);
         });
     }
@@ -65,7 +72,7 @@ public final class PartnersResource {
     public Response get(@PathParam("id") String id) {
         return rest.run(() -> {
             rest.requireViewUsers();
-            return Rest.ok(rest.partners().get(id));
+            return Rest.ok(PartnerJson.write(rest.partners().get(id)));
         });
     }
 
@@ -76,7 +83,14 @@ public final class PartnersResource {
     public Response update(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode partner = rest.partners().update(id, JsonBody.parse(body), rest.actor());
+            JsonBody input = JsonBody.parse(body);
+            // The order of the checks: an unknown partner, the body's unchangeable fields, an offboarded partner, a
+            // realm without a policy, and only then the values of the changed fields.
+            RegisteredPartner current = rest.partners().get(id);
+            PartnerBodies.requireChangeableFields(input, PartnerJson.write(current));
+            intake().requireChangeable(current.partner());
+            intake().requirePolicy();
+            ObjectNode partner = PartnerJson.write(intake().update(id, PartnerBodies.changes(input), rest.actor()));
             rest.adminEvent(OperationType.UPDATE, ResourceType.ORGANIZATION, partner, "partners", id);
             return Rest.ok(partner);
         });
@@ -89,7 +103,8 @@ public final class PartnersResource {
         return rest.run(() -> {
             rest.requireViewUsers();
             ArrayNode members = Json.array();
-            rest.partners().members(id, Paging.parse(first, max)).forEach(members::add);
+            rest.access.partnerMembers(rest.realm).members(id, Paging.parse(first, max)).stream().map(PartnerJson::member)
+                    .forEach(members::add);
             return Rest.ok(members);
         });
     }
@@ -101,7 +116,10 @@ public final class PartnersResource {
     public Response addMember(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            ObjectNode member = rest.partners().addMember(id, JsonBody.parse(body), rest.actor());
+            JsonBody input = JsonBody.parse(body);
+            rest.partners().partner(id);
+            ObjectNode member = PartnerJson.member(rest.access.partnerMembers(rest.realm)
+                    .addMember(id, PartnerBodies.newMember(input), rest.actor()));
             rest.adminEvent(OperationType.CREATE, ResourceType.ORGANIZATION_MEMBERSHIP, member, "partners", id,
                     "members", member.get("userId").asText());
             return Rest.created(member);
@@ -113,7 +131,7 @@ public final class PartnersResource {
     public Response removeMember(@PathParam("id") String id, @PathParam("userId") String userId) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            rest.partners().removeMember(id, userId, rest.actor());
+            rest.access.partnerMembers(rest.realm).removeMember(id, userId, rest.actor());
             rest.adminEvent(OperationType.DELETE, ResourceType.ORGANIZATION_MEMBERSHIP, null, "partners", id, "members", userId);
             return Response.noContent().build();
         });
@@ -126,7 +144,9 @@ public final class PartnersResource {
     public Response suspend(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            return action(id, "suspend", rest.partners().suspend(id, JsonBody.parse(body), rest.actor()));
+            JsonBody input = JsonBody.parse(body);
+            rest.partners().partner(id);
+            return action(id, "suspend", lifecycle().suspend(id, PartnerBodies.reason(input), rest.actor()));
         });
     }
 
@@ -137,7 +157,9 @@ public final class PartnersResource {
     public Response reactivate(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            return action(id, "reactivate", rest.partners().reactivate(id, JsonBody.parse(body), rest.actor()));
+            JsonBody input = JsonBody.parse(body);
+            rest.partners().partner(id);
+            return action(id, "reactivate", lifecycle().reactivate(id, PartnerBodies.reason(input), rest.actor()));
         });
     }
 
@@ -148,7 +170,9 @@ public final class PartnersResource {
     public Response offboard(@PathParam("id") String id, String body) {
         return rest.run(() -> {
             rest.requireManageUsers();
-            return action(id, "offboard", rest.partners().offboard(id, JsonBody.parse(body), rest.actor()));
+            JsonBody input = JsonBody.parse(body);
+            rest.partners().partner(id);
+            return action(id, "offboard", lifecycle().offboard(id, PartnerBodies.reason(input), rest.actor()));
         });
     }
 
@@ -179,7 +203,16 @@ public final class PartnersResource {
         });
     }
 
-    private Response action(String id, String name, ObjectNode partner) {
+    private PartnerIntakeService intake() {
+        return rest.access.partnerIntake(rest.realm);
+    }
+
+    private PartnerLifecycleService lifecycle() {
+        return rest.access.partnerLifecycle(rest.realm);
+    }
+
+    private Response action(String id, String name, RegisteredPartner updated) {
+        ObjectNode partner = PartnerJson.write(updated);
         rest.adminEvent(OperationType.ACTION, ResourceType.ORGANIZATION, partner, "partners", id, name);
         return Rest.ok(partner);
     }

@@ -36,7 +36,7 @@ public final class PolicyResource {
             rest.requireViewUsers();
             StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() -> Refusal.notFound(
                     "Realm '" + rest.realm.getName() + "' has no partner policy yet; PUT /policy sets the first version."));
-            return Rest.ok(policy.toJson());
+            return Rest.ok(PolicyJson.write(policy));
         });
     }
 
@@ -48,7 +48,7 @@ public final class PolicyResource {
         return rest.run(() -> {
             rest.requireManageRealm();
             ObjectNode document = JsonBody.parseObject(body, MAX_POLICY_BYTES);
-            ObjectNode saved = rest.policies().save(rest.realm, document, rest.actor()).toJson();
+            ObjectNode saved = PolicyJson.write(rest.policies().save(rest.realm, document, rest.actor()));
             rest.adminEvent(OperationType.UPDATE, ResourceType.REALM, saved, "policy");
             return Rest.ok(saved);
         });

@@ -26,7 +26,7 @@ public final class ReconciliationResource {
             rest.requireViewUsers();
             StoredPolicy policy = rest.policies().current(rest.realm).orElseThrow(() ->
                     Refusal.notFound("This realm has no partner access policy yet."));
-            return Rest.ok(rest.access.reconciliation(rest.realm).report(policy.policy()));
+            return Rest.ok(ReconciliationJson.write(rest.access.reconciliation(rest.realm).report(policy.policy())));
         });
     }
 }

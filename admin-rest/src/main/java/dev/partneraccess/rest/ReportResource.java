@@ -1,7 +1,6 @@
 package dev.partneraccess.rest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.partneraccess.core.access.PostureFigures;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,9 +23,9 @@ public final class ReportResource {
     public Response report() {
         return rest.run(() -> {
             rest.requireViewUsers();
-            ObjectNode report = rest.access.report(rest.realm).compute();
+            PostureFigures report = rest.access.report(rest.realm).compute();
             rest.access.metrics().publish(rest.realm, report);
-            return Rest.ok(report);
+            return Rest.ok(ReportJson.write(report));
         });
     }
 }

@@ -67,12 +67,7 @@ public final class SelfServiceResource {
             profile.put("businessUnit", user.getFirstAttribute(PartnerAttributes.MEMBER_BUSINESS_UNIT));
             Optional<Partner> partner = PartnerDirectory.partnerOf(session, realm, user);
             if (partner.isPresent()) {
-                ObjectNode p = me.putObject("partner");
-                p.put("id", partner.get().id());
-                p.put("name", partner.get().name());
-                p.put("tier", partner.get().tier());
-                p.put("region", partner.get().region());
-                p.put("status", partner.get().status() == null ? null : partner.get().status().name());
+                PartnerJson.writeSummary(me.putObject("partner"), partner.get());
             } else {
                 me.putNull("partner");
             }

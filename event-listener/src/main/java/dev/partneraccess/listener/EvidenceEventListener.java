@@ -91,7 +91,7 @@ final class EvidenceEventListener implements EventListenerProvider {
         if (type == ResourceType.ORGANIZATION && parts.length == 2 && event.getOperationType() == OperationType.UPDATE) {
             OrganizationModel organization = organizations(realm).getById(organizationId);
             // Checked for every organization: partner.* attributes added to one that is no partner are refused too.
-            if (organization != null && access().partners(realm).applyNativeEdit(organization, actor, details)) {
+            if (organization != null && access().nativeEdits(realm).applyNativeEdit(organization, actor, details)) {
                 return;
             }
         }
@@ -113,8 +113,8 @@ final class EvidenceEventListener implements EventListenerProvider {
                 details.put("userId", userId);
                 if (user != null) {
                     // Same consequences as a removal through our API: no unit left behind, no grant or session outlives it.
-                    access().partners(realm).endMembership(organizationId, user, "User removed from the partner's organization.",
-                            actor, details);
+                    access().partnerMembers(realm).endMembership(organizationId, user,
+                            "User removed from the partner's organization.", actor, details);
                 }
                 ledger.append(realm.getId(), EvidenceType.MEMBER_REMOVED, actor, userId, organizationId, details);
             }

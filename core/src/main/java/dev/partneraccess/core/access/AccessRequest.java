@@ -1,10 +1,6 @@
 package dev.partneraccess.core.access;
 
-import java.util.Comparator;
 import java.util.List;
-
-import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.jpa.StageEntity;
 
 /**
  * A request as the services answer it: what it asks for (a governed role for {@code userId}, a grant's renewal or a
@@ -17,15 +13,5 @@ public record AccessRequest(String id, String type, String userId, String partne
 
     /** One approval stage: its name, how it stands, and who decided it when, with what justification. */
     public record Stage(String name, String status, String decidedBy, Long decidedAt, String justification) {
-    }
-
-    static AccessRequest of(RequestEntity request, List<StageEntity> stages) {
-        List<Stage> ordered = stages.stream().sorted(Comparator.comparingInt(StageEntity::getPosition))
-                .map(s -> new Stage(s.getStage(), s.getStatus(), s.getDecidedBy(), s.getDecidedAt(), s.getJustification()))
-                .toList();
-        return new AccessRequest(request.getId(), request.getType(), request.getUserId(), request.getPartnerId(),
-                request.getRoleName(), request.getClientId(), request.getBusinessPurpose(), request.getDays(),
-                request.getStatus(), request.getPolicyVersion(), ordered, request.getGrantId(),
-                request.getServiceAccountId(), request.getCreatedAt(), request.getCreatedBy());
     }
 }

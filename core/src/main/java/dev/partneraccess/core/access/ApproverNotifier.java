@@ -11,8 +11,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
-import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.jpa.StageEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.support.Links;
 
@@ -36,7 +34,7 @@ public final class ApproverNotifier {
         this.realm = realm;
     }
 
-    void stagesAwaiting(RequestEntity request, List<StageEntity> stages, UserModel beneficiary, UserModel requester,
+    void stagesAwaiting(RequestModel request, List<StageModel> stages, UserModel beneficiary, UserModel requester,
                         Partner partner) {
         if (!Mailer.configured(realm)) {
             LOG.warnf("realm %s has no SMTP settings: approvers of request %s are not notified by e-mail",
@@ -45,7 +43,7 @@ public final class ApproverNotifier {
         }
         String link = link(session, realm, "requests/" + request.getId());
         List<Mailer.Mail> mails = new ArrayList<>();
-        for (StageEntity stage : stages) {
+        for (StageModel stage : stages) {
             for (UserModel approver : recipients(stage).values()) {
                 if (approver.getId().equals(request.getUserId()) || approver.getId().equals(request.getCreatedBy())
                         || approver.getEmail() == null || approver.getEmail().isBlank()) {
@@ -68,7 +66,7 @@ public final class ApproverNotifier {
         return Links.base(session, realm) + "admin/realms/" + realm.getName() + "/partner-access/" + path;
     }
 
-    private Map<String, UserModel> recipients(StageEntity stage) {
+    private Map<String, UserModel> recipients(StageModel stage) {
         Map<String, UserModel> users = new LinkedHashMap<>();
         if (stage.getApproverUser() != null) {
             UserModel owner = session.users().getUserById(realm, stage.getApproverUser());
@@ -87,7 +85,7 @@ public final class ApproverNotifier {
         return users;
     }
 
-    private static Mailer.Mail compose(UserModel approver, StageEntity stage, RequestEntity request, UserModel beneficiary,
+    private static Mailer.Mail compose(UserModel approver, StageModel stage, RequestModel request, UserModel beneficiary,
                                        UserModel requester, Partner partner, String link) {
         String who = beneficiary == null ? request.getUserId() : beneficiary.getUsername();
         String subject = "Approval needed (" + stage.getStage() + "): " + request.getRoleName() + " for " + who

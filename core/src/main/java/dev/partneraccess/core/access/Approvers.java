@@ -8,7 +8,6 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.RoleUtils;
 
-import dev.partneraccess.core.jpa.StageEntity;
 
 /**
  * Who may decide a stage. A stage names either an approver realm role (stored lower-case, since regional roles match
@@ -29,7 +28,7 @@ public final class Approvers {
                 .collect(Collectors.toSet());
     }
 
-    public static boolean mayDecide(StageEntity stage, String userId, Set<String> realmRoles) {
+    public static boolean mayDecide(StageModel stage, String userId, Set<String> realmRoles) {
         if (stage.getApproverUser() != null) {
             return stage.getApproverUser().equals(userId);
         }
@@ -41,7 +40,7 @@ public final class Approvers {
     }
 
     /** How the decider of a stage is described in a refusal. */
-    static String describe(StageEntity stage) {
+    static String describe(StageModel stage) {
         return stage.getApproverUser() != null
                 ? "the partner's business owner"
                 : "holders of the realm role '" + stage.getApproverRole() + "'";

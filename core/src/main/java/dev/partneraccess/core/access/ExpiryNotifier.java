@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.support.Actor;
@@ -37,7 +36,7 @@ final class ExpiryNotifier {
         this.ledger = ledger;
     }
 
-    void notice(GrantEntity grant, int thresholdDays, long now) {
+    void notice(GrantModel grant, int thresholdDays, long now) {
         UserModel holder = session.users().getUserById(realm, grant.getUserId());
         Optional<Partner> partner = PartnerDirectory.byId(session, realm, grant.getPartnerId());
         UserModel owner = partner.map(Partner::businessOwner).map(id -> session.users().getUserById(realm, id)).orElse(null);
@@ -62,7 +61,7 @@ final class ExpiryNotifier {
         Mailer.afterCommit(session, realm, mails);
     }
 
-    private Mailer.Mail compose(UserModel to, UserModel holder, GrantEntity grant, String partnerName, int thresholdDays) {
+    private Mailer.Mail compose(UserModel to, UserModel holder, GrantModel grant, String partnerName, int thresholdDays) {
         String who = holder == null ? grant.getUserId() : holder.getUsername();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Access", GovernedRoles.describe(grant.getRoleName(), grant.getClientId()));
@@ -82,7 +81,7 @@ final class ExpiryNotifier {
      * Tells a service account's owner that the account ends ({@code secret} false) or that its secret must be rotated
      * ({@code secret} true) by {@code deadline}, within {@code thresholdDays}.
      */
-    void serviceAccountNotice(dev.partneraccess.core.jpa.ServiceAccountEntity account, boolean secret, long deadline,
+    void serviceAccountNotice(ServiceAccountModel account, boolean secret, long deadline,
                               int thresholdDays, long now) {
         UserModel owner = session.users().getUserById(realm, account.getOwner());
         List<Mailer.Mail> mails = new ArrayList<>();

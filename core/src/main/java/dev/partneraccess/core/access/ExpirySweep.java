@@ -13,28 +13,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.NoticeKind;
 import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.NoticeSubjectType;
-import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
+import dev.partneraccess.core.jpa.RealmData;
+import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.AccessLimits;
 import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Json;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 
 /**
  * The expiry sweep of one realm: grants past their end become EXPIRED (role mapping removed through the model,
@@ -63,8 +59,7 @@ public final class ExpirySweep {
     /** Sweeps every realm that has a policy. */
     public void runAll() {
         List<String> realms = new ArrayList<>();
-        KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(em(s)
-                .createQuery("select distinct p.realmId from PaPolicyVersion p", String.class).getResultList()));
+        KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(RealmData.withPolicy(s)));
         for (String realmId : realms) {
             try {
                 Result result = run(realmId, Integer.MAX_VALUE);
@@ -88,7 +83,7 @@ public final class ExpirySweep {
         int[] serviceAccounts = serviceAccounts(realmId, now, maxBatches);
         int timedOut = loop(maxBatches, () -> timeOutBatch(realmId, now));
         int notices = loop(maxBatches, () -> noticeBatch(realmId, now));
-        notices += serviceAccountNotices(realmId, now);
+        notices += serviceAccountNotices(realmId, now, maxBatches);
         inRealm(realmId, (s, realm) -> access(s).ledgerChecks().checkNew(realmId));
         // A partial import or another path without an event of its own may have put a governed role among the defaults.
         inRealm(realmId, (s, realm) -> access(s).policies().current(realm).ifPresent(stored ->
@@ -160,19 +155,15 @@ public final class ExpirySweep {
 
     /** The next page of due grant ids after {@code after} = {end, id}, which it moves to the page's last grant. */
     private List<String> dueGrants(String realmId, long now, Object[] after) {
-        List<Object[]> rows = new ArrayList<>();
-        inRealm(realmId, (s, realm) -> rows.addAll(em(s).createQuery("select g.id, g.expiresAt from PaGrant g"
-                        + " where g.realmId = :realmId and g.status = 'ACTIVE' and g.expiresAt <= :now"
-                        + " and (g.expiresAt > :afterAt or (g.expiresAt = :afterAt and g.id > :afterId))"
-                        + " order by g.expiresAt, g.id", Object[].class)
-                .setParameter("realmId", realmId).setParameter("now", now).setParameter("afterAt", after[0])
-                .setParameter("afterId", after[1]).setMaxResults(batchSize).getResultList()));
+        List<GrantStore.Due> rows = new ArrayList<>();
+        inRealm(realmId, (s, realm) -> rows.addAll(access(s).grantStore(realm)
+                .due(now, (Long) after[0], (String) after[1], batchSize)));
         if (!rows.isEmpty()) {
-            Object[] lastRow = rows.get(rows.size() - 1);
-            after[0] = lastRow[1];
-            after[1] = lastRow[0];
+            GrantStore.Due lastRow = rows.get(rows.size() - 1);
+            after[0] = lastRow.expiresAt();
+            after[1] = lastRow.id();
         }
-        return rows.stream().map(row -> (String) row[0]).toList();
+        return rows.stream().map(GrantStore.Due::id).toList();
     }
 
     private int expireBatch(String realmId, long now, List<String> due) {
@@ -182,10 +173,11 @@ public final class ExpirySweep {
             // the order rows, then chain, so the sweep cannot deadlock with a revocation of the same grant. Only the
             // ids are locked here: the grants are loaded after Keycloak has removed the role mappings, whose removal
             // flushes the persistence context every time.
-            List<String> locked = lockIds(s, "PA_GRANT", due);
+            GrantStore store = access(s).grantStore(realm);
+            List<String> locked = store.lockIds(due);
             // Nothing the batch reads depends on what it has written so far (each grant touches its own user's
             // mapping), so the writes wait for the commit instead of being flushed before every read.
-            em(s).setFlushMode(FlushModeType.COMMIT);
+            store.flushAtCommit();
             done.set(grants(s, realm).expireAll(locked, now));
         });
         return done.get();
@@ -236,11 +228,8 @@ public final class ExpirySweep {
             inRealm(realmId, (s, realm) -> {
                 Optional<StoredPolicy> policy = access(s).policies().current(realm);
                 long secretBefore = policy.map(p -> AccessLimits.secretCandidatesUpTo(p.policy(), now)).orElse(Long.MIN_VALUE);
-                List<String> due = em(s).createQuery("select a.id from PaServiceAccount a where a.realmId = :realmId"
-                                + " and a.enabled = true and (a.expiresAt <= :now or a.secretRotatedAt <= :secretBefore)"
-                                + " and a.id > :after order by a.id", String.class)
-                        .setParameter("realmId", realmId).setParameter("now", now).setParameter("secretBefore", secretBefore)
-                        .setParameter("after", after[0]).setMaxResults(batchSize).getResultList();
+                ServiceAccountStore store = access(s).serviceAccountStore(realm);
+                List<String> due = store.sweepCandidates(now, secretBefore, after[0], batchSize);
                 found[0] = due.size();
                 if (due.isEmpty()) {
                     return;
@@ -248,7 +237,7 @@ public final class ExpirySweep {
                 after[0] = due.get(due.size() - 1);
                 GrantService grants = grants(s, realm);
                 ServiceAccountService accounts = access(s).serviceAccounts(realm);
-                for (ServiceAccountEntity account : lockAll(s, ServiceAccountEntity.class, "PaServiceAccount", due)) {
+                for (ServiceAccountModel account : store.lockAll(due)) {
                     if (!account.isEnabled()) {
                         continue;
                     }
@@ -289,11 +278,10 @@ public final class ExpirySweep {
                 return;
             }
             long createdBefore = now - policy.get().policy().requestTimeoutDays() * DAY;
-            List<String> due = em(s).createQuery("select r.id from PaRequest r where r.realmId = :realmId and r.status = 'PENDING'"
-                            + " and r.createdAt <= :before order by r.createdAt, r.id", String.class)
-                    .setParameter("realmId", realmId).setParameter("before", createdBefore).setMaxResults(batchSize).getResultList();
+            RequestStore store = access(s).requestStore(realm);
+            List<String> due = store.timeOutCandidates(createdBefore, batchSize);
             RequestService requests = requests(s, realm);
-            for (RequestEntity request : lockAll(s, RequestEntity.class, "PaRequest", due)) {
+            for (RequestModel request : store.lockAll(due)) {
                 if (RequestService.PENDING.equals(request.getStatus()) && request.getCreatedAt() <= createdBefore) {
                     requests.timeOut(request, policy.get().policy().requestTimeoutDays());
                     done.incrementAndGet();
@@ -316,22 +304,19 @@ public final class ExpirySweep {
             }
             TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
             ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
-            NoticeStore notices = new NoticeStore(em(s));
+            NoticeStore notices = access(s).notices();
             for (int days : thresholds) {
                 if (done.get() >= batchSize) {
                     break;
                 }
                 NoticeStore.NotNoticed notNoticed = new NoticeStore.NotNoticed(NoticeSubjectType.GRANT, NoticeKind.EXPIRY, days);
-                List<GrantEntity> due = notNoticed.bind(em(s).createQuery("select g from PaGrant g where g.realmId = :realmId"
-                                + " and g.status = 'ACTIVE' and g.expiresAt > :now and g.expiresAt <= :horizon and "
-                                + notNoticed.jpql("g") + " order by g.expiresAt, g.id", GrantEntity.class))
-                        .setParameter("realmId", realmId).setParameter("now", now).setParameter("horizon", now + days * DAY)
-                        .setMaxResults(batchSize - done.get()).getResultList();
+                List<GrantModel> due = access(s).grantStore(realm).dueForNotice(now, now + days * DAY, notNoticed,
+                        batchSize - done.get());
                 if (due.isEmpty()) {
                     continue;
                 }
-                NoticeStore.Sent sent = notices.sent(NoticeSubjectType.GRANT, due.stream().map(GrantEntity::getId).toList());
-                for (GrantEntity grant : due) {
+                NoticeStore.Sent sent = notices.sent(NoticeSubjectType.GRANT, due.stream().map(GrantModel::getId).toList());
+                for (GrantModel grant : due) {
                     notices.record(realmId, grant.getId(), NoticeKind.EXPIRY, thresholds.tailSet(days, true), now, sent);
                     notifier.notice(grant, days, now);
                     done.incrementAndGet();
@@ -345,9 +330,11 @@ public final class ExpirySweep {
      * Tells a service account's owner, at each of the policy's {@code expiryNoticeDays}, that the account ends soon
      * or that its secret must be rotated soon (the tier's {@code secretMaxDays}); once per account, kind and
      * threshold (kinds {@code EXPIRY} and {@code SECRET_AGE}); rotation and renewal clear the notices of their kind, so
-     * the next deadline is announced again. At most one batch per run; the next run continues.
+     * the next deadline is announced again. At most one batch of notices per run; the next run continues. Secret-age
+     * candidates are read page by page by id (at most {@code maxBatches} pages per threshold), so those their own tier
+     * does not make due yet never keep the due ones behind them from being reached.
      */
-    private int serviceAccountNotices(String realmId, long now) {
+    private int serviceAccountNotices(String realmId, long now, int maxBatches) {
         AtomicInteger done = new AtomicInteger();
         inRealm(realmId, (s, realm) -> {
             Optional<StoredPolicy> policy = access(s).policies().current(realm);
@@ -356,13 +343,14 @@ public final class ExpirySweep {
             }
             TreeSet<Integer> thresholds = new TreeSet<>(policy.get().policy().expiryNoticeDays());
             ExpiryNotifier notifier = new ExpiryNotifier(s, realm, access(s).ledger());
-            NoticeStore notices = new NoticeStore(em(s));
+            NoticeStore notices = access(s).notices();
+            ServiceAccountStore accounts = access(s).serviceAccountStore(realm);
             for (int days : thresholds) {
-                List<ServiceAccountEntity> ending = dueForNotice(s, realmId, "a.expiresAt > :now and a.expiresAt <= :horizon",
-                        now, now + days * DAY, NoticeKind.EXPIRY, days);
+                List<ServiceAccountModel> ending = accounts.endingWithoutNotice(now, now + days * DAY,
+                        new NoticeStore.NotNoticed(NoticeSubjectType.SERVICE_ACCOUNT, NoticeKind.EXPIRY, days), batchSize);
                 NoticeStore.Sent sent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
-                        ending.stream().map(ServiceAccountEntity::getId).toList());
-                for (ServiceAccountEntity account : ending) {
+                        ending.stream().map(ServiceAccountModel::getId).toList());
+                for (ServiceAccountModel account : ending) {
                     if (done.get() >= batchSize) {
                         return;
                     }
@@ -376,40 +364,33 @@ public final class ExpirySweep {
                 if (candidatesUpTo == Long.MIN_VALUE) {
                     continue;
                 }
-                List<ServiceAccountEntity> aging = dueForNotice(s, realmId, "a.secretRotatedAt <= :horizon",
-                        now, candidatesUpTo, NoticeKind.SECRET_AGE, days);
-                NoticeStore.Sent secretSent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
-                        aging.stream().map(ServiceAccountEntity::getId).toList());
-                for (ServiceAccountEntity account : aging) {
-                    java.util.OptionalLong due = PartnerDirectory.byId(s, realm, account.getPartnerId())
-                            .flatMap(p -> policy.get().policy().tier(p.tier()))
-                            .map(tier -> AccessLimits.secretDeadline(tier, account.getSecretRotatedAt()))
-                            .orElse(java.util.OptionalLong.empty());
-                    if (due.isEmpty() || due.getAsLong() <= now || due.getAsLong() > now + days * DAY || done.get() >= batchSize) {
-                        continue;
+                // Candidates of a more lenient tier are not due yet and stay candidates: page past them by id, so
+                // that more than a batch of them never hides the due ones behind them.
+                NoticeStore.NotNoticed notNoticed = new NoticeStore.NotNoticed(NoticeSubjectType.SERVICE_ACCOUNT,
+                        NoticeKind.SECRET_AGE, days);
+                CandidatePages.forEach(batchSize, maxBatches, () -> done.get() < batchSize,
+                        after -> accounts.agingWithoutNotice(candidatesUpTo, notNoticed, after, batchSize),
+                        ServiceAccountModel::getId, aging -> {
+                    NoticeStore.Sent secretSent = notices.sent(NoticeSubjectType.SERVICE_ACCOUNT,
+                            aging.stream().map(ServiceAccountModel::getId).toList());
+                    for (ServiceAccountModel account : aging) {
+                        java.util.OptionalLong due = PartnerDirectory.byId(s, realm, account.getPartnerId())
+                                .flatMap(p -> policy.get().policy().tier(p.tier()))
+                                .map(tier -> AccessLimits.secretDeadline(tier, account.getSecretRotatedAt()))
+                                .orElse(java.util.OptionalLong.empty());
+                        if (due.isEmpty() || due.getAsLong() <= now || due.getAsLong() > now + days * DAY || done.get() >= batchSize) {
+                            continue;
+                        }
+                        long deadline = due.getAsLong();
+                        notices.record(realmId, account.getId(), NoticeKind.SECRET_AGE, thresholds.tailSet(days, true), now,
+                                secretSent);
+                        notifier.serviceAccountNotice(account, true, deadline, days, now);
+                        done.incrementAndGet();
                     }
-                    long deadline = due.getAsLong();
-                    notices.record(realmId, account.getId(), NoticeKind.SECRET_AGE, thresholds.tailSet(days, true), now,
-                            secretSent);
-                    notifier.serviceAccountNotice(account, true, deadline, days, now);
-                    done.incrementAndGet();
-                }
+                });
             }
         });
         return done.get();
-    }
-
-    private List<ServiceAccountEntity> dueForNotice(KeycloakSession s, String realmId, String condition, long now, long horizon,
-                                                    NoticeKind kind, int days) {
-        NoticeStore.NotNoticed notNoticed = new NoticeStore.NotNoticed(NoticeSubjectType.SERVICE_ACCOUNT, kind, days);
-        var query = notNoticed.bind(em(s).createQuery("select a from PaServiceAccount a where a.realmId = :realmId"
-                        + " and a.enabled = true and " + condition + " and " + notNoticed.jpql("a") + " order by a.id",
-                        ServiceAccountEntity.class))
-                .setParameter("realmId", realmId).setParameter("horizon", horizon).setMaxResults(batchSize);
-        if (condition.contains(":now")) {
-            query.setParameter("now", now);
-        }
-        return query.getResultList();
     }
 
     private interface RealmWork {
@@ -425,28 +406,6 @@ public final class ExpirySweep {
             s.getContext().setRealm(realm);
             work.run(s, realm);
         });
-    }
-
-    private static <T> List<T> lockAll(KeycloakSession session, Class<T> type, String entity, List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em(session).createQuery("select e from " + entity + " e where e.id in :ids order by e.id", type)
-                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-    }
-
-    /** Locks the rows of one of our tables by id, in id order, without loading them into the persistence context. */
-    @SuppressWarnings("unchecked")
-    private static List<String> lockIds(KeycloakSession session, String table, List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em(session).createNativeQuery("SELECT ID FROM " + table + " WHERE ID IN (:ids) ORDER BY ID FOR UPDATE")
-                .setParameter("ids", ids).getResultList();
-    }
-
-    private static EntityManager em(KeycloakSession session) {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     private static PartnerAccessProvider access(KeycloakSession session) {

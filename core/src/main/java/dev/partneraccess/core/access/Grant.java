@@ -1,7 +1,5 @@
 package dev.partneraccess.core.access;
 
-import dev.partneraccess.core.jpa.GrantEntity;
-
 /**
  * A grant as the services answer it: who holds which governed role (a realm role when {@code clientId} is null)
  * through which partner, from which request, from when to when (epoch milliseconds), and how it stands
@@ -9,10 +7,4 @@ import dev.partneraccess.core.jpa.GrantEntity;
  */
 public record Grant(String id, String requestId, String userId, String partnerId, String roleName, String clientId,
                     long grantedAt, long expiresAt, String status, String revokedReason) {
-
-    static Grant of(GrantEntity entity) {
-        return new Grant(entity.getId(), entity.getRequestId(), entity.getUserId(), entity.getPartnerId(),
-                entity.getRoleName(), entity.getClientId(), entity.getGrantedAt(), entity.getExpiresAt(),
-                entity.getStatus(), entity.getRevokedReason());
-    }
 }

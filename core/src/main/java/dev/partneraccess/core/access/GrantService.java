@@ -8,24 +8,20 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.cache.UserCache;
-import org.keycloak.models.jpa.entities.UserEntity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.GrantEntity;
+import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.NoticeKind;
-import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.NoticeSubjectType;
-import dev.partneraccess.core.jpa.RequestEntity;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
@@ -34,10 +30,6 @@ import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
 import dev.partneraccess.core.support.TextRules;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 
 /**
  * Grants: a real Keycloak role mapping plus the {@code PA_GRANT} row that says why and until when. Issuing and ending
@@ -56,6 +48,7 @@ public final class GrantService {
     private final RealmModel realm;
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
+    private final GrantStore store;
     private Integer policyVersion;
     private int revoked;
     /** Roles looked up by id, once per service: a sweep batch ends hundreds of grants of the same few roles. */
@@ -73,14 +66,11 @@ public final class GrantService {
         this.access = access;
         this.ledger = access.ledger();
         this.policies = access.policies();
-    }
-
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.store = access.grantStore(realm);
     }
 
     /** Maps the approved request's role to its beneficiary and records the grant; called by the last approval. */
-    GrantEntity issue(RequestEntity request, Actor actor) {
+    GrantModel issue(RequestModel request, Actor actor) {
         UserModel user = session.users().getUserById(realm, request.getUserId());
         RoleModel role = realm.getRoleById(request.getRoleId());
         if (user == null) {
@@ -91,7 +81,7 @@ public final class GrantService {
                     + " no longer exists; no grant can be issued.");
         }
         long now = Time.currentTimeMillis();
-        GrantEntity grant = new GrantEntity();
+        GrantModel grant = store.newGrant();
         grant.setId(UUID.randomUUID().toString());
         grant.setRealmId(realm.getId());
         grant.setRequestId(request.getId());
@@ -103,7 +93,7 @@ public final class GrantService {
         grant.setGrantedAt(now);
         grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(request.getDays()));
         grant.setStatus(ACTIVE);
-        em().persist(grant);
+        store.persist(grant);
         // Keycloak announces every role mapping to the realm's listeners; this one is a grant, not an exception.
         session.setAttribute(GRANTING + role.getId(), user.getId());
         try {
@@ -127,35 +117,28 @@ public final class GrantService {
             throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
         RequestService requests = access.requests(realm);
-        List<RequestEntity> renewals = requests.lockPendingRenewals(id);
-        GrantEntity grant = lock(id);
+        List<RequestModel> renewals = requests.lockPendingRenewals(id);
+        GrantModel grant = lock(id);
         if (!ACTIVE.equals(grant.getStatus())) {
             throw Refusal.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
         }
         end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
         // A renewal of a revoked grant can never be approved: it ends with the grant instead of waiting for a time-out.
         requests.cancelAll(renewals, "Grant '" + id + "' was revoked: " + reason, actor);
-        return Grant.of(grant);
+        return store.answer(grant);
     }
 
     /**
      * Locks the active grants a user holds through a partner (user given, on unmapping) or all the partner's active
      * grants (user null, on offboarding). Callers lock every row they will change before writing any evidence.
      */
-    public List<GrantEntity> lockActive(String partnerId, String userId) {
-        TypedQuery<GrantEntity> query = em().createQuery("select g from PaGrant g where g.realmId = :realmId"
-                + " and g.partnerId = :partnerId and g.status = 'ACTIVE'" + (userId == null ? "" : " and g.userId = :userId")
-                + " order by g.id", GrantEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId);
-        if (userId != null) {
-            query.setParameter("userId", userId);
-        }
-        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    public List<GrantModel> lockActive(String partnerId, String userId) {
+        return store.lockActive(partnerId, userId);
     }
 
     /** Revokes grants locked by {@link #lockActive}, each with its own evidence; sessions are the caller's to end. */
-    public int revokeAll(List<GrantEntity> grants, String reason, Actor actor) {
-        for (GrantEntity grant : grants) {
+    public int revokeAll(List<GrantModel> grants, String reason, Actor actor) {
+        for (GrantModel grant : grants) {
             end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, false);
         }
         revoked += grants.size();
@@ -171,8 +154,8 @@ public final class GrantService {
      * Extends an active grant after its renewal was approved: the new end counts from now, bounded by the current
      * maximum for the role at the partner's tier. A grant that ended while the renewal waited cannot be renewed.
      */
-    void renew(RequestEntity renewal, int maxDays, Actor actor) {
-        GrantEntity grant = lock(renewal.getRenewsGrantId());
+    void renew(RequestModel renewal, int maxDays, Actor actor) {
+        GrantModel grant = lock(renewal.getRenewsGrantId());
         long now = Time.currentTimeMillis();
         if (!ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= now) {
             throw Refusal.conflict("grant", "Grant '" + grant.getId() + "' is " + (ACTIVE.equals(grant.getStatus())
@@ -182,7 +165,7 @@ public final class GrantService {
         long previous = grant.getExpiresAt();
         grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(days));
         // The new end is announced afresh at each threshold.
-        new NoticeStore(em()).clear(NoticeSubjectType.GRANT, grant.getId(), NoticeKind.EXPIRY);
+        access.notices().clear(NoticeSubjectType.GRANT, grant.getId(), NoticeKind.EXPIRY);
         ObjectNode details = grantDetails(grant);
         details.put("requestId", renewal.getId());
         details.put("days", days);
@@ -193,7 +176,7 @@ public final class GrantService {
     }
 
     /** The grant, locked for the rest of the transaction; 404 when it is not in this realm. */
-    GrantEntity locked(String id) {
+    GrantModel locked(String id) {
         return lock(id);
     }
 
@@ -202,7 +185,7 @@ public final class GrantService {
      * and the evidence records it. With {@code endSessions} the user's sessions end too, so no refresh token keeps
      * the role.
      */
-    void end(GrantEntity grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
+    void end(GrantModel grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
         UserModel user = holder(grant.getUserId());
         boolean mappingRemoved = removeMapping(user, grant.getRoleId());
         Integer sessionsEnded = endSessions && user != null ? access.sessions(realm).endAll(user) : null;
@@ -219,23 +202,19 @@ public final class GrantService {
         if (lockedIds.isEmpty()) {
             return 0;
         }
-        EntityManager em = em();
-        List<Object[]> due = em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
-                        + " and g.status = 'ACTIVE' and g.expiresAt <= :now", Object[].class)
-                .setParameter("ids", lockedIds).setParameter("now", now).getResultList();
+        List<GrantStore.Holding> due = store.stillDue(lockedIds, now);
         Map<String, Boolean> removed = new HashMap<>();
-        for (Object[] row : due) {
-            String userId = (String) row[1];
-            removed.put((String) row[0], removeMapping(holder(userId), (String) row[2]));
+        for (GrantStore.Holding row : due) {
+            String userId = row.userId();
+            removed.put(row.id(), removeMapping(holder(userId), row.roleId()));
             // The holder's entity is not needed again; the next removal's flush need not look at it.
-            em.detach(em.getReference(UserEntity.class, userId));
+            store.detachUser(userId);
         }
         if (removed.isEmpty()) {
             return 0;
         }
-        List<GrantEntity> grants = em.createQuery("select g from PaGrant g where g.id in :ids order by g.id", GrantEntity.class)
-                .setParameter("ids", removed.keySet()).getResultList();
-        for (GrantEntity grant : grants) {
+        List<GrantModel> grants = store.byIds(removed.keySet());
+        for (GrantModel grant : grants) {
             record(grant, EXPIRED, "Reached its end at " + Json.isoTime(grant.getExpiresAt()) + ".", Actor.SYSTEM,
                     EvidenceType.GRANT_EXPIRED, removed.get(grant.getId()), null);
         }
@@ -257,7 +236,7 @@ public final class GrantService {
     }
 
     /** The row says why the grant ended, and the evidence records it. */
-    private void record(GrantEntity grant, String status, String reason, Actor actor, EvidenceType type,
+    private void record(GrantModel grant, String status, String reason, Actor actor, EvidenceType type,
                         boolean mappingRemoved, Integer sessionsEnded) {
         grant.setStatus(status);
         grant.setRevokedAt(Time.currentTimeMillis());
@@ -303,90 +282,56 @@ public final class GrantService {
         return policyVersion;
     }
 
-    private GrantEntity lock(String id) {
-        GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (grant == null || !grant.getRealmId().equals(realm.getId())) {
+    private GrantModel lock(String id) {
+        GrantModel grant = !TextRules.plausibleId(id) ? null : store.find(id, true);
+        if (grant == null) {
             throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
         return grant;
     }
 
     public Grant get(String id) {
-        GrantEntity grant = !TextRules.plausibleId(id) ? null : em().find(GrantEntity.class, id);
-        if (grant == null || !grant.getRealmId().equals(realm.getId())) {
+        GrantModel grant = !TextRules.plausibleId(id) ? null : store.find(id, false);
+        if (grant == null) {
             throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
-        return Grant.of(grant);
+        return store.answer(grant);
     }
 
     /** The user's active grants that have not yet passed their end, earliest expiry first. */
     public List<Grant> current(String userId) {
         long now = Time.currentTimeMillis();
-        return active(userId).stream().filter(g -> g.getExpiresAt() > now).map(Grant::of).toList();
+        return active(userId).stream().filter(g -> g.getExpiresAt() > now).map(store::answer).toList();
     }
 
     /** The user's ACTIVE grants, including those past their end that the expiry sweep has not reached yet. */
-    public List<GrantEntity> active(String userId) {
-        return em().createNamedQuery("PA_Grant.activeForUser", GrantEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("userId", userId)
-                .getResultList();
+    public List<GrantModel> active(String userId) {
+        return store.active(userId);
     }
 
     /** The user's ACTIVE grants as the token side needs them, earliest expiry first (lapsed ones included, see {@link #active}). */
     public List<HeldGrant> held(String userId) {
-        return active(userId).stream()
-                .map(g -> new HeldGrant(g.getId(), g.getRoleId(), g.getRoleName(), g.getClientId(), g.getExpiresAt()))
-                .toList();
+        return store.held(userId);
     }
 
     public boolean hasActiveGrant(String userId, String roleId) {
-        return !em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("userId", userId)
-                .setParameter("roleId", roleId)
-                .setMaxResults(1).getResultList().isEmpty();
+        return store.hasActiveGrant(userId, roleId);
     }
 
     public List<Grant> list(String user, String partner, String role, String status, String expiringBefore, Paging paging) {
-        StringBuilder jpql = new StringBuilder("select g from PaGrant g where g.realmId = :realmId");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("realmId", realm.getId());
         user = TextRules.filter("user", user);
         partner = TextRules.filter("partner", partner);
         role = TextRules.filter("role", role);
         status = TextRules.filter("status", status);
         expiringBefore = TextRules.filter("expiringBefore", expiringBefore);
-        if (user != null) {
-            jpql.append(" and g.userId = :userId");
-            parameters.put("userId", user);
+        if (status != null && !STATUSES.contains(status)) {
+            throw Refusal.invalid("status", "'status' must be one of ACTIVE, EXPIRED, REVOKED.");
         }
-        if (partner != null) {
-            jpql.append(" and g.partnerId = :partnerId");
-            parameters.put("partnerId", partner);
-        }
-        if (role != null) {
-            jpql.append(" and g.roleName = :roleName");
-            parameters.put("roleName", role);
-        }
-        if (status != null) {
-            if (!STATUSES.contains(status)) {
-                throw Refusal.invalid("status", "'status' must be one of ACTIVE, EXPIRED, REVOKED.");
-            }
-            jpql.append(" and g.status = :status");
-            parameters.put("status", status);
-        }
-        if (expiringBefore != null) {
-            jpql.append(" and g.expiresAt < :before");
-            parameters.put("before", Json.parseIsoTime(expiringBefore, "expiringBefore"));
-        }
-        jpql.append(" order by g.grantedAt, g.id");
-        TypedQuery<GrantEntity> query = em().createQuery(jpql.toString(), GrantEntity.class);
-        parameters.forEach(query::setParameter);
-        return query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultStream().map(Grant::of).toList();
+        Long before = expiringBefore == null ? null : Json.parseIsoTime(expiringBefore, "expiringBefore");
+        return store.list(user, partner, role, status, before, paging);
     }
 
-    static ObjectNode grantDetails(GrantEntity grant) {
+    static ObjectNode grantDetails(GrantModel grant) {
         ObjectNode details = Json.object();
         details.put("user", grant.getUserId());
         details.put("role", grant.getRoleName());

@@ -1,21 +1,23 @@
 package dev.partneraccess.core.access;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import dev.partneraccess.core.access.ReconciliationReport.CompositeFinding;
+import dev.partneraccess.core.access.ReconciliationReport.Finding;
+import dev.partneraccess.core.access.ReconciliationReport.GovernedRole;
+import dev.partneraccess.core.access.ReconciliationReport.GroupFinding;
+import dev.partneraccess.core.access.ReconciliationReport.UserFinding;
+import dev.partneraccess.core.jpa.PostureStore;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.support.Json;
 
 /**
  * Lists where a governed role is held without an active grant: direct user mappings with no grant behind them, group
@@ -29,31 +31,31 @@ public final class Reconciliation {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final PostureStore store;
 
-    public Reconciliation(KeycloakSession session, RealmModel realm) {
+    public Reconciliation(KeycloakSession session, RealmModel realm, PostureStore store) {
         this.session = session;
         this.realm = realm;
+        this.store = store;
     }
 
-    public ObjectNode report(Policy policy) {
-        ObjectNode report = Json.object();
-        report.put("checkedAt", Json.isoTime(Time.currentTimeMillis()));
+    public ReconciliationReport report(Policy policy) {
+        long checkedAt = Time.currentTimeMillis();
         List<RoleModel> governed = GovernedRoles.roles(realm, policy);
-        ArrayNode roles = report.putArray("governedRoles");
-        governed.forEach(role -> roles.addObject().put("role", role.getName()).put("client", GovernedRoles.clientIdOf(role)));
-        ArrayNode findings = report.putArray("findings");
+        List<GovernedRole> roles = new ArrayList<>();
+        governed.forEach(role -> roles.add(new GovernedRole(role.getName(), GovernedRoles.clientIdOf(role))));
+        List<Finding> findings = new ArrayList<>();
 
         for (RoleModel role : governed) {
-            Set<String> granted = new HashSet<>(session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                    .createQuery("select g.userId from PaGrant g where g.realmId = :realmId and g.roleId = :roleId"
-                            + " and g.status = 'ACTIVE'", String.class)
-                    .setParameter("realmId", realm.getId()).setParameter("roleId", role.getId()).getResultList());
+            Set<String> granted = new HashSet<>(store.activeGrantHolders(realm.getId(), role.getId()));
             session.users().getRoleMembersStream(realm, role, 0, MAX_FINDINGS + 1)
                     .filter(user -> !granted.contains(user.getId()))
-                    .forEach(user -> finding(findings, "user", role).put("user", user.getId()).put("username", user.getUsername()));
+                    .forEach(user -> findings.add(new UserFinding(role.getName(), GovernedRoles.clientIdOf(role),
+                            user.getId(), user.getUsername())));
             session.groups().getGroupsStream(realm).filter(group -> group.hasDirectRole(role))
-                    .forEach(group -> finding(findings, "group", role).put("group", group.getId()).put("groupName", group.getName())
-                            .put("members", session.users().getGroupMembersStream(realm, group, 0, MAX_FINDINGS + 1).count()));
+                    .forEach(group -> findings.add(new GroupFinding(role.getName(), GovernedRoles.clientIdOf(role),
+                            group.getId(), group.getName(),
+                            session.users().getGroupMembersStream(realm, group, 0, MAX_FINDINGS + 1).count())));
         }
         realm.getRolesStream().forEach(role -> composite(findings, role, governed));
         realm.getClientsStream().flatMap(ClientModel::getRolesStream).forEach(role -> composite(findings, role, governed));
@@ -62,28 +64,21 @@ public final class Reconciliation {
         while (findings.size() > MAX_FINDINGS) {
             findings.remove(findings.size() - 1);
         }
-        report.put("truncated", truncated);
-        return report;
+        return new ReconciliationReport(checkedAt, List.copyOf(roles), List.copyOf(findings), truncated);
     }
 
-    private void composite(ArrayNode findings, RoleModel candidate, List<RoleModel> governed) {
+    private void composite(List<Finding> findings, RoleModel candidate, List<RoleModel> governed) {
         if (!candidate.isComposite()) {
             return;
         }
         boolean defaults = realm.getDefaultRole() != null && realm.getDefaultRole().getId().equals(candidate.getId());
         for (RoleModel role : governed) {
             if (!role.getId().equals(candidate.getId()) && candidate.hasRole(role)) {
-                ObjectNode finding = finding(findings, defaults ? "default-role" : "composite", role)
-                        .put("compositeRole", candidate.getName()).put("compositeClient", GovernedRoles.clientIdOf(candidate));
-                if (defaults) {
-                    // Every user of the realm holds the default role, and with it the governed one.
-                    finding.put("holders", session.users().getUsersCount(realm));
-                }
+                // Every user of the realm holds the default role, and with it the governed one.
+                int holders = defaults ? session.users().getUsersCount(realm) : 0;
+                findings.add(new CompositeFinding(role.getName(), GovernedRoles.clientIdOf(role), candidate.getName(),
+                        GovernedRoles.clientIdOf(candidate), defaults, holders));
             }
         }
-    }
-
-    private static ObjectNode finding(ArrayNode findings, String kind, RoleModel role) {
-        return findings.addObject().put("kind", kind).put("role", role.getName()).put("client", GovernedRoles.clientIdOf(role));
     }
 }

@@ -2,7 +2,6 @@ package dev.partneraccess.core.access;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -21,10 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.GrantEntity;
-import dev.partneraccess.core.jpa.RequestEntity;
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
-import dev.partneraccess.core.jpa.StageEntity;
+import dev.partneraccess.core.jpa.RequestStore;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
@@ -38,10 +33,6 @@ import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
 import dev.partneraccess.core.support.TextRules;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 
 /**
  * Access requests for governed roles: creation against the policy's rules, stage decisions with separation of duties,
@@ -72,6 +63,7 @@ public final class RequestService {
     private final PolicyStore policies;
     private final GrantService grants;
     private final ApproverNotifier notifier;
+    private final RequestStore store;
 
     private final PartnerAccessProvider access;
 
@@ -84,10 +76,7 @@ public final class RequestService {
         this.policies = access.policies();
         this.grants = access.grants(realm);
         this.notifier = new ApproverNotifier(session, realm);
-    }
-
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.store = access.requestStore(realm);
     }
 
     // ---- creation -------------------------------------------------------------------------------------------
@@ -123,28 +112,22 @@ public final class RequestService {
         // One request at a time per user and role, across the cluster: the realm's evidence lock serialises creation.
         ledger.lock(realm.getId());
         refuseDuplicate(user, role.getId(), "role", "the " + GovernedRoles.describe(roleName, clientId));
-        em().createNamedQuery("PA_Grant.activeForUserRole", GrantEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", role.getId())
-                .getResultStream().findFirst().ifPresent(active -> {
+        access.grantStore(realm).activeForUserRole(user.getId(), role.getId()).ifPresent(active -> {
                     throw Refusal.conflict("role", "User '" + user.getUsername() + "' already holds the "
                             + GovernedRoles.describe(roleName, clientId) + " through grant '" + active.getId() + "' until "
                             + Json.isoTime(active.getExpiresAt()) + "; renew that grant instead.");
                 });
 
-        RequestEntity request = newRequest(TYPE_ACCESS, user, partner, role.getId(), role.getName(), clientId, purpose, days,
+        RequestModel request = newRequest(TYPE_ACCESS, user, partner, role.getId(), role.getName(), clientId, purpose, days,
                 stored.version(), actor);
 
-        List<String> stageNames = new ArrayList<>(programme.stages());
-        if (user.getServiceAccountClientLink() != null) {
-            policy.serviceAccountStages().stream().filter(s -> !stageNames.contains(s)).forEach(stageNames::add);
-        }
-        List<StageEntity> stages = new ArrayList<>();
+        List<String> stageNames = StageSelection.forAccess(policy, programme, user.getServiceAccountClientLink() != null);
+        List<StageModel> stages = new ArrayList<>();
         for (String name : stageNames) {
             stages.add(stage(request, policy.stages().get(name), stages.size(), partner));
         }
         request.setStatus(stages.isEmpty() ? APPROVED : PENDING);
-        em().persist(request);
-        stages.forEach(em()::persist);
+        store.persist(request, stages);
 
         ObjectNode details = requestDetails(request);
         details.put("type", request.getType());
@@ -158,14 +141,14 @@ public final class RequestService {
 
         if (stages.isEmpty()) {
             // Self-service programme: approved on request, still time-bound and evidenced.
-            GrantEntity grant = grants.issue(request, actor);
+            GrantModel grant = grants.issue(request, actor);
             request.setGrantId(grant.getId());
             request.setClosedAt(request.getCreatedAt());
         } else {
             UserModel requester = actor.id().equals(user.getId()) ? user : session.users().getUserById(realm, actor.id());
             notifier.stagesAwaiting(request, stages, user, requester, partner);
         }
-        return AccessRequest.of(request, stages);
+        return store.answer(request, stages);
     }
 
     private record Limits(Partner partner, Policy.Tier tier, Policy.Programme programme, RoleModel role, int maxDays) {
@@ -199,17 +182,15 @@ public final class RequestService {
 
     /** One pending request per user and role (for a service account's renewal, the "role" is the account). */
     private void refuseDuplicate(UserModel user, String roleId, String field, String what) {
-        em().createNamedQuery("PA_Request.pending", RequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId()).setParameter("roleId", roleId)
-                .getResultStream().findFirst().ifPresent(existing -> {
+        store.pending(user.getId(), roleId).ifPresent(existing -> {
                     throw Refusal.conflict(field, "User '" + user.getUsername() + "' already has pending request '"
                             + existing.getId() + "' for " + what + ".");
                 });
     }
 
-    private RequestEntity newRequest(String type, UserModel user, Partner partner, String roleId, String roleName,
+    private RequestModel newRequest(String type, UserModel user, Partner partner, String roleId, String roleName,
                                      String clientId, String purpose, int days, int policyVersion, Actor actor) {
-        RequestEntity request = new RequestEntity();
+        RequestModel request = store.newRequest();
         request.setId(UUID.randomUUID().toString());
         request.setRealmId(realm.getId());
         request.setType(type);
@@ -226,29 +207,18 @@ public final class RequestService {
         return request;
     }
 
-    private StageEntity stage(RequestEntity request, Policy.Stage definition, int position, Partner partner) {
-        StageEntity stage = new StageEntity();
+    private StageModel stage(RequestModel request, Policy.Stage definition, int position, Partner partner) {
+        StageModel stage = store.newStage();
         stage.setId(UUID.randomUUID().toString());
         stage.setRequestId(request.getId());
         stage.setRealmId(realm.getId());
         stage.setStage(definition.name());
         stage.setPosition(position);
         stage.setStatus(PENDING);
-        if (definition.businessOwner()) {
-            if (partner.businessOwner() == null || session.users().getUserById(realm, partner.businessOwner()) == null) {
-                throw Refusal.conflict("partner", "Partner '" + partner.name()
-                        + "' has no business owner to decide the 'owner' stage.");
-            }
-            stage.setApproverUser(partner.businessOwner());
-        } else if (definition.approverRolePrefix() != null) {
-            if (partner.region() == null || partner.region().isBlank()) {
-                throw Refusal.conflict("partner", "Partner '" + partner.name()
-                        + "' has no region to choose the approvers of the 'regional' stage.");
-            }
-            stage.setApproverRole(Approvers.normalise(definition.approverRolePrefix() + partner.region()));
-        } else {
-            stage.setApproverRole(Approvers.normalise(definition.approverRole()));
-        }
+        StageSelection.Decider decider = StageSelection.decider(definition, partner,
+                owner -> session.users().getUserById(realm, owner) != null);
+        stage.setApproverUser(decider.userId());
+        stage.setApproverRole(decider.role());
         return stage;
     }
 
@@ -259,7 +229,7 @@ public final class RequestService {
         boolean approve = decision.approves();
         String justification = decision.justification();
 
-        RequestEntity request = find(id, true);
+        RequestModel request = find(id, true);
         if (TYPE_RENEWAL.equals(request.getType()) && PENDING.equals(request.getStatus())) {
             // rows before the evidence chain: the lock order everywhere
             if (request.getServiceAccountId() != null) {
@@ -268,10 +238,10 @@ public final class RequestService {
                 grants.locked(request.getRenewsGrantId());
             }
         }
-        List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
-        StageEntity stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
+        List<StageModel> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
+        StageModel stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
                 Refusal.invalid("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
-                        + stages.stream().map(StageEntity::getStage).collect(Collectors.joining(", ")) + "."));
+                        + stages.stream().map(StageModel::getStage).collect(Collectors.joining(", ")) + "."));
         followCurrentOwner(request, stage);
         // The right to decide comes first: someone who may not decide learns nothing about the stage's state.
         if (!Approvers.mayDecide(stage, approver.getId(), Approvers.realmRoles(approver))) {
@@ -316,7 +286,7 @@ public final class RequestService {
             request.setStatus(APPROVED);
             request.setClosedAt(now);
             if (TYPE_RENEWAL.equals(request.getType()) && request.getServiceAccountId() != null) {
-                ServiceAccountEntity account = serviceAccounts().locked(request.getServiceAccountId());
+                ServiceAccountModel account = serviceAccounts().locked(request.getServiceAccountId());
                 Partner partner = PartnerDirectory.byId(session, realm, account.getPartnerId()).orElseThrow(() ->
                         Refusal.conflict("partner", "The service account's partner no longer exists."));
                 int maxDays = AccessLimits.maxDays(serviceAccounts().tier(partner), null);
@@ -326,11 +296,11 @@ public final class RequestService {
                 Policy policy = policies.current(realm).map(StoredPolicy::policy).orElseThrow();
                 grants.renew(request, limits(policy, user, request.getRoleName(), request.getClientId()).maxDays(), actor);
             } else {
-                GrantEntity grant = grants.issue(request, actor);
+                GrantModel grant = grants.issue(request, actor);
                 request.setGrantId(grant.getId());
             }
         }
-        return AccessRequest.of(request, stages);
+        return store.answer(request, stages);
     }
 
     /**
@@ -339,7 +309,7 @@ public final class RequestService {
      * programme itself and its maximum days. Null when the grant may still be issued. A service account's renewal is
      * checked when the account is renewed.
      */
-    private String recheck(RequestEntity request) {
+    private String recheck(RequestModel request) {
         if (request.getServiceAccountId() != null) {
             return null;
         }
@@ -371,7 +341,7 @@ public final class RequestService {
      * Ends a fully approved request that may no longer be granted: the approver's stage is recorded as rejected by
      * {@code system} with the reason (the approver's attempt stays in the evidence details), and no grant is issued.
      */
-    private void rejectBySystem(RequestEntity request, List<StageEntity> stages, StageEntity last, UserModel approver,
+    private void rejectBySystem(RequestModel request, List<StageModel> stages, StageModel last, UserModel approver,
                                 String reason, long now) {
         last.setStatus(REJECTED);
         last.setDecidedBy(Actor.SYSTEM.id());
@@ -391,7 +361,7 @@ public final class RequestService {
      * An owner stage is decided by the partner's business owner of now, not of the day the request was made: when the
      * owner changed, the stage moves to the new one before anyone's right to decide is checked.
      */
-    private void followCurrentOwner(RequestEntity request, StageEntity stage) {
+    private void followCurrentOwner(RequestModel request, StageModel stage) {
         if (stage.getApproverUser() == null || !PENDING.equals(stage.getStatus())) {
             return;
         }
@@ -408,44 +378,35 @@ public final class RequestService {
         if (oldOwner == null || newOwner == null || oldOwner.equals(newOwner)) {
             return 0;
         }
-        return em().createQuery("update PaRequestStage s set s.approverUser = :newOwner where s.realmId = :realmId"
-                        + " and s.status = 'PENDING' and s.approverUser = :oldOwner and s.requestId in"
-                        + " (select r.id from PaRequest r where r.realmId = :realmId and r.partnerId = :partnerId"
-                        + " and r.status = 'PENDING')")
-                .setParameter("newOwner", newOwner).setParameter("oldOwner", oldOwner)
-                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
-                .executeUpdate();
+        return store.reassignOwnerStages(partnerId, oldOwner, newOwner);
     }
 
     /** Locks the pending renewal requests of a grant; the caller locks them before the grant (the lock order). */
-    public List<RequestEntity> lockPendingRenewals(String grantId) {
-        return em().createQuery("select r from PaRequest r where r.realmId = :realmId and r.renewsGrantId = :grantId"
-                        + " and r.status = 'PENDING' order by r.id", RequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("grantId", grantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    public List<RequestModel> lockPendingRenewals(String grantId) {
+        return store.lockPendingRenewals(grantId);
     }
 
     public AccessRequest cancel(String id, String reason, UserModel caller, boolean admin, Actor actor) {
-        RequestEntity request = find(id, true);
+        RequestModel request = find(id, true);
         if (!admin && !caller.getId().equals(request.getCreatedBy()) && !caller.getId().equals(request.getUserId())) {
             throw Refusal.forbidden("Only the requester, the beneficiary or an admin with manage-users may cancel a request.");
         }
         if (!PENDING.equals(request.getStatus())) {
             throw Refusal.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; only a PENDING request can be cancelled.");
         }
-        List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
+        List<StageModel> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
         close(request, stages, CANCELLED, Time.currentTimeMillis());
         ObjectNode details = requestDetails(request);
         details.put("reason", reason);
         details.put("policyVersion", request.getPolicyVersion());
         ledger.append(realm.getId(), EvidenceType.REQUEST_CANCELLED, actor, request.getId(), request.getPartnerId(), details);
-        return AccessRequest.of(request, stages);
+        return store.answer(request, stages);
     }
 
     /** The sweep's end of a request nobody finished deciding within the policy's {@code requestTimeoutDays}. */
-    void timeOut(RequestEntity request, int timeoutDays) {
-        List<StageEntity> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
-        List<String> undecided = stages.stream().filter(st -> PENDING.equals(st.getStatus())).map(StageEntity::getStage).toList();
+    void timeOut(RequestModel request, int timeoutDays) {
+        List<StageModel> stages = stages(List.of(request.getId())).getOrDefault(request.getId(), List.of());
+        List<String> undecided = stages.stream().filter(st -> PENDING.equals(st.getStatus())).map(StageModel::getStage).toList();
         close(request, stages, TIMED_OUT, Time.currentTimeMillis());
         ObjectNode details = requestDetails(request);
         details.put("timeoutDays", timeoutDays);
@@ -460,23 +421,16 @@ public final class RequestService {
      * Locks the pending requests of one member of a partner (on unmapping) or of every member (user null, on
      * offboarding). Requests are locked before grants, and both before any evidence is written.
      */
-    public List<RequestEntity> lockPending(String partnerId, String userId) {
-        TypedQuery<RequestEntity> query = em().createQuery("select r from PaRequest r where r.realmId = :realmId"
-                        + " and r.partnerId = :partnerId and r.status = 'PENDING'" + (userId == null ? "" : " and r.userId = :userId")
-                        + " order by r.id", RequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId);
-        if (userId != null) {
-            query.setParameter("userId", userId);
-        }
-        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    public List<RequestModel> lockPending(String partnerId, String userId) {
+        return store.lockPending(partnerId, userId);
     }
 
     /** Cancels requests locked by {@link #lockPending}, each with its own {@code REQUEST_CANCELLED}. */
-    public int cancelAll(List<RequestEntity> pending, String reason, Actor actor) {
-        Map<String, List<StageEntity>> stages = pending.isEmpty() ? Map.of()
-                : stages(pending.stream().map(RequestEntity::getId).toList());
+    public int cancelAll(List<RequestModel> pending, String reason, Actor actor) {
+        Map<String, List<StageModel>> stages = pending.isEmpty() ? Map.of()
+                : stages(pending.stream().map(RequestModel::getId).toList());
         long now = Time.currentTimeMillis();
-        for (RequestEntity request : pending) {
+        for (RequestModel request : pending) {
             close(request, stages.getOrDefault(request.getId(), List.of()), CANCELLED, now);
             ObjectNode details = requestDetails(request);
             details.put("reason", reason);
@@ -499,7 +453,7 @@ public final class RequestService {
     public AccessRequest renewServiceAccount(String id, Renewal renewal, Actor actor) {
         int days = renewal.days();
         String justification = renewal.justification();
-        ServiceAccountEntity account = serviceAccounts().locked(id);
+        ServiceAccountModel account = serviceAccounts().locked(id);
         if (!account.isEnabled() || account.getExpiresAt() <= Time.currentTimeMillis()) {
             throw Refusal.conflict("serviceAccount", "Service account '" + account.getClientId()
                     + "' is disabled or past its end; only an active service account can be renewed.");
@@ -518,13 +472,12 @@ public final class RequestService {
                 "This realm has no partner access policy."));
         ledger.lock(realm.getId());
         refuseDuplicate(serviceUser, account.getId(), "serviceAccount", "the renewal of service account '" + account.getClientId() + "'");
-        RequestEntity request = newRequest(TYPE_RENEWAL, serviceUser, partner, account.getId(), SERVICE_ACCOUNT,
+        RequestModel request = newRequest(TYPE_RENEWAL, serviceUser, partner, account.getId(), SERVICE_ACCOUNT,
                 account.getClientId(), justification, days, stored.version(), actor);
         request.setServiceAccountId(account.getId());
-        List<StageEntity> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, partner));
+        List<StageModel> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, partner));
         request.setStatus(PENDING);
-        em().persist(request);
-        stages.forEach(em()::persist);
+        store.persist(request, stages);
         ObjectNode details = requestDetails(request);
         details.put("type", TYPE_RENEWAL);
         details.put("serviceAccount", account.getId());
@@ -536,7 +489,7 @@ public final class RequestService {
         ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
         UserModel requester = session.users().getUserById(realm, actor.id());
         notifier.stagesAwaiting(request, stages, serviceUser, requester, partner);
-        return AccessRequest.of(request, stages);
+        return store.answer(request, stages);
     }
 
     /**
@@ -546,7 +499,7 @@ public final class RequestService {
     public AccessRequest renew(String grantId, Renewal renewal, Actor actor) {
         int days = renewal.days();
         String justification = renewal.justification();
-        GrantEntity grant = grants.locked(grantId);
+        GrantModel grant = grants.locked(grantId);
         if (!GrantService.ACTIVE.equals(grant.getStatus()) || grant.getExpiresAt() <= Time.currentTimeMillis()) {
             throw Refusal.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())
                     ? "past its end" : grant.getStatus()) + "; only an active grant can be renewed. Request the access anew.");
@@ -565,14 +518,13 @@ public final class RequestService {
         ledger.lock(realm.getId());
         refuseDuplicate(user, grant.getRoleId(), "role", "the " + GovernedRoles.describe(grant.getRoleName(), grant.getClientId()));
 
-        RequestEntity request = newRequest(TYPE_RENEWAL, user, limits.partner(), grant.getRoleId(), grant.getRoleName(),
+        RequestModel request = newRequest(TYPE_RENEWAL, user, limits.partner(), grant.getRoleId(), grant.getRoleName(),
                 grant.getClientId(), justification, days, stored.version(), actor);
         request.setRenewsGrantId(grant.getId());
         request.setGrantId(grant.getId());
-        List<StageEntity> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, limits.partner()));
+        List<StageModel> stages = List.of(stage(request, new Policy.Stage("owner", null, null, true), 0, limits.partner()));
         request.setStatus(PENDING);
-        em().persist(request);
-        stages.forEach(em()::persist);
+        store.persist(request, stages);
 
         ObjectNode details = requestDetails(request);
         details.put("type", TYPE_RENEWAL);
@@ -586,11 +538,11 @@ public final class RequestService {
         ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), limits.partner().id(), details);
         UserModel requester = actor.id().equals(user.getId()) ? user : session.users().getUserById(realm, actor.id());
         notifier.stagesAwaiting(request, stages, user, requester, limits.partner());
-        return AccessRequest.of(request, stages);
+        return store.answer(request, stages);
     }
 
     /** Ends a pending request without a grant; stages nobody decided are skipped, so no inbox still shows them. */
-    private static void close(RequestEntity request, List<StageEntity> stages, String status, long now) {
+    private static void close(RequestModel request, List<StageModel> stages, String status, long now) {
         request.setStatus(status);
         request.setClosedAt(now);
         stages.stream().filter(s -> PENDING.equals(s.getStatus())).forEach(s -> s.setStatus(SKIPPED));
@@ -598,10 +550,9 @@ public final class RequestService {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    private RequestEntity find(String id, boolean lock) {
-        RequestEntity request = !TextRules.plausibleId(id) ? null
-                : lock ? em().find(RequestEntity.class, id, LockModeType.PESSIMISTIC_WRITE) : em().find(RequestEntity.class, id);
-        if (request == null || !request.getRealmId().equals(realm.getId())) {
+    private RequestModel find(String id, boolean lock) {
+        RequestModel request = !TextRules.plausibleId(id) ? null : store.find(id, lock);
+        if (request == null) {
             throw Refusal.notFound("No request '" + id + "' in this realm.");
         }
         return request;
@@ -612,8 +563,8 @@ public final class RequestService {
      * decide, partner users their own (as requester or beneficiary).
      */
     public AccessRequest get(String id, UserModel viewer, boolean admin) {
-        RequestEntity request = find(id, false);
-        List<StageEntity> stages = stages(List.of(id)).getOrDefault(id, List.of());
+        RequestModel request = find(id, false);
+        List<StageModel> stages = stages(List.of(id)).getOrDefault(id, List.of());
         if (!admin && viewer != null && !viewer.getId().equals(request.getCreatedBy()) && !viewer.getId().equals(request.getUserId())) {
             Set<String> roles = Approvers.realmRoles(viewer);
             if (stages.stream().noneMatch(s -> Approvers.mayDecide(s, viewer.getId(), roles))) {
@@ -622,36 +573,18 @@ public final class RequestService {
         } else if (!admin && viewer == null) {
             throw Refusal.forbidden("This needs the realm-management role view-users.");
         }
-        return AccessRequest.of(request, stages);
+        return store.answer(request, stages);
     }
 
     public List<AccessRequest> list(String status, String partner, String user, Paging paging) {
-        StringBuilder jpql = new StringBuilder("select r from PaRequest r where r.realmId = :realmId");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("realmId", realm.getId());
         status = TextRules.filter("status", status);
         partner = TextRules.filter("partner", partner);
         user = TextRules.filter("user", user);
-        if (status != null) {
-            if (!STATUSES.contains(status)) {
-                throw Refusal.invalid("status", "'status' must be one of " + String.join(", ", List.of(PENDING,
-                        APPROVED, REJECTED, CANCELLED, TIMED_OUT)) + ".");
-            }
-            jpql.append(" and r.status = :status");
-            parameters.put("status", status);
+        if (status != null && !STATUSES.contains(status)) {
+            throw Refusal.invalid("status", "'status' must be one of " + String.join(", ", List.of(PENDING,
+                    APPROVED, REJECTED, CANCELLED, TIMED_OUT)) + ".");
         }
-        if (partner != null) {
-            jpql.append(" and r.partnerId = :partnerId");
-            parameters.put("partnerId", partner);
-        }
-        if (user != null) {
-            jpql.append(" and r.userId = :userId");
-            parameters.put("userId", user);
-        }
-        jpql.append(" order by r.createdAt, r.id");
-        TypedQuery<RequestEntity> query = em().createQuery(jpql.toString(), RequestEntity.class);
-        parameters.forEach(query::setParameter);
-        return withStages(query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList());
+        return store.list(status, partner, user, paging);
     }
 
     /** The pending requests with a stage the approver may decide, oldest first: the approver's inbox. */
@@ -660,41 +593,19 @@ public final class RequestService {
         if (roles.isEmpty()) {
             roles.add("");
         }
-        List<RequestEntity> requests = em().createNamedQuery("PA_Request.awaiting", RequestEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("roles", roles)
-                .setParameter("userId", approver.getId())
-                .setFirstResult(paging.first()).setMaxResults(paging.max())
-                .getResultList();
-        return withStages(requests);
+        return store.awaiting(roles, approver.getId(), paging);
     }
 
     /** The user's own requests, newest first, for self-service. */
     public List<AccessRequest> ofUser(String userId, Paging paging) {
-        List<RequestEntity> requests = em().createQuery("select r from PaRequest r where r.realmId = :realmId and r.userId = :userId"
-                        + " order by r.createdAt desc, r.id", RequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", userId)
-                .setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
-        return withStages(requests);
+        return store.ofUser(userId, paging);
     }
 
-    /** Two queries for a page, however long: the requests, then all their stages at once. */
-    private List<AccessRequest> withStages(List<RequestEntity> requests) {
-        if (requests.isEmpty()) {
-            return List.of();
-        }
-        Map<String, List<StageEntity>> stages = stages(requests.stream().map(RequestEntity::getId).toList());
-        return requests.stream().map(r -> AccessRequest.of(r, stages.getOrDefault(r.getId(), List.of()))).toList();
+    private Map<String, List<StageModel>> stages(List<String> requestIds) {
+        return store.stages(requestIds);
     }
 
-    private Map<String, List<StageEntity>> stages(List<String> requestIds) {
-        Map<String, List<StageEntity>> byRequest = new LinkedHashMap<>();
-        em().createNamedQuery("PA_Stage.byRequests", StageEntity.class).setParameter("ids", requestIds)
-                .getResultStream().forEach(s -> byRequest.computeIfAbsent(s.getRequestId(), k -> new ArrayList<>()).add(s));
-        return byRequest;
-    }
-
-    private static ObjectNode requestDetails(RequestEntity request) {
+    private static ObjectNode requestDetails(RequestModel request) {
         ObjectNode details = Json.object();
         details.put("user", request.getUserId());
         details.put("role", request.getRoleName());

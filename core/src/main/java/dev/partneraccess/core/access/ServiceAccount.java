@@ -1,9 +1,5 @@
 package dev.partneraccess.core.access;
 
-import org.keycloak.models.ClientModel;
-
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
-
 /**
  * A partner's service account as the services answer it: its client (internal id and client id), partner, purpose,
  * owner, end and secret age (epoch milliseconds), whether it can obtain tokens now (its row and its client both
@@ -11,12 +7,6 @@ import dev.partneraccess.core.jpa.ServiceAccountEntity;
  */
 public record ServiceAccount(String id, String clientId, String partnerId, String purpose, String ownerId, long expiresAt,
                              long secretRotatedAt, boolean enabled, Long lastUsedAt, String secret) {
-
-    static ServiceAccount of(ServiceAccountEntity account, ClientModel client) {
-        return new ServiceAccount(account.getId(), account.getClientId(), account.getPartnerId(), account.getPurpose(),
-                account.getOwner(), account.getExpiresAt(), account.getSecretRotatedAt(),
-                account.isEnabled() && client != null && client.isEnabled(), account.getLastUsedAt(), null);
-    }
 
     ServiceAccount withSecret(String newSecret) {
         return new ServiceAccount(id, clientId, partnerId, purpose, ownerId, expiresAt, secretRotatedAt, enabled, lastUsedAt,

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -18,11 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.GrantEntity;
 import dev.partneraccess.core.jpa.NoticeKind;
-import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.NoticeSubjectType;
-import dev.partneraccess.core.jpa.ServiceAccountEntity;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.partner.PartnerStatus;
@@ -35,9 +32,6 @@ import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.TextRules;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Partner service accounts: a confidential Keycloak client with a service account, owned by a partner, with a
@@ -65,6 +59,7 @@ public final class ServiceAccountService {
     private final RealmModel realm;
     private final EvidenceLedger ledger;
     private final PolicyStore policies;
+    private final ServiceAccountStore store;
 
     private final PartnerAccessProvider access;
 
@@ -75,10 +70,7 @@ public final class ServiceAccountService {
         this.access = access;
         this.ledger = access.ledger();
         this.policies = access.policies();
-    }
-
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.store = access.serviceAccountStore(realm);
     }
 
     /**
@@ -86,10 +78,7 @@ public final class ServiceAccountService {
      * {@code every} is already recorded: one conditional update, which moves nothing in a burst of token requests.
      */
     public void recordUse(String clientUuid, long now, long every) {
-        em().createQuery("update PaServiceAccount a set a.lastUsedAt = :now where a.id = :id"
-                        + " and (a.lastUsedAt is null or a.lastUsedAt < :before or a.lastUsedAt > :now)")
-                .setParameter("now", now).setParameter("before", now - every).setParameter("id", clientUuid)
-                .executeUpdate();
+        store.recordUse(clientUuid, now, every);
     }
 
     public ServiceAccount create(String partnerId, NewServiceAccount input, Actor actor) {
@@ -140,7 +129,7 @@ public final class ServiceAccountService {
         String secret = KeycloakModelUtils.generateSecret(client);
         UserModel serviceUser = session.users().getServiceAccount(client);
 
-        ServiceAccountEntity account = new ServiceAccountEntity();
+        ServiceAccountModel account = store.newAccount();
         account.setId(client.getId());
         account.setRealmId(realm.getId());
         account.setPartnerId(partner.id());
@@ -152,26 +141,24 @@ public final class ServiceAccountService {
         account.setExpiresAt(now + days * DAY);
         account.setSecretRotatedAt(now);
         account.setEnabled(true);
-        em().persist(account);
+        store.persist(account);
         mirror(client, account);
 
         ObjectNode details = details(account);
         details.put("days", days);
         details.put("policyVersion", policyVersion());
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_CREATED, actor, client.getId(), partner.id(), details);
-        return ServiceAccount.of(account, client).withSecret(secret);
+        return store.answer(account, client).withSecret(secret);
     }
 
     public List<ServiceAccount> list(String partnerId) {
         PartnerDirectory.byId(session, realm, partnerId).orElseThrow(() ->
                 Refusal.notFound("Partner '" + partnerId + "' does not exist in realm '" + realm.getName() + "'."));
-        return em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
-                .getResultStream().map(a -> ServiceAccount.of(a, realm.getClientById(a.getId()))).toList();
+        return store.ofPartner(partnerId).stream().map(a -> store.answer(a, realm.getClientById(a.getId()))).toList();
     }
 
     public ServiceAccount rotate(String id, Actor actor) {
-        ServiceAccountEntity account = locked(id);
+        ServiceAccountModel account = locked(id);
         ClientModel client = client(account);
         String secret = KeycloakModelUtils.generateSecret(client);
         account.setSecretRotatedAt(Time.currentTimeMillis());
@@ -180,24 +167,24 @@ public final class ServiceAccountService {
         ObjectNode details = details(account);
         details.put("secretRotatedAt", Json.isoTime(account.getSecretRotatedAt()));
         ledger.append(realm.getId(), EvidenceType.SERVICE_ACCOUNT_SECRET_ROTATED, actor, account.getId(), account.getPartnerId(), details);
-        return ServiceAccount.of(account, client).withSecret(secret);
+        return store.answer(account, client).withSecret(secret);
     }
 
     /** Disables an account for the given reason (checked by the caller: text, at most {@value GrantService#REASON_MAX} characters). */
     public ServiceAccount disable(String id, String reason, Actor actor) {
-        ServiceAccountEntity account = locked(id);
+        ServiceAccountModel account = locked(id);
         if (!account.isEnabled()) {
             throw Refusal.conflict("enabled", "Service account '" + account.getClientId() + "' is already disabled.");
         }
         disable(account, BY_ADMIN, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
-        return ServiceAccount.of(account, client(account));
+        return store.answer(account, client(account));
     }
 
     /**
      * Turns a service account off: the client is disabled (no new token by client credentials), its sessions end,
      * and with {@code revokeReason} its grants are revoked too.
      */
-    void disable(ServiceAccountEntity account, String by, String reason, Actor actor, EvidenceType type, GrantService grantsToRevoke) {
+    void disable(ServiceAccountModel account, String by, String reason, Actor actor, EvidenceType type, GrantService grantsToRevoke) {
         ClientModel client = realm.getClientById(account.getId());
         account.setEnabled(false);
         account.setDisabledBy(by);
@@ -211,7 +198,7 @@ public final class ServiceAccountService {
         if (serviceUser != null) {
             details.put("sessionsEnded", access.sessions(realm).endAll(serviceUser));
             if (grantsToRevoke != null) {
-                List<GrantEntity> held = grantsToRevoke.lockActive(account.getPartnerId(), serviceUser.getId());
+                List<GrantModel> held = grantsToRevoke.lockActive(account.getPartnerId(), serviceUser.getId());
                 details.put("grantsRevoked", grantsToRevoke.revokeAll(held, reason, actor));
             }
         }
@@ -219,9 +206,9 @@ public final class ServiceAccountService {
     }
 
     /** Suspension: every enabled service account of the partner goes off, marked so reactivation turns on these only. */
-    public int suspendAll(List<ServiceAccountEntity> accounts, String reason, Actor actor) {
+    public int suspendAll(List<ServiceAccountModel> accounts, String reason, Actor actor) {
         int count = 0;
-        for (ServiceAccountEntity account : accounts) {
+        for (ServiceAccountModel account : accounts) {
             if (account.isEnabled()) {
                 disable(account, BY_SUSPENSION, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
                 count++;
@@ -231,10 +218,10 @@ public final class ServiceAccountService {
     }
 
     /** Reactivation: the service accounts that suspension turned off come back, unless they ended meanwhile. */
-    public int reactivateAll(List<ServiceAccountEntity> accounts, String reason, Actor actor) {
+    public int reactivateAll(List<ServiceAccountModel> accounts, String reason, Actor actor) {
         int count = 0;
         long now = Time.currentTimeMillis();
-        for (ServiceAccountEntity account : accounts) {
+        for (ServiceAccountModel account : accounts) {
             if (!account.isEnabled() && BY_SUSPENSION.equals(account.getDisabledBy()) && account.getExpiresAt() > now) {
                 account.setEnabled(true);
                 account.setDisabledBy(null);
@@ -252,9 +239,9 @@ public final class ServiceAccountService {
     }
 
     /** Offboarding: every service account of the partner goes off for good; grants are revoked by the caller. */
-    public int offboardAll(List<ServiceAccountEntity> accounts, String reason, Actor actor) {
+    public int offboardAll(List<ServiceAccountModel> accounts, String reason, Actor actor) {
         int count = 0;
-        for (ServiceAccountEntity account : accounts) {
+        for (ServiceAccountModel account : accounts) {
             if (account.isEnabled() || !BY_OFFBOARDING.equals(account.getDisabledBy())) {
                 disable(account, BY_OFFBOARDING, reason, actor, EvidenceType.SERVICE_ACCOUNT_DISABLED, null);
                 count++;
@@ -264,13 +251,13 @@ public final class ServiceAccountService {
     }
 
     /** The sweep's end of a service account past its expiry or with a secret older than the tier allows. */
-    void expire(ServiceAccountEntity account, String by, String reason, GrantService grants) {
+    void expire(ServiceAccountModel account, String by, String reason, GrantService grants) {
         disable(account, by, reason, Actor.SYSTEM, EvidenceType.SERVICE_ACCOUNT_EXPIRED, grants);
     }
 
     /** Extends a service account after its renewal was approved; called with the renewal request locked. */
     void renew(String id, int days, String requestId, Actor actor) {
-        ServiceAccountEntity account = locked(id);
+        ServiceAccountModel account = locked(id);
         long now = Time.currentTimeMillis();
         if (account.getExpiresAt() <= now || (!account.isEnabled() && !BY_SUSPENSION.equals(account.getDisabledBy()))) {
             throw Refusal.conflict("serviceAccount", "Service account '" + account.getClientId()
@@ -288,26 +275,23 @@ public final class ServiceAccountService {
     }
 
     private void clearNotices(String id, NoticeKind kind) {
-        new NoticeStore(em()).clear(NoticeSubjectType.SERVICE_ACCOUNT, id, kind);
+        access.notices().clear(NoticeSubjectType.SERVICE_ACCOUNT, id, kind);
     }
 
-    ServiceAccountEntity locked(String id) {
-        ServiceAccountEntity account = !TextRules.plausibleId(id) ? null
-                : em().find(ServiceAccountEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (account == null || !account.getRealmId().equals(realm.getId())) {
+    ServiceAccountModel locked(String id) {
+        ServiceAccountModel account = !TextRules.plausibleId(id) ? null : store.lock(id);
+        if (account == null) {
             throw Refusal.notFound("No partner service account '" + id + "' in this realm.");
         }
         return account;
     }
 
     /** Locks the partner's service accounts; partner-wide changes lock these first, then requests, then grants. */
-    public List<ServiceAccountEntity> lockOfPartner(String partnerId) {
-        return em().createNamedQuery("PA_ServiceAccount.ofPartner", ServiceAccountEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("partnerId", partnerId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    public List<ServiceAccountModel> lockOfPartner(String partnerId) {
+        return store.lockOfPartner(partnerId);
     }
 
-    private ClientModel client(ServiceAccountEntity account) {
+    private ClientModel client(ServiceAccountModel account) {
         ClientModel client = realm.getClientById(account.getId());
         if (client == null) {
             throw Refusal.conflict("serviceAccount", "The client of service account '" + account.getClientId()
@@ -328,7 +312,7 @@ public final class ServiceAccountService {
     }
 
     /** The client's attributes say the same as our row, for admins looking at the client in Keycloak's console. */
-    private static void mirror(ClientModel client, ServiceAccountEntity account) {
+    private static void mirror(ClientModel client, ServiceAccountModel account) {
         client.setAttribute(ATTR_PARTNER, account.getPartnerId());
         client.setAttribute(ATTR_PURPOSE, account.getPurpose());
         client.setAttribute(ATTR_OWNER, account.getOwner());
@@ -336,7 +320,7 @@ public final class ServiceAccountService {
         client.setAttribute(ATTR_ROTATED, Json.isoTime(account.getSecretRotatedAt()));
     }
 
-    private static ObjectNode details(ServiceAccountEntity account) {
+    private static ObjectNode details(ServiceAccountModel account) {
         ObjectNode details = Json.object();
         details.put("clientId", account.getClientId());
         details.put("user", account.getUserId());

@@ -2,17 +2,13 @@ package dev.partneraccess.core.access;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
-import dev.partneraccess.core.jpa.TaskLeaseEntity;
+import dev.partneraccess.core.jpa.LeaseStore;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * The scheduled expiry sweep. Keycloak's cluster-aware runner keeps two nodes from running it at the same moment but
@@ -52,15 +48,11 @@ public final class SweepTask implements ScheduledTask {
         boolean[] won = {false};
         try {
             KeycloakModelUtils.runJobInTransaction(factory, s -> {
-                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                LeaseStore leases = s.getProvider(PartnerAccessProvider.class).leases();
                 long now = Time.currentTimeMillis();
-                TaskLeaseEntity lease = em.find(TaskLeaseEntity.class, NAME, LockModeType.PESSIMISTIC_WRITE);
+                TaskLease lease = leases.lock(NAME);
                 if (lease == null) {
-                    lease = new TaskLeaseEntity();
-                    lease.setName(NAME);
-                    lease.setLastRunAt(now);
-                    lease.setNode(node);
-                    em.persist(lease);
+                    leases.create(NAME, now, node);
                     won[0] = true;
                     return;
                 }

@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.partneraccess.core.support.Json;
 
 /**
@@ -75,25 +73,6 @@ public record EvidenceRecord(long seq, long time, String type, String actor, Str
     /** Recomputes this record's hash from its own fields and the given previous hash. */
     public String recompute(String expectedPrevHash) {
         return hash(expectedPrevHash, canonical(seq, time, type, actor, subject, partner, details));
-    }
-
-    public ObjectNode toJson() {
-        ObjectNode node = Json.object();
-        node.put("seq", seq);
-        node.put("time", Json.isoTime(time));
-        node.put("type", type);
-        node.put("actor", actor);
-        node.put("subject", subject);
-        node.put("partner", partner);
-        try {
-            node.set("details", Json.MAPPER.readTree(details));
-        } catch (Exception unreadable) {
-            // A record altered outside the product may no longer hold JSON; show it as it is.
-            node.put("details", details);
-        }
-        node.put("prevHash", prevHash);
-        node.put("hash", hash);
-        return node;
     }
 
     private static void nullable(String value, StringBuilder out) {

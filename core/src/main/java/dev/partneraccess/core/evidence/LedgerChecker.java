@@ -1,13 +1,8 @@
 package dev.partneraccess.core.evidence;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.KeycloakSession;
 
-import dev.partneraccess.core.jpa.LedgerCheckEntity;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import dev.partneraccess.core.jpa.LedgerCheckStore;
 
 /**
  * Keeps a realm's "ledger still verifies" fresh without re-reading the whole chain each time: the sweep checks only
@@ -18,21 +13,17 @@ import jakarta.persistence.LockModeType;
  */
 public final class LedgerChecker {
 
-    private final KeycloakSession session;
+    private final LedgerCheckStore store;
     private final EvidenceLedger ledger;
 
-    public LedgerChecker(KeycloakSession session, EvidenceLedger ledger) {
-        this.session = session;
+    public LedgerChecker(LedgerCheckStore store, EvidenceLedger ledger) {
+        this.store = store;
         this.ledger = ledger;
-    }
-
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     /** Checks what was appended since the last check and records the outcome. */
     public VerifyResult checkNew(String realmId) {
-        LedgerCheckEntity state = em().find(LedgerCheckEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE);
+        LedgerCheck state = store.lock(realmId);
         EvidenceLedger.Head head = ledger.head(realmId);
         VerifyResult result;
         if (state == null) {
@@ -50,7 +41,7 @@ public final class LedgerChecker {
     }
 
     /** The last verified record is still there, still hashes to what it stores, and that is the hash verified then. */
-    private boolean anchorHolds(String realmId, LedgerCheckEntity state) {
+    private boolean anchorHolds(String realmId, LedgerCheck state) {
         EvidenceRecord anchor = ledger.recordAt(realmId, state.getVerifiedSeq());
         return anchor != null && anchor.hash().equals(state.getVerifiedHash())
                 && anchor.recompute(anchor.prevHash()).equals(anchor.hash());
@@ -58,18 +49,18 @@ public final class LedgerChecker {
 
     /** Records the result of a full verification that read the chain up to {@code head}. */
     public void recordFull(String realmId, VerifyResult result, EvidenceLedger.Head head) {
-        save(em().find(LedgerCheckEntity.class, realmId, LockModeType.PESSIMISTIC_WRITE), realmId, result, head);
+        save(store.lock(realmId), realmId, result, head);
     }
 
-    public LedgerCheckEntity last(String realmId) {
-        return em().find(LedgerCheckEntity.class, realmId);
+    /** The realm's last check, or null when it was never checked. */
+    public LedgerCheck last(String realmId) {
+        return store.find(realmId);
     }
 
-    private void save(LedgerCheckEntity state, String realmId, VerifyResult result, EvidenceLedger.Head head) {
+    private void save(LedgerCheck state, String realmId, VerifyResult result, EvidenceLedger.Head head) {
         boolean created = state == null;
         if (created) {
-            state = new LedgerCheckEntity();
-            state.setRealmId(realmId);
+            state = store.create(realmId);
         }
         if (result.valid()) {
             state.setVerifiedSeq(head.seq());
@@ -82,7 +73,7 @@ public final class LedgerChecker {
         state.setValid(result.valid());
         state.setFirstBrokenSeq(result.firstBrokenSeq());
         if (created) {
-            em().persist(state);
+            store.persist(state);
         }
     }
 }

@@ -2,6 +2,9 @@ package dev.partneraccess.core.jpa;
 
 import java.util.List;
 
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
 import jakarta.persistence.EntityManager;
 
 /** The partner data of one realm, all of it: deleted when Keycloak removes the realm. */
@@ -21,5 +24,11 @@ public final class RealmData {
         for (String query : DELETES) {
             em.createNamedQuery(query).setParameter("realmId", realmId).executeUpdate();
         }
+    }
+
+    /** The realms that have a partner access policy: the ones the sweep goes through. */
+    public static List<String> withPolicy(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createQuery("select distinct p.realmId from PaPolicyVersion p", String.class).getResultList();
     }
 }

@@ -6,11 +6,6 @@ import java.util.Map;
 import org.keycloak.models.OrganizationDomainModel;
 import org.keycloak.models.OrganizationModel;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.partneraccess.core.support.Json;
-
 /** The partner profile read from its organization. */
 public record Partner(String id, String name, String alias, List<String> domains, String tier, String region,
                       PartnerStatus status, String businessOwner, List<String> businessUnits, String idp,
@@ -42,23 +37,5 @@ public record Partner(String id, String name, String alias, List<String> domains
     static String first(Map<String, List<String>> attributes, String name) {
         List<String> values = attributes.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    public ObjectNode toJson(long memberCount) {
-        ObjectNode json = Json.object();
-        json.put("id", id);
-        json.put("name", name);
-        ArrayNode domainsJson = json.putArray("domains");
-        domains.forEach(domainsJson::add);
-        json.put("tier", tier);
-        json.put("region", region);
-        json.put("status", status == null ? null : status.name());
-        json.put("businessOwner", businessOwner);
-        ArrayNode units = json.putArray("businessUnits");
-        businessUnits.forEach(units::add);
-        json.put("idp", idp);
-        json.put("enforceIdp", enforceIdp);
-        json.put("memberCount", memberCount);
-        return json;
     }
 }

@@ -20,10 +20,12 @@ import dev.partneraccess.core.policy.Policy;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.support.Refusal;
-import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.TextRules;
 
-/** The checks of partner input against the realm and the policy; each refusal names its field. */
+/**
+ * The checks of partner input against the realm and the policy; each refusal names its field. The input arrives
+ * already read from its request (types, lengths, text rules: admin-rest's {@code PartnerBodies}).
+ */
 final class PartnerInputs {
 
     private static final Pattern DOMAIN = Pattern.compile(
@@ -67,8 +69,8 @@ final class PartnerInputs {
         return owner.getId();
     }
 
-    List<String> domains(JsonBody body) {
-        List<String> raw = body.optionalStringList("domains", 50, 253);
+    /** The domains as given (a list of distinct non-blank lines, or null when absent), checked and normalised. */
+    List<String> domains(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
             throw Refusal.invalid("domains", "'domains' must list at least one internet domain of the partner.");
         }

@@ -2,10 +2,8 @@ package dev.partneraccess.core.policy;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -14,11 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.PolicyVersionEntity;
+import dev.partneraccess.core.jpa.PolicyVersionStore;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
-
-import jakarta.persistence.EntityManager;
 
 /** The versioned policy documents of each realm: every save is a new version, none is ever changed. */
 public final class PolicyStore {
@@ -45,17 +41,15 @@ public final class PolicyStore {
     private static final String SAVED_HERE = "partner-access.policySaved.";
 
     private final KeycloakSession session;
+    private final PolicyVersionStore versions;
     private final EvidenceLedger ledger;
     private final PolicyCache cache;
 
-    public PolicyStore(KeycloakSession session, EvidenceLedger ledger, PolicyCache cache) {
+    public PolicyStore(KeycloakSession session, PolicyVersionStore versions, EvidenceLedger ledger, PolicyCache cache) {
         this.session = session;
+        this.versions = versions;
         this.ledger = ledger;
         this.cache = cache;
-    }
-
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     /**
@@ -72,11 +66,7 @@ public final class PolicyStore {
 
     /** The newest stored version, read from the database and parsed. */
     Optional<StoredPolicy> latest(RealmModel realm) {
-        List<PolicyVersionEntity> latest = em().createNamedQuery("PA_PolicyVersion.latest", PolicyVersionEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setMaxResults(1)
-                .getResultList();
-        return latest.stream().findFirst().map(PolicyStore::toStored);
+        return versions.latest(realm.getId()).map(PolicyStore::toStored);
     }
 
     public StoredPolicy save(RealmModel realm, ObjectNode document, Actor actor) {
@@ -86,14 +76,8 @@ public final class PolicyStore {
         Optional<StoredPolicy> previous = latest(realm);
         int version = previous.map(p -> p.version() + 1).orElse(1);
 
-        PolicyVersionEntity entity = new PolicyVersionEntity();
-        entity.setId(UUID.randomUUID().toString());
-        entity.setRealmId(realm.getId());
-        entity.setVersion(version);
-        entity.setDocument(Json.write(policy.document()));
-        entity.setUpdatedAt(Time.currentTimeMillis());
-        entity.setUpdatedBy(actor.id());
-        em().persist(entity);
+        PolicyVersionStore.Version saved = versions.save(realm.getId(), version, Json.write(policy.document()),
+                Time.currentTimeMillis(), actor.id());
         session.setAttribute(SAVED_HERE + realm.getId(), Boolean.TRUE);
 
         ObjectNode details = Json.object();
@@ -107,12 +91,17 @@ public final class PolicyStore {
         ledger.append(realm.getId(), EvidenceType.POLICY_CHANGED, actor, "policy", null, details);
         // Tells every node's login path that a new version is current (see PolicyCache).
         realm.setAttribute(PolicyCache.VERSION_ATTRIBUTE, Integer.toString(version));
-        return toStored(entity);
+        return toStored(saved);
     }
 
-    private static StoredPolicy toStored(PolicyVersionEntity entity) {
-        Policy policy = new PolicyValidator(TRUSTING).validate((ObjectNode) Json.read(entity.getDocument()));
-        return new StoredPolicy(entity.getVersion(), entity.getUpdatedAt(), entity.getUpdatedBy(), policy);
+    /** The ids of the realms that have a policy. */
+    public List<String> realmsWithPolicy() {
+        return versions.realmsWithPolicy();
+    }
+
+    private static StoredPolicy toStored(PolicyVersionStore.Version stored) {
+        Policy policy = new PolicyValidator(TRUSTING).validate((ObjectNode) Json.read(stored.document()));
+        return new StoredPolicy(stored.version(), stored.updatedAt(), stored.updatedBy(), policy);
     }
 
     static RealmCatalog catalog(RealmModel realm) {

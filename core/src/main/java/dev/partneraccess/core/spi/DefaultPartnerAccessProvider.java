@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -18,8 +19,21 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.EvidenceStore;
+import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.LastLoginStore;
+import dev.partneraccess.core.jpa.LeaseStore;
+import dev.partneraccess.core.jpa.LedgerCheckStore;
+import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.jpa.PolicyVersionStore;
+import dev.partneraccess.core.jpa.PostureStore;
+import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
+import dev.partneraccess.core.partner.NativeEditService;
+import dev.partneraccess.core.partner.PartnerIntakeService;
+import dev.partneraccess.core.partner.PartnerLifecycleService;
+import dev.partneraccess.core.partner.PartnerMembershipService;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -55,22 +69,59 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public EvidenceLedger ledger() {
-        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(session));
+        return once(EvidenceLedger.class, null, () -> new EvidenceLedger(once(EvidenceStore.class, null,
+                () -> new EvidenceStore(session))));
     }
 
     @Override
     public LedgerChecker ledgerChecks() {
-        return once(LedgerChecker.class, null, () -> new LedgerChecker(session, ledger()));
+        return once(LedgerChecker.class, null, () -> new LedgerChecker(once(LedgerCheckStore.class, null,
+                () -> new LedgerCheckStore(session)), ledger()));
     }
 
     @Override
     public PolicyStore policies() {
-        return once(PolicyStore.class, null, () -> new PolicyStore(session, ledger(), factory.policyCache()));
+        return once(PolicyStore.class, null, () -> new PolicyStore(session, once(PolicyVersionStore.class, null,
+                () -> new PolicyVersionStore(session)), ledger(), factory.policyCache()));
     }
 
     @Override
     public PartnerProfileStore profiles() {
         return once(PartnerProfileStore.class, null, () -> new PartnerProfileStore(session));
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return once(NoticeStore.class, null, () -> new NoticeStore(em()));
+    }
+
+    @Override
+    public RequestStore requestStore(RealmModel realm) {
+        return once(RequestStore.class, realm, () -> new RequestStore(em(), realm.getId()));
+    }
+
+    @Override
+    public GrantStore grantStore(RealmModel realm) {
+        return once(GrantStore.class, realm, () -> new GrantStore(em(), realm.getId()));
+    }
+
+    @Override
+    public ServiceAccountStore serviceAccountStore(RealmModel realm) {
+        return once(ServiceAccountStore.class, realm, () -> new ServiceAccountStore(em(), realm.getId()));
+    }
+
+    private jakarta.persistence.EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    @Override
+    public LeaseStore leases() {
+        return once(LeaseStore.class, null, () -> new LeaseStore(session));
+    }
+
+    /** The aggregate reads of the report and the reconciliation (every method takes the realm id). */
+    private PostureStore postureStore() {
+        return once(PostureStore.class, null, () -> new PostureStore(session));
     }
 
     @Override
@@ -86,6 +137,26 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public PartnerService partners(RealmModel realm) {
         return once(PartnerService.class, realm, () -> new PartnerService(session, realm, this));
+    }
+
+    @Override
+    public PartnerIntakeService partnerIntake(RealmModel realm) {
+        return once(PartnerIntakeService.class, realm, () -> new PartnerIntakeService(session, realm, this));
+    }
+
+    @Override
+    public PartnerMembershipService partnerMembers(RealmModel realm) {
+        return once(PartnerMembershipService.class, realm, () -> new PartnerMembershipService(session, realm, this));
+    }
+
+    @Override
+    public PartnerLifecycleService partnerLifecycle(RealmModel realm) {
+        return once(PartnerLifecycleService.class, realm, () -> new PartnerLifecycleService(session, realm, this));
+    }
+
+    @Override
+    public NativeEditService nativeEdits(RealmModel realm) {
+        return once(NativeEditService.class, realm, () -> new NativeEditService(session, realm, this));
     }
 
     @Override
@@ -120,12 +191,12 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public PostureReport report(RealmModel realm) {
-        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, this));
+        return once(PostureReport.class, realm, () -> new PostureReport(session, realm, postureStore(), this));
     }
 
     @Override
     public Reconciliation reconciliation(RealmModel realm) {
-        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm));
+        return once(Reconciliation.class, realm, () -> new Reconciliation(session, realm, postureStore()));
     }
 
     @Override

@@ -14,8 +14,17 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.LastLoginStore;
+import dev.partneraccess.core.jpa.LeaseStore;
+import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
+import dev.partneraccess.core.partner.NativeEditService;
+import dev.partneraccess.core.partner.PartnerIntakeService;
+import dev.partneraccess.core.partner.PartnerLifecycleService;
+import dev.partneraccess.core.partner.PartnerMembershipService;
+import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
@@ -46,14 +55,40 @@ public interface PartnerAccessProvider extends Provider {
     /** The recorded partner profiles (the last accepted {@code partner.*} attributes of each organization). */
     PartnerProfileStore profiles();
 
+    /** The notices sent about grants and service accounts (every method takes the realm or subject). */
+    NoticeStore notices();
+
+    /** The rows of access requests and their stages in {@code realm}. */
+    RequestStore requestStore(RealmModel realm);
+
+    /** The rows of grants in {@code realm}. */
+    GrantStore grantStore(RealmModel realm);
+
+    /** The rows of partner service accounts in {@code realm}. */
+    ServiceAccountStore serviceAccountStore(RealmModel realm);
+    /** The scheduled tasks' lease rows (one node runs a task per interval). */
+    LeaseStore leases();
+
     /** The cluster-wide throttle of {@code LOGIN_DENIED} records. */
     DenialThrottle denials();
 
     /** This node's {@code partner_access_*} gauges. */
     PostureMetrics metrics();
 
-    /** Partner intake, profile changes, members, suspension and offboarding in {@code realm}. */
+    /** The partners of {@code realm}: the registry's reads. */
     PartnerService partners(RealmModel realm);
+
+    /** Partner intake and profile changes in {@code realm}. */
+    PartnerIntakeService partnerIntake(RealmModel realm);
+
+    /** The members of {@code realm}'s partners. */
+    PartnerMembershipService partnerMembers(RealmModel realm);
+
+    /** Suspension, reactivation and offboarding of {@code realm}'s partners. */
+    PartnerLifecycleService partnerLifecycle(RealmModel realm);
+
+    /** Edits of {@code realm}'s partners through Keycloak's own organization API. */
+    NativeEditService nativeEdits(RealmModel realm);
 
     /** Access and renewal requests and their approval stages in {@code realm}. */
     RequestService requests(RealmModel realm);

@@ -11,21 +11,19 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.mockito.Mockito;
 
-import dev.partneraccess.core.jpa.StageEntity;
-
 class ApproversTest {
 
-    private static StageEntity roleStage(String role) {
-        StageEntity stage = new StageEntity();
-        stage.setStage("regional");
-        stage.setApproverRole(Approvers.normalise(role));
+    private static StageModel roleStage(String role) {
+        StageModel stage = Mockito.mock(StageModel.class);
+        Mockito.when(stage.getStage()).thenReturn("regional");
+        Mockito.when(stage.getApproverRole()).thenReturn(Approvers.normalise(role));
         return stage;
     }
 
     @Test
     @DisplayName("Given a regional stage for region EMEA, then a holder of the lower-case regional role may decide and others may not")
     void regionalRoleMatchesCaseInsensitively() {
-        StageEntity stage = roleStage("partner-approver-region-" + "EMEA");
+        StageModel stage = roleStage("partner-approver-region-" + "EMEA");
         assertThat(stage.getApproverRole()).isEqualTo("partner-approver-region-emea");
         assertThat(Approvers.mayDecide(stage, "u1", Set.of("partner-approver-region-emea"))).isTrue();
         assertThat(Approvers.mayDecide(stage, "u1", Set.of("partner-approver-region-amer", "partner-approver-legal"))).isFalse();
@@ -53,9 +51,9 @@ class ApproversTest {
     @Test
     @DisplayName("Given an owner stage, then only the business owner may decide, whatever roles others hold")
     void ownerStageIsTheOwnersAlone() {
-        StageEntity stage = new StageEntity();
-        stage.setStage("owner");
-        stage.setApproverUser("owner-id");
+        StageModel stage = Mockito.mock(StageModel.class);
+        Mockito.when(stage.getStage()).thenReturn("owner");
+        Mockito.when(stage.getApproverUser()).thenReturn("owner-id");
         assertThat(Approvers.mayDecide(stage, "owner-id", Set.of())).isTrue();
         assertThat(Approvers.mayDecide(stage, "someone-else", Set.of("partner-approver-legal", "owner"))).isFalse();
         assertThat(Approvers.describe(stage)).contains("business owner");

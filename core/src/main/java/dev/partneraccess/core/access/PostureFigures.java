@@ -1,0 +1,34 @@
+package dev.partneraccess.core.access;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.partneraccess.core.partner.PartnerStatus;
+
+/**
+ * The governance figures of a realm at one moment ({@code GET /report}, the {@code partner_access_*} gauges).
+ * {@code partners} holds every status, in the order of {@link PartnerStatus}.
+ */
+public record PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, Requests requests, OutOfBand outOfBand,
+                             ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring) {
+
+    public record Grants(long active, long expiringIn7Days, long withoutExpiry) {
+    }
+
+    public record Requests(long pending, long oldestPendingDays) {
+    }
+
+    public record OutOfBand(long reverted30d, long flagged30d) {
+    }
+
+    public record ServiceAccounts(long enabled, long expiredButEnabled, long secretsOverMaxAge, long unusedFor90Days) {
+    }
+
+    /** {@code lastVerifiedAt} (epoch millis) and {@code valid} are null while the ledger was never checked. */
+    public record Evidence(long records, Long lastVerifiedAt, Boolean valid) {
+    }
+
+    /** A realm where any wiring check fails is one where the policy can be bypassed. */
+    public record Wiring(boolean ok, List<String> failing) {
+    }
+}
