@@ -31,6 +31,8 @@ public final class ReviewStore {
 
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
+    /** Rows written before they are flushed and let go of, when a review starts. */
+    static final int WRITE_BATCH = 1000;
 
     private final KeycloakSession session;
 
@@ -121,31 +123,49 @@ public final class ReviewStore {
         return review.getId();
     }
 
-    /** Adds a grant's item to a review with the users who may decide it. */
-    public void addItem(String realmId, String reviewId, ActiveGrant grant, Collection<String> reviewers) {
-        ReviewItemEntity item = new ReviewItemEntity();
-        item.setId(UUID.randomUUID().toString());
-        item.setReviewId(reviewId);
-        item.setRealmId(realmId);
-        item.setGrantId(grant.id());
-        item.setUserId(grant.userId());
-        item.setPartnerId(grant.partnerId());
-        item.setRoleId(grant.roleId());
-        item.setRoleName(grant.roleName());
-        item.setClientId(grant.clientId());
-        item.setGrantedAt(grant.grantedAt());
-        item.setExpiresAt(grant.expiresAt());
-        item.setServiceAccount(grant.serviceAccount());
+    /** A grant to add to a review, with the users who may decide its item. */
+    public record NewItem(ActiveGrant grant, Collection<String> reviewers) {
+    }
+
+    /**
+     * Adds the items of a new review. They are sent to the database a batch at a time and then let go of, so that a
+     * review of many grants does not keep every row it wrote in the persistence context until the commit.
+     */
+    public void addItems(String realmId, String reviewId, List<NewItem> items) {
         EntityManager em = em();
-        em.persist(item);
-        for (String userId : reviewers) {
-            ReviewReviewerEntity reviewer = new ReviewReviewerEntity();
-            reviewer.setId(item.getId() + ":" + userId);
-            reviewer.setItemId(item.getId());
-            reviewer.setUserId(userId);
-            reviewer.setReviewId(reviewId);
-            reviewer.setRealmId(realmId);
-            em.persist(reviewer);
+        List<Object> written = new ArrayList<>();
+        for (NewItem next : items) {
+            ActiveGrant grant = next.grant();
+            ReviewItemEntity item = new ReviewItemEntity();
+            item.setId(UUID.randomUUID().toString());
+            item.setReviewId(reviewId);
+            item.setRealmId(realmId);
+            item.setGrantId(grant.id());
+            item.setUserId(grant.userId());
+            item.setPartnerId(grant.partnerId());
+            item.setRoleId(grant.roleId());
+            item.setRoleName(grant.roleName());
+            item.setClientId(grant.clientId());
+            item.setGrantedAt(grant.grantedAt());
+            item.setExpiresAt(grant.expiresAt());
+            item.setServiceAccount(grant.serviceAccount());
+            em.persist(item);
+            written.add(item);
+            for (String userId : next.reviewers()) {
+                ReviewReviewerEntity reviewer = new ReviewReviewerEntity();
+                reviewer.setId(item.getId() + ":" + userId);
+                reviewer.setItemId(item.getId());
+                reviewer.setUserId(userId);
+                reviewer.setReviewId(reviewId);
+                reviewer.setRealmId(realmId);
+                em.persist(reviewer);
+                written.add(reviewer);
+            }
+            if (written.size() >= WRITE_BATCH) {
+                em.flush();
+                written.forEach(em::detach);
+                written.clear();
+            }
         }
     }
 
@@ -211,13 +231,14 @@ public final class ReviewStore {
         StringBuilder jpql = new StringBuilder(reviewerId == null
                 ? "select i from PaReviewItem i where i.reviewId = :reviewId"
                 : "select i from PaReviewItem i, PaReviewReviewer r where r.reviewId = :reviewId and r.userId = :userId"
-                        + " and r.itemId = i.id and i.reviewId = :reviewId");
+                        + " and i.id = r.itemId");
         if (decision != null) {
             jpql.append(" and i.decision = :decision");
         } else if (undecided) {
             jpql.append(" and i.decision is null");
         }
-        jpql.append(" order by i.id");
+        // A reviewer's items come in the order of the reviewer index (review, user, item).
+        jpql.append(reviewerId == null ? " order by i.id" : " order by r.itemId");
         TypedQuery<ReviewItemEntity> query = em().createQuery(jpql.toString(), ReviewItemEntity.class)
                 .setParameter("reviewId", reviewId);
         if (reviewerId != null) {

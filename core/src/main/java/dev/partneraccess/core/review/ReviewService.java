@@ -122,13 +122,15 @@ public final class ReviewService {
         String id = store.create(realm.getId(), input.name(), scope.stored(), reviewer,
                 input.defaultDecision(), now, actor.recorded(), dueAt);
         Map<String, List<String>> roleHolders = new HashMap<>();
+        List<ReviewStore.NewItem> items = new ArrayList<>();
         for (ActiveGrant grant : grants) {
             Partner partner = partners.get(grant.partnerId()).orElse(null);
             Set<String> reviewers = reviewers(reviewer, grant, partner, policy, roleHolders);
             // Nobody reviews their own access.
             reviewers.remove(grant.userId());
-            store.addItem(realm.getId(), id, grant, reviewers);
+            items.add(new ReviewStore.NewItem(grant, reviewers));
         }
+        store.addItems(realm.getId(), id, items);
         ObjectNode details = Json.object();
         details.put("name", input.name());
         details.set("scope", scope.toJson());
