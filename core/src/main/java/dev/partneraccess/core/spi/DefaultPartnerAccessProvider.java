@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -21,6 +20,7 @@ import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.EvidenceStore;
 import dev.partneraccess.core.jpa.GrantStore;
+import dev.partneraccess.core.jpa.JpaStores;
 import dev.partneraccess.core.jpa.LastLoginStore;
 import dev.partneraccess.core.jpa.LeaseStore;
 import dev.partneraccess.core.jpa.LedgerCheckStore;
@@ -92,26 +92,22 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public NoticeStore notices() {
-        return once(NoticeStore.class, null, () -> new NoticeStore(em()));
+        return once(NoticeStore.class, null, () -> JpaStores.notices(session));
     }
 
     @Override
     public RequestStore requestStore(RealmModel realm) {
-        return once(RequestStore.class, realm, () -> new RequestStore(em(), realm.getId()));
+        return once(RequestStore.class, realm, () -> JpaStores.requests(session, realm.getId()));
     }
 
     @Override
     public GrantStore grantStore(RealmModel realm) {
-        return once(GrantStore.class, realm, () -> new GrantStore(em(), realm.getId()));
+        return once(GrantStore.class, realm, () -> JpaStores.grants(session, realm.getId()));
     }
 
     @Override
     public ServiceAccountStore serviceAccountStore(RealmModel realm) {
-        return once(ServiceAccountStore.class, realm, () -> new ServiceAccountStore(em(), realm.getId()));
-    }
-
-    private jakarta.persistence.EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return once(ServiceAccountStore.class, realm, () -> JpaStores.serviceAccounts(session, realm.getId()));
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -22,7 +21,7 @@ import org.keycloak.timer.TimerProvider;
 import dev.partneraccess.core.access.PostureMetrics;
 import dev.partneraccess.core.access.SweepTask;
 import dev.partneraccess.core.jpa.PartnerProfileBackfill;
-import dev.partneraccess.core.jpa.RealmData;
+import dev.partneraccess.core.jpa.JpaStores;
 import dev.partneraccess.core.policy.PolicyCache;
 
 /**
@@ -79,7 +78,7 @@ public final class DefaultPartnerAccessProviderFactory implements PartnerAccessP
         if (event instanceof RealmModel.RealmRemovedEvent removed) {
             // A deleted realm takes its partner data with it; nothing else refers to these rows.
             String realmId = removed.getRealm().getId();
-            RealmData.delete(removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager(), realmId);
+            JpaStores.deleteRealm(removed.getKeycloakSession(), realmId);
             policyCache.forget(realmId);
         }
     }
