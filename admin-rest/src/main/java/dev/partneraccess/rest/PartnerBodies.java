@@ -41,6 +41,10 @@ final class PartnerBodies {
         body.allowOnly(INTAKE_FIELDS.toArray(String[]::new));
         String name = body.requiredString("name", PartnerService.NAME_MAX);
         List<String> domains = body.optionalStringList("domains", 50, 253);
+        if (domains == null || domains.isEmpty()) {
+            // Before the other fields, as ever: a partner is known by its domains first.
+            throw Refusal.invalid("domains", PartnerIntake.NO_DOMAIN);
+        }
         String tier = body.requiredString("tier", 64);
         String region = body.requiredString("region", 64);
         String owner = body.requiredString("businessOwner", 36);

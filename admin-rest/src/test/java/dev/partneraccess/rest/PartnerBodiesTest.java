@@ -38,6 +38,15 @@ class PartnerBodiesTest {
     }
 
     @Test
+    @DisplayName("An intake without domains is refused on 'domains' before the fields that follow it")
+    void intakeNamesMissingDomainsFirst() {
+        assertRefused(() -> PartnerBodies.intake(JsonBody.parse("{\"name\": \"Half a Partner\"}")), "domains",
+                PartnerIntake.NO_DOMAIN);
+        assertRefused(() -> PartnerBodies.intake(JsonBody.parse("{\"name\": \"Half\", \"domains\": []}")), "domains",
+                PartnerIntake.NO_DOMAIN);
+    }
+
+    @Test
     @DisplayName("A given field must carry a value: null tier, null enforceIdp are refused naming the field")
     void givenFieldsNeedValues() {
         assertRefused(() -> PartnerBodies.changes(JsonBody.parse("{\"tier\": null}")), "tier", "'tier' is required.");

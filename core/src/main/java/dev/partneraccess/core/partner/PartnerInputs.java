@@ -72,7 +72,7 @@ final class PartnerInputs {
     /** The domains as given (a list of distinct non-blank lines, or null when absent), checked and normalised. */
     List<String> domains(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
-            throw Refusal.invalid("domains", "'domains' must list at least one internet domain of the partner.");
+            throw Refusal.invalid("domains", PartnerIntake.NO_DOMAIN);
         }
         List<String> domains = new ArrayList<>();
         for (String domain : raw) {

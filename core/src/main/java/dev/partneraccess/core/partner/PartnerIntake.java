@@ -8,4 +8,7 @@ import java.util.List;
  */
 public record PartnerIntake(String name, List<String> domains, String tier, String region, String businessOwner,
                             List<String> businessUnits, String idp, boolean enforceIdp) {
+
+    /** The refusal of an intake that names no domain. */
+    public static final String NO_DOMAIN = "'domains' must list at least one internet domain of the partner.";
 }

@@ -1,0 +1,195 @@
+package dev.partneraccess.core.access;
+
+import static dev.partneraccess.core.access.GrantService.ACTIVE;
+import static dev.partneraccess.core.access.GrantService.EXPIRED;
+import static dev.partneraccess.core.access.GrantService.REASON_MAX;
+import static dev.partneraccess.core.access.GrantService.REVOKED;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.cache.UserCache;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.partneraccess.core.evidence.EvidenceLedger;
+import dev.partneraccess.core.evidence.EvidenceType;
+import dev.partneraccess.core.jpa.GrantStore;
+import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.spi.PartnerAccessProvider;
+import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.Json;
+import dev.partneraccess.core.support.Refusal;
+import dev.partneraccess.core.support.TextRules;
+
+/**
+ * Ends grants: a revocation by an admin (with the grant's pending renewals), the revocations of a partner's leaving
+ * member, and the sweep's expiry of grants past their end. The role mapping goes, the row says why, the evidence
+ * records it. Built once per session and realm by {@link GrantService}, so its caches serve a whole sweep batch.
+ */
+final class GrantEnding {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final PartnerAccessProvider access;
+    private final EvidenceLedger ledger;
+    private final PolicyStore policies;
+    private final GrantStore store;
+    private final GrantQueries queries;
+    private Integer policyVersion;
+    private int revoked;
+    /** Roles looked up by id, once per service: a sweep batch ends hundreds of grants of the same few roles. */
+    private final Map<String, RoleModel> roles = new HashMap<>();
+
+    GrantEnding(KeycloakSession session, RealmModel realm, PartnerAccessProvider access, GrantStore store,
+                GrantQueries queries) {
+        this.session = session;
+        this.realm = realm;
+        this.access = access;
+        this.ledger = access.ledger();
+        this.policies = access.policies();
+        this.store = store;
+        this.queries = queries;
+    }
+
+    /** Revokes an ACTIVE grant for the given reason (checked by the caller: text, at most {@value GrantService#REASON_MAX} characters). */
+    Grant revoke(String id, String reason, Actor actor) {
+        if (!TextRules.plausibleId(id)) {
+            throw Refusal.notFound("No grant '" + id + "' in this realm.");
+        }
+        RequestService requests = access.requests(realm);
+        List<RequestModel> renewals = requests.lockPendingRenewals(id);
+        GrantModel grant = queries.locked(id);
+        if (!ACTIVE.equals(grant.getStatus())) {
+            throw Refusal.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
+        }
+        end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
+        // A renewal of a revoked grant can never be approved: it ends with the grant instead of waiting for a time-out.
+        requests.cancelAll(renewals, "Grant '" + id + "' was revoked: " + reason, actor);
+        return store.answer(grant);
+    }
+
+    /** Revokes grants locked by {@link GrantService#lockActive}, each with its own evidence; sessions are the caller's to end. */
+    int revokeAll(List<GrantModel> grants, String reason, Actor actor) {
+        for (GrantModel grant : grants) {
+            end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, false);
+        }
+        revoked += grants.size();
+        return grants.size();
+    }
+
+    /** How many grants this service has revoked so far (the sweep reports it). */
+    int revokedCount() {
+        return revoked;
+    }
+
+    /**
+     * Ends a grant: the role mapping goes, the row says why,
+     * and the evidence records it. With {@code endSessions} the user's sessions end too, so no refresh token keeps
+     * the role.
+     */
+    void end(GrantModel grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
+        UserModel user = holder(grant.getUserId());
+        boolean mappingRemoved = removeMapping(user, grant.getRoleId());
+        Integer sessionsEnded = endSessions && user != null ? access.sessions(realm).endAll(user) : null;
+        record(grant, status, reason, actor, type, mappingRemoved, sessionsEnded);
+    }
+
+    /**
+     * The sweep's end of a batch of grants past their end, rows already locked by the caller: first every role
+     * mapping goes through the Keycloak model (its removal flushes the persistence context each time, so the context
+     * holds nothing else then), then the grants are updated and recorded, and the commit writes those in JDBC batches.
+     * Answers how many were expired.
+     */
+    int expireAll(List<String> lockedIds, long now) {
+        if (lockedIds.isEmpty()) {
+            return 0;
+        }
+        List<GrantStore.Holding> due = store.stillDue(lockedIds, now);
+        Map<String, Boolean> removed = new HashMap<>();
+        for (GrantStore.Holding row : due) {
+            String userId = row.userId();
+            removed.put(row.id(), removeMapping(holder(userId), row.roleId()));
+            // The holder's entity is not needed again; the next removal's flush need not look at it.
+            store.detachUser(userId);
+        }
+        if (removed.isEmpty()) {
+            return 0;
+        }
+        List<GrantModel> grants = store.byIds(removed.keySet());
+        for (GrantModel grant : grants) {
+            record(grant, EXPIRED, "Reached its end at " + Json.isoTime(grant.getExpiresAt()) + ".", Actor.SYSTEM,
+                    EvidenceType.GRANT_EXPIRED, removed.get(grant.getId()), null);
+        }
+        return grants.size();
+    }
+
+    /**
+     * A user holds at most one ACTIVE grant per role (a request is refused while one is active, renewal extends the
+     * same grant), so the mapping goes with the grant.
+     */
+    private boolean removeMapping(UserModel user, String roleId) {
+        RoleModel role = roles.computeIfAbsent(roleId, realm::getRoleById);
+        if (user == null || role == null) {
+            return false;
+        }
+        user.deleteRoleMapping(role);
+        evictFromCache(user);
+        return true;
+    }
+
+    /** The row says why the grant ended, and the evidence records it. */
+    private void record(GrantModel grant, String status, String reason, Actor actor, EvidenceType type,
+                        boolean mappingRemoved, Integer sessionsEnded) {
+        grant.setStatus(status);
+        grant.setRevokedAt(Time.currentTimeMillis());
+        grant.setRevokedBy(actor.recorded());
+        // Offboarding prefixes the partner's name to a reason that may itself fill the column; the evidence keeps it all.
+        grant.setRevokedReason(TextRules.clip(reason, REASON_MAX));
+        ObjectNode details = GrantService.grantDetails(grant);
+        details.put("reason", reason);
+        details.put("requestId", grant.getRequestId());
+        details.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
+        details.put("roleMappingRemoved", mappingRemoved);
+        if (sessionsEnded != null) {
+            details.put("sessionsEnded", sessionsEnded);
+        }
+        details.put("policyVersion", policyVersion());
+        ledger.append(realm.getId(), type, actor, grant.getId(), grant.getPartnerId(), details);
+    }
+
+    /**
+     * The grant's holder as Keycloak's own user store has it, without building a cached copy first (building one reads
+     * the user's roles and groups, which the sweep does not need); users of a federated store come through the usual
+     * lookup. Either way the role mapping is then removed through the Keycloak model.
+     */
+    private UserModel holder(String userId) {
+        UserProvider local = session.getProvider(UserProvider.class);
+        UserModel user = local == null ? null : local.getUserById(realm, userId);
+        return user != null ? user : session.users().getUserById(realm, userId);
+    }
+
+    /** Drops the user from Keycloak's user cache on every node, so no node serves the removed role from memory. */
+    private void evictFromCache(UserModel user) {
+        UserCache cache = session.getProvider(UserCache.class);
+        if (cache != null) {
+            cache.evict(realm, user);
+        }
+    }
+
+    /** The policy version in force, read once per service (a sweep batch ends hundreds of grants). */
+    private Integer policyVersion() {
+        if (policyVersion == null) {
+            policyVersion = policies.current(realm).map(StoredPolicy::version).orElse(0);
+        }
+        return policyVersion;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.partneraccess.core.access;
+
+import dev.partneraccess.core.support.Actor;
+
+/**
+ * What differs between the kinds of request that go through the one approval pipeline: a new access to a governed
+ * role ({@link AccessKind}), the renewal of an active grant ({@link GrantRenewalKind}) and the renewal of a partner
+ * service account ({@link ServiceAccountRenewalKind}). Each kind checks its own input before a request is opened and
+ * hands {@link RequestOpening} a {@link RequestOpening.Draft} (beneficiary, role or subject, stages, its fields of
+ * {@code REQUEST_CREATED}); the shared steps (the evidence lock, one pending request per user and role, the stages,
+ * the evidence, the mails) are the pipeline's. At the last approval {@link RequestDecisions} asks the kind to re-check
+ * and to complete the request.
+ */
+sealed interface RequestKind permits AccessKind, GrantRenewalKind, ServiceAccountRenewalKind {
+
+    /**
+     * Locks, at a decision on a pending request, what its completion will change; rows before the evidence chain,
+     * the lock order everywhere. Nothing for a new access.
+     */
+    default void lockSubject(RequestModel request) {
+    }
+
+    /**
+     * What changed since the request was made and no longer allows completing it, checked under the request's lock at
+     * the last approval; null when it may be completed.
+     */
+    String recheck(RequestModel request);
+
+    /** Completes an approved request: issues the grant, renews the grant, or renews the service account. */
+    void complete(RequestModel request, Actor actor);
+}
