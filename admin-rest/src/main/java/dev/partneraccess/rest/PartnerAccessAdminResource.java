@@ -67,6 +67,11 @@ public final class PartnerAccessAdminResource {
         return new SweepResource(rest);
     }
 
+    @Path("reviews")
+    public ReviewsResource reviews() {
+        return new ReviewsResource(rest);
+    }
+
     @Path("evidence")
     public EvidenceResource evidence() {
         return new EvidenceResource(rest);

@@ -85,6 +85,9 @@ final class PartnerGateAuthenticator implements Authenticator {
         if (tier.isPresent()) {
             addDueActions(context.getAuthenticationSession(), user, tier.get(), policy.get().policy());
         }
+        // For the access reviews' recommendations; written at most once an hour per user.
+        context.getSession().getProvider(PartnerAccessProvider.class).lastLogins()
+                .recordLogin(context.getRealm().getId(), user.getId(), Time.currentTimeMillis());
         context.success();
     }
 

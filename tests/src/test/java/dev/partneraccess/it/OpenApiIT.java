@@ -136,6 +136,34 @@ class OpenApiIT extends AccessTestBase {
         expect(admin("ops-admin", "POST", "/grants/" + pricingGrant + "/revoke", reason("Twice.")), 409);
         expect(admin("viewer", "POST", "/grants/" + dealGrant + "/revoke", reason("Not allowed.")), 403);
 
+        // An access review of the partner's grants, decided by its business owner, then closed (keeping them).
+        ObjectNode reviewBody = Api.object();
+        reviewBody.put("name", "Contract Gold quarterly review");
+        reviewBody.putObject("scope").put("partner", partner);
+        reviewBody.put("reviewer", "owner");
+        reviewBody.put("days", 14);
+        reviewBody.put("defaultDecision", "keep");
+        String review = expect(admin("ops-admin", "POST", "/reviews", reviewBody), 201).get("id").asText();
+        ObjectNode badReview = reviewBody.deepCopy();
+        ((ObjectNode) badReview.get("scope")).put("colour", "gold");
+        expect(admin("ops-admin", "POST", "/reviews", badReview), 400);
+        expect(admin("viewer", "POST", "/reviews", reviewBody), 403);
+        expect(admin("viewer", "GET", "/reviews?status=OPEN", null), 200);
+        expect(admin("viewer", "GET", "/reviews?status=SOMETIMES", null), 400);
+        expect(admin("viewer", "GET", "/reviews/" + review, null), 200);
+        expect(admin("viewer", "GET", "/reviews/no-such-review", null), 404);
+        String item = expect(admin("owner-olivia", "GET", "/reviews/" + review + "/items?awaiting=me", null), 200)
+                .get(0).get("id").asText();
+        expect(admin("viewer", "GET", "/reviews/" + review + "/items?decision=undecided", null), 200);
+        ObjectNode keep = Api.object();
+        keep.put("decision", "keep");
+        keep.put("justification", "Still registers deals every week.");
+        expect(admin("owner-olivia", "POST", "/reviews/" + review + "/items/" + item + "/decision", keep), 200);
+        expect(admin("owner-olivia", "POST", "/reviews/" + review + "/items/" + item + "/decision", keep), 409);
+        expect(admin("viewer", "POST", "/reviews/" + review + "/close", null), 403);
+        expect(admin("ops-admin", "POST", "/reviews/" + review + "/close", null), 200);
+        expect(admin("ops-admin", "POST", "/reviews/" + review + "/close", null), 409);
+
         // A service account: created, listed, rotated, renewed, disabled.
         ObjectNode account = Api.object();
         account.put("name", "erp-sync");

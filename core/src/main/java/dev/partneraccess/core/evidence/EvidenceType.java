@@ -34,7 +34,11 @@ public enum EvidenceType {
     SERVICE_ACCOUNT_EXPIRED,
     SERVICE_ACCOUNT_RENEWED,
     /** {@code POST /setup} wired something in the realm; not written when it changed nothing. */
-    SETUP_APPLIED;
+    SETUP_APPLIED,
+    REVIEW_STARTED,
+    REVIEW_DECIDED,
+    /** With the kept, revoked and defaulted counts. */
+    REVIEW_CLOSED;
 
     public static EvidenceType parse(String name) {
         for (EvidenceType type : values()) {

@@ -26,7 +26,8 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
     public List<Class<?>> getEntities() {
         return List.of(PolicyVersionEntity.class, EvidenceEntity.class, EvidenceHeadEntity.class, RequestEntity.class,
                 StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class,
-                ServiceAccountEntity.class, LedgerCheckEntity.class, PartnerProfileEntity.class);
+                ServiceAccountEntity.class, LedgerCheckEntity.class, PartnerProfileEntity.class,
+                ReviewEntity.class, ReviewItemEntity.class, ReviewReviewerEntity.class, LastLoginEntity.class);
     }
 
     @Override

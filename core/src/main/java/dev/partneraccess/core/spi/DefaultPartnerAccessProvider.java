@@ -21,6 +21,7 @@ import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.EvidenceStore;
 import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.JpaStores;
+import dev.partneraccess.core.jpa.LastLoginStore;
 import dev.partneraccess.core.jpa.LeaseStore;
 import dev.partneraccess.core.jpa.LedgerCheckStore;
 import dev.partneraccess.core.jpa.NoticeStore;
@@ -36,6 +37,7 @@ import dev.partneraccess.core.partner.PartnerMembershipService;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.review.ReviewService;
 import dev.partneraccess.core.wiring.RealmWiring;
 
 /**
@@ -196,6 +198,16 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public ExpirySweep sweep() {
         return once(ExpirySweep.class, null, () -> new ExpirySweep(session.getKeycloakSessionFactory(), factory.sweepBatchSize()));
+    }
+
+    @Override
+    public ReviewService reviews(RealmModel realm) {
+        return once(ReviewService.class, realm, () -> new ReviewService(session, realm, this));
+    }
+
+    @Override
+    public LastLoginStore lastLogins() {
+        return once(LastLoginStore.class, null, () -> new LastLoginStore(session));
     }
 
     @Override

@@ -15,8 +15,9 @@ import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.GrantStore;
-import dev.partneraccess.core.jpa.NoticeStore;
+import dev.partneraccess.core.jpa.LastLoginStore;
 import dev.partneraccess.core.jpa.LeaseStore;
+import dev.partneraccess.core.jpa.NoticeStore;
 import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.partner.NativeEditService;
 import dev.partneraccess.core.partner.PartnerIntakeService;
@@ -27,6 +28,7 @@ import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
+import dev.partneraccess.core.review.ReviewService;
 import dev.partneraccess.core.wiring.RealmWiring;
 
 /**
@@ -117,4 +119,10 @@ public interface PartnerAccessProvider extends Provider {
      * provider), so it can be run from {@code POST /sweep} and from the timer alike.
      */
     ExpirySweep sweep();
+
+    /** Access reviews (recertification) in {@code realm}. */
+    ReviewService reviews(RealmModel realm);
+
+    /** The users' last logins, recorded by the gate at most once an hour. */
+    LastLoginStore lastLogins();
 }

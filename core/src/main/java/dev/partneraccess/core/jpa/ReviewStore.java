@@ -1,0 +1,301 @@
+package dev.partneraccess.core.jpa;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+import dev.partneraccess.core.review.Review;
+import dev.partneraccess.core.review.ReviewItem;
+import dev.partneraccess.core.review.ReviewScope;
+import dev.partneraccess.core.support.Paging;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * Access reviews, their items and reviewers ({@code PA_REVIEW}, {@code PA_REVIEW_ITEM}, {@code PA_REVIEW_REVIEWER}):
+ * every query, write and row lock of them, and the read of the active grants a review snapshots. Locks are taken
+ * review row first, then its items, then (through the grant service) the grants.
+ */
+public final class ReviewStore {
+
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+    /** Rows written before they are flushed and let go of, when a review starts. */
+    static final int WRITE_BATCH = 1000;
+
+    private final KeycloakSession session;
+
+    public ReviewStore(KeycloakSession session) {
+        this.session = session;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** An active grant as a review snapshots it. */
+    public record ActiveGrant(String id, String userId, String partnerId, String roleId, String roleName, String clientId,
+                              long grantedAt, long expiresAt, boolean serviceAccount) {
+    }
+
+    /**
+     * The realm's ACTIVE grants narrowed by partner, role name, client and holder kind (null leaves a field open),
+     * oldest first; tier and region are the caller's to apply, since they live on the partner.
+     */
+    public List<ActiveGrant> activeGrants(String realmId, String partnerId, String role, String client, Boolean serviceAccounts) {
+        StringBuilder jpql = new StringBuilder("select g.id, g.userId, g.partnerId, g.roleId, g.roleName, g.clientId,"
+                + " g.grantedAt, g.expiresAt from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("realmId", realmId);
+        if (partnerId != null) {
+            jpql.append(" and g.partnerId = :partnerId");
+            parameters.put("partnerId", partnerId);
+        }
+        if (role != null) {
+            jpql.append(" and g.roleName = :roleName");
+            parameters.put("roleName", role);
+        }
+        if (client != null) {
+            jpql.append(" and g.clientId = :clientId");
+            parameters.put("clientId", client);
+        }
+        jpql.append(" order by g.grantedAt, g.id");
+        TypedQuery<Object[]> query = em().createQuery(jpql.toString(), Object[].class);
+        parameters.forEach(query::setParameter);
+        Set<String> accounts = serviceAccountUsers(realmId);
+        List<ActiveGrant> grants = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            boolean account = accounts.contains((String) row[1]);
+            if (serviceAccounts != null && serviceAccounts != account) {
+                continue;
+            }
+            grants.add(new ActiveGrant((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (String) row[5], (Long) row[6], (Long) row[7], account));
+        }
+        return grants;
+    }
+
+    private Set<String> serviceAccountUsers(String realmId) {
+        return new HashSet<>(em().createQuery("select a.userId from PaServiceAccount a where a.realmId = :realmId"
+                        + " and a.userId is not null", String.class)
+                .setParameter("realmId", realmId).getResultList());
+    }
+
+    /** When each of these service-account users' accounts last obtained a token, for those that ever did. */
+    public Map<String, Long> serviceAccountLastUse(String realmId, Collection<String> userIds) {
+        Map<String, Long> found = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return found;
+        }
+        em().createQuery("select a.userId, a.lastUsedAt from PaServiceAccount a where a.realmId = :realmId"
+                        + " and a.userId in :ids and a.lastUsedAt is not null", Object[].class)
+                .setParameter("realmId", realmId).setParameter("ids", userIds).getResultStream()
+                .forEach(row -> found.put((String) row[0], (Long) row[1]));
+        return found;
+    }
+
+    /** Writes a new OPEN review; its items follow with {@link #addItem}. */
+    public String create(String realmId, String name, String scopeJson, String reviewer, String defaultDecision,
+                         long createdAt, String createdBy, long dueAt) {
+        ReviewEntity review = new ReviewEntity();
+        review.setId(UUID.randomUUID().toString());
+        review.setRealmId(realmId);
+        review.setName(name);
+        review.setStatus(OPEN);
+        review.setScope(scopeJson);
+        review.setReviewer(reviewer);
+        review.setDefaultDecision(defaultDecision);
+        review.setCreatedAt(createdAt);
+        review.setCreatedBy(createdBy);
+        review.setDueAt(dueAt);
+        em().persist(review);
+        return review.getId();
+    }
+
+    /** A grant to add to a review, with the users who may decide its item. */
+    public record NewItem(ActiveGrant grant, Collection<String> reviewers) {
+    }
+
+    /**
+     * Adds the items of a new review. They are sent to the database a batch at a time and then let go of, so that a
+     * review of many grants does not keep every row it wrote in the persistence context until the commit.
+     */
+    public void addItems(String realmId, String reviewId, List<NewItem> items) {
+        EntityManager em = em();
+        List<Object> written = new ArrayList<>();
+        for (NewItem next : items) {
+            ActiveGrant grant = next.grant();
+            ReviewItemEntity item = new ReviewItemEntity();
+            item.setId(UUID.randomUUID().toString());
+            item.setReviewId(reviewId);
+            item.setRealmId(realmId);
+            item.setGrantId(grant.id());
+            item.setUserId(grant.userId());
+            item.setPartnerId(grant.partnerId());
+            item.setRoleId(grant.roleId());
+            item.setRoleName(grant.roleName());
+            item.setClientId(grant.clientId());
+            item.setGrantedAt(grant.grantedAt());
+            item.setExpiresAt(grant.expiresAt());
+            item.setServiceAccount(grant.serviceAccount());
+            em.persist(item);
+            written.add(item);
+            for (String userId : next.reviewers()) {
+                ReviewReviewerEntity reviewer = new ReviewReviewerEntity();
+                reviewer.setId(item.getId() + ":" + userId);
+                reviewer.setItemId(item.getId());
+                reviewer.setUserId(userId);
+                reviewer.setReviewId(reviewId);
+                reviewer.setRealmId(realmId);
+                em.persist(reviewer);
+                written.add(reviewer);
+            }
+            if (written.size() >= WRITE_BATCH) {
+                em.flush();
+                written.forEach(em::detach);
+                written.clear();
+            }
+        }
+    }
+
+    public Optional<Review> find(String realmId, String id) {
+        ReviewEntity review = em().find(ReviewEntity.class, id);
+        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty() : Optional.of(review(review, counts(id)));
+    }
+
+    /** The review, its row locked for the rest of the transaction; empty when it is not in this realm. */
+    public Optional<Review> locked(String realmId, String id) {
+        ReviewEntity review = em().find(ReviewEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty() : Optional.of(review(review, counts(id)));
+    }
+
+    /** The realm's reviews, newest first, optionally of one status. */
+    public List<Review> list(String realmId, String status, Paging paging) {
+        TypedQuery<ReviewEntity> query = em().createQuery("select r from PaReview r where r.realmId = :realmId"
+                + (status == null ? "" : " and r.status = :status") + " order by r.createdAt desc, r.id", ReviewEntity.class)
+                .setParameter("realmId", realmId);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        List<ReviewEntity> reviews = query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+        return reviews.stream().map(r -> review(r, counts(r.getId()))).toList();
+    }
+
+    /** The ids of the realm's OPEN reviews due at {@code now}, earliest first, at most {@code limit}. */
+    public List<String> dueIds(String realmId, long now, int limit) {
+        return em().createQuery("select r.id from PaReview r where r.realmId = :realmId and r.status = 'OPEN'"
+                        + " and r.dueAt <= :now order by r.dueAt, r.id", String.class)
+                .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /** Marks a locked review CLOSED. */
+    public void close(String id, long now) {
+        ReviewEntity review = em().find(ReviewEntity.class, id);
+        review.setStatus(CLOSED);
+        review.setClosedAt(now);
+    }
+
+    private Review.Counts counts(String reviewId) {
+        long total = 0;
+        long kept = 0;
+        long revoked = 0;
+        for (Object[] row : em().createQuery("select i.decision, count(i) from PaReviewItem i where i.reviewId = :id"
+                + " group by i.decision", Object[].class).setParameter("id", reviewId).getResultList()) {
+            long n = ((Number) row[1]).longValue();
+            total += n;
+            if ("keep".equals(row[0])) {
+                kept += n;
+            } else if ("revoke".equals(row[0])) {
+                revoked += n;
+            }
+        }
+        return new Review.Counts(total, kept + revoked, kept, revoked);
+    }
+
+    /**
+     * A review's items in id order. {@code decision} keeps only items so decided ({@code keep} or {@code revoke}), or
+     * only undecided ones when {@code undecided}; {@code reviewerId} keeps only the items that user may decide.
+     */
+    public List<ReviewItem> items(String reviewId, String decision, boolean undecided, String reviewerId, Paging paging) {
+        StringBuilder jpql = new StringBuilder(reviewerId == null
+                ? "select i from PaReviewItem i where i.reviewId = :reviewId"
+                : "select i from PaReviewItem i, PaReviewReviewer r where r.reviewId = :reviewId and r.userId = :userId"
+                        + " and i.id = r.itemId");
+        if (decision != null) {
+            jpql.append(" and i.decision = :decision");
+        } else if (undecided) {
+            jpql.append(" and i.decision is null");
+        }
+        // A reviewer's items come in the order of the reviewer index (review, user, item).
+        jpql.append(reviewerId == null ? " order by i.id" : " order by r.itemId");
+        TypedQuery<ReviewItemEntity> query = em().createQuery(jpql.toString(), ReviewItemEntity.class)
+                .setParameter("reviewId", reviewId);
+        if (reviewerId != null) {
+            query.setParameter("userId", reviewerId);
+        }
+        if (decision != null) {
+            query.setParameter("decision", decision);
+        }
+        return items(query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList());
+    }
+
+    /** The next {@code limit} items of a review after {@code afterId} in id order (null from the start), for closing. */
+    public List<ReviewItem> itemsAfter(String reviewId, String afterId, int limit) {
+        TypedQuery<ReviewItemEntity> query = em().createQuery("select i from PaReviewItem i where i.reviewId = :reviewId"
+                + (afterId == null ? "" : " and i.id > :after") + " order by i.id", ReviewItemEntity.class)
+                .setParameter("reviewId", reviewId);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        return items(query.setMaxResults(limit).getResultList());
+    }
+
+    /** The item of this review, its row locked for the rest of the transaction; empty when the review has none such. */
+    public Optional<ReviewItem> lockedItem(String reviewId, String itemId) {
+        ReviewItemEntity item = em().find(ReviewItemEntity.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        if (item == null || !item.getReviewId().equals(reviewId)) {
+            return Optional.empty();
+        }
+        return Optional.of(items(List.of(item)).get(0));
+    }
+
+    /** Records an item's decision. */
+    public void decide(String itemId, String decision, boolean defaulted, String decidedBy, long decidedAt, String justification) {
+        ReviewItemEntity item = em().find(ReviewItemEntity.class, itemId);
+        item.setDecision(decision);
+        item.setDefaulted(defaulted);
+        item.setDecidedBy(decidedBy);
+        item.setDecidedAt(decidedAt);
+        item.setJustification(justification);
+    }
+
+    private List<ReviewItem> items(List<ReviewItemEntity> entities) {
+        Map<String, List<String>> reviewers = new HashMap<>();
+        if (!entities.isEmpty()) {
+            em().createQuery("select r.itemId, r.userId from PaReviewReviewer r where r.itemId in :ids order by r.userId",
+                            Object[].class)
+                    .setParameter("ids", entities.stream().map(ReviewItemEntity::getId).toList()).getResultStream()
+                    .forEach(row -> reviewers.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]));
+        }
+        return entities.stream().map(i -> new ReviewItem(i.getId(), i.getReviewId(), i.getGrantId(), i.getUserId(), null,
+                i.getPartnerId(), i.getRoleName(), i.getClientId(), i.getGrantedAt(), i.getExpiresAt(), i.isServiceAccount(),
+                List.copyOf(reviewers.getOrDefault(i.getId(), List.of())), i.getDecision(), i.isDefaulted(),
+                i.getDecidedBy(), i.getDecidedAt(), i.getJustification(), null)).toList();
+    }
+
+    private static Review review(ReviewEntity r, Review.Counts counts) {
+        return new Review(r.getId(), r.getName(), r.getStatus(), ReviewScope.fromStored(r.getScope()), r.getReviewer(),
+                r.getDefaultDecision(), r.getCreatedAt(), r.getCreatedBy(), r.getDueAt(), r.getClosedAt(), counts);
+    }
+}
