@@ -54,6 +54,11 @@ final class ReportJson {
         ObjectNode wiring = report.putObject("wiring");
         wiring.put("ok", figures.wiring().ok());
         figures.wiring().failing().forEach(wiring.putArray("failing")::add);
+
+        ObjectNode reviews = report.putObject("reviews");
+        reviews.put("open", figures.reviews().open());
+        reviews.put("overdueItems", figures.reviews().overdueItems());
+        reviews.put("revokedLast90Days", figures.reviews().revokedLast90Days());
         return report;
     }
 }

@@ -10,7 +10,7 @@ import dev.partneraccess.core.partner.PartnerStatus;
  * {@code partners} holds every status, in the order of {@link PartnerStatus}.
  */
 public record PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, Requests requests, OutOfBand outOfBand,
-                             ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring) {
+                             ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring, Reviews reviews) {
 
     public record Grants(long active, long expiringIn7Days, long withoutExpiry) {
     }
@@ -26,6 +26,13 @@ public record PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, R
 
     /** {@code lastVerifiedAt} (epoch millis) and {@code valid} are null while the ledger was never checked. */
     public record Evidence(long records, Long lastVerifiedAt, Boolean valid) {
+    }
+
+    /**
+     * Access reviews: those still {@code OPEN}, their undecided items past the due date, and the items revoked
+     * (decided or defaulted) by reviews closed in the last 90 days.
+     */
+    public record Reviews(long open, long overdueItems, long revokedLast90Days) {
     }
 
     /** A realm where any wiring check fails is one where the policy can be bypassed. */

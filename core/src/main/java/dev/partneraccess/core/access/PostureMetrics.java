@@ -54,7 +54,10 @@ public final class PostureMetrics {
             new Figure("evidence_records", f -> f.evidence().records(), "Records in the evidence ledger"),
             new Figure("evidence_valid", f -> f.evidence().valid(), "1 when the ledger verified at its last check, 0 when broken"),
             new Figure("evidence_last_verified_timestamp_seconds", f -> lastVerifiedAt(f.evidence().lastVerifiedAt()), "When the ledger was last verified"),
-            new Figure("wiring_ok", f -> f.wiring().ok(), "1 when every wiring check of GET /setup passes, 0 when the policy can be bypassed"));
+            new Figure("wiring_ok", f -> f.wiring().ok(), "1 when every wiring check of GET /setup passes, 0 when the policy can be bypassed"),
+            new Figure("reviews_open", f -> f.reviews().open(), "Access reviews still open"),
+            new Figure("reviews_overdue_items", f -> f.reviews().overdueItems(), "Undecided items of open reviews past their due date"),
+            new Figure("reviews_revoked_last_90_days", f -> f.reviews().revokedLast90Days(), "Items revoked by reviews closed in the last 90 days"));
 
     /** This node's last figures per realm; one instance per node, held by the partner access provider's factory. */
     private final Map<String, AtomicReference<PostureFigures>> figures = new ConcurrentHashMap<>();

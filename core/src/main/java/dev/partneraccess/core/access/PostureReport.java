@@ -81,7 +81,10 @@ public final class PostureReport {
         // A realm where any wiring check fails is one where the policy can be bypassed.
         List<String> failing = access.wiring(realm).failing();
         PostureFigures.Wiring wiring = new PostureFigures.Wiring(failing.isEmpty(), List.copyOf(failing));
-        return new PostureFigures(partners, grants, requests, outOfBand, accounts, evidence, wiring);
+
+        PostureFigures.Reviews reviews = new PostureFigures.Reviews(store.openReviews(realmId),
+                store.overdueReviewItems(realmId, now), store.reviewItemsRevokedSince(realmId, now - 90 * DAY));
+        return new PostureFigures(partners, grants, requests, outOfBand, accounts, evidence, wiring, reviews);
     }
 
     /**

@@ -81,6 +81,23 @@ public final class PostureStore {
                 "partners", partnerIds, "before", before);
     }
 
+    public long openReviews(String realmId) {
+        return count(realmId, "select count(r) from PaReview r where r.realmId = :realmId and r.status = 'OPEN'");
+    }
+
+    /** Undecided items of OPEN reviews whose due date is before {@code now} (the sweep has not closed them yet). */
+    public long overdueReviewItems(String realmId, long now) {
+        return count(realmId, "select count(i) from PaReview r, PaReviewItem i where r.realmId = :realmId"
+                + " and r.status = 'OPEN' and r.dueAt < :now and i.reviewId = r.id and i.decision is null", "now", now);
+    }
+
+    /** Items decided {@code revoke}, by a reviewer or by default, in reviews closed at or after {@code since}. */
+    public long reviewItemsRevokedSince(String realmId, long since) {
+        return count(realmId, "select count(i) from PaReview r, PaReviewItem i where r.realmId = :realmId"
+                + " and r.status = 'CLOSED' and r.closedAt >= :since and i.reviewId = r.id and i.decision = 'revoke'",
+                "since", since);
+    }
+
     /** Direct user mappings of these roles with no active grant behind them. */
     public long directMappingsWithoutGrant(String realmId, List<String> roleIds) {
         return count(realmId, "select count(m) from UserRoleMappingEntity m where m.roleId in :roles and m.user.realmId = :realmId"

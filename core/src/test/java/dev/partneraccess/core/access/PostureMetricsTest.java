@@ -52,6 +52,9 @@ class PostureMetricsTest {
         assertThat(gauge("evidence_valid", "metrics-checked")).isEqualTo(0);
         assertThat(gauge("evidence_last_verified_timestamp_seconds", "metrics-checked")).isEqualTo(1764150896);
         assertThat(gauge("wiring_ok", "metrics-checked")).isEqualTo(1);
+        assertThat(gauge("reviews_open", "metrics-checked")).isEqualTo(15);
+        assertThat(gauge("reviews_overdue_items", "metrics-checked")).isEqualTo(16);
+        assertThat(gauge("reviews_revoked_last_90_days", "metrics-checked")).isEqualTo(17);
     }
 
     @Test
@@ -84,7 +87,8 @@ class PostureMetricsTest {
         partners.put(PartnerStatus.OFFBOARDED, 0L);
         return new PostureFigures(partners, new PostureFigures.Grants(4, 5, 6), new PostureFigures.Requests(8, 9),
                 new PostureFigures.OutOfBand(10, 11), new PostureFigures.ServiceAccounts(12, 13, 2, 14), evidence,
-                new PostureFigures.Wiring(wiringOk, wiringOk ? List.of() : List.of("browser-flow")));
+                new PostureFigures.Wiring(wiringOk, wiringOk ? List.of() : List.of("browser-flow")),
+                new PostureFigures.Reviews(15, 16, 17));
     }
 
     private static double gauge(String name, String realm) {
