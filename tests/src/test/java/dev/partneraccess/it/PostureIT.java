@@ -178,6 +178,78 @@ class PostureIT extends AccessTestBase {
         }
     }
 
+    @Test
+    @Order(4)
+    void reviewsShowInTheReportOpenThenOverdueThenRevokedAndTheGaugesSayTheSame() throws Exception {
+        String partner = partnerWith("Posture Reviewed", "posture-reviewed.example", "registered", "EMEA", "ria.registered", "lou.lapse");
+        String ria = userId("ria.registered");
+        String riaGrant = granted("ria.registered", 20);
+        String louGrant = granted("lou.lapse", 20);
+        ObjectNode body = Api.object();
+        body.put("name", "Posture Reviewed Q4");
+        body.set("scope", Api.object().put("partner", partner));
+        body.put("reviewer", "approvers");
+        body.put("days", 7);
+        body.put("defaultDecision", "revoke");
+        Api.Reply started = ops().post("/reviews", body);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String review = started.json().get("id").asText();
+        assertThat(started.json().at("/items/total").asInt()).isEqualTo(2);
+
+        // Open and not yet due.
+        JsonNode open = report().get("reviews");
+        assertThat(open.get("open").asInt()).isEqualTo(1);
+        assertThat(open.get("overdueItems").asInt()).isZero();
+        assertThat(open.get("revokedLast90Days").asInt()).isZero();
+        String metrics = metrics();
+        assertThat(gauge(metrics, "partner_access_reviews_open")).isEqualTo(1);
+        assertThat(gauge(metrics, "partner_access_reviews_overdue_items")).isEqualTo(0);
+
+        // One item decided; a day past the due date, before any sweep closes it, the other is overdue.
+        JsonNode riaItem = null;
+        for (JsonNode item : ops().get("/reviews/" + review + "/items").json()) {
+            if (item.get("user").asText().equals(ria)) {
+                riaItem = item;
+            }
+        }
+        assertThat(riaItem).as("ria's item").isNotNull();
+        ObjectNode revoke = Api.object();
+        revoke.put("decision", "revoke");
+        revoke.put("justification", "No longer registers deals.");
+        Api.Reply decided = as("emea-erin").post("/reviews/" + review + "/items/" + riaItem.get("id").asText() + "/decision", revoke);
+        assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
+        serverClock(8 * DAY);
+        JsonNode overdue = report().get("reviews");
+        assertThat(overdue.get("open").asInt()).isEqualTo(1);
+        assertThat(overdue.get("overdueItems").asInt()).as("only the undecided item").isEqualTo(1);
+        metrics = metrics();
+        assertThat(gauge(metrics, "partner_access_reviews_overdue_items")).isEqualTo(1);
+
+        // Closed: the decided revoke and the defaulted one both count as revoked in the last 90 days.
+        Api.Reply closed = ops().post("/reviews/" + review + "/close", null);
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(ops().get("/grants/" + riaGrant).json().get("status").asText()).isEqualTo("REVOKED");
+        assertThat(ops().get("/grants/" + louGrant).json().get("status").asText()).isEqualTo("REVOKED");
+        JsonNode after = report().get("reviews");
+        assertThat(after.get("open").asInt()).isZero();
+        assertThat(after.get("overdueItems").asInt()).isZero();
+        assertThat(after.get("revokedLast90Days").asInt()).isEqualTo(2);
+        metrics = metrics();
+        assertThat(gauge(metrics, "partner_access_reviews_open")).isEqualTo(0);
+        assertThat(gauge(metrics, "partner_access_reviews_overdue_items")).isEqualTo(0);
+        assertThat(gauge(metrics, "partner_access_reviews_revoked_last_90_days")).isEqualTo(2);
+
+        // The auditor's query of docs/controls.md finds the review, its decision and its revocations.
+        assertThat(evidence("type=REVIEW_CLOSED&subject=" + review)).hasSize(1);
+        assertThat(evidence("type=REVIEW_DECIDED&subject=" + riaItem.get("id").asText())).hasSize(1);
+        assertThat(evidence("type=GRANT_REVOKED&subject=" + louGrant).get(0).at("/details/reason").asText())
+                .isEqualTo("review " + review);
+
+        // Ninety-one days after the close, the revocations no longer count.
+        serverClock(99 * DAY);
+        assertThat(report().at("/reviews/revokedLast90Days").asInt()).isZero();
+    }
+
     private String metrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getMetric())).build(),
                 HttpResponse.BodyHandlers.ofString());
