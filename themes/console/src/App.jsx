@@ -12,6 +12,7 @@ import { PolicyPage } from './pages/Policy.jsx';
 import { Grants } from './pages/Grants.jsx';
 import { Evidence } from './pages/Evidence.jsx';
 import { MyAccess } from './pages/MyAccess.jsx';
+import { Reviews } from './pages/Reviews.jsx';
 
 function currentRoute(basePath) {
   const path = window.location.pathname;
@@ -67,6 +68,8 @@ export function App({ keycloak, api, cfg }) {
     { id: 'inbox', label: t('navInbox'), show: can.approver || probe.awaiting },
     { id: 'partners', label: t('navPartners'), show: can.viewUsers },
     { id: 'grants', label: t('navGrants'), show: can.viewUsers },
+    // Reviewers decide their items without any admin role; approvers are the usual reviewers.
+    { id: 'reviews', label: t('navReviews'), show: can.viewUsers || can.approver || route.startsWith('reviews') },
     { id: 'policy', label: t('navPolicy'), show: can.viewUsers },
     { id: 'evidence', label: t('navEvidence'), show: can.viewEvents },
     { id: 'me', label: t('navMe'), show: !!probe.partner },
@@ -82,6 +85,7 @@ export function App({ keycloak, api, cfg }) {
     case 'partners':
       content = parts[1] === 'new' ? <PartnerIntake /> : parts[1] ? <PartnerDetail id={parts[1]} /> : <Partners />;
       break;
+    case 'reviews': content = <Reviews reviewId={parts[1] || null} />; break;
     case 'grants': content = <Grants />; break;
     case 'policy': content = <PolicyPage />; break;
     case 'evidence': content = <Evidence />; break;
