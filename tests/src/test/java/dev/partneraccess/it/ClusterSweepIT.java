@@ -79,7 +79,15 @@ class ClusterSweepIT {
             // A policy saved on one node is the policy on the other at once, although each node keeps the version it
             // parsed: node two has read version 1 for the requests above; version 2 lowers the tier's maximum to one
             // day, and node two's next request is held to it.
-            Api.Reply stricter = one.put("/policy", policy(1));
+            ObjectNode stricterPolicy = policy(1);
+            ObjectNode schedule = stricterPolicy.putArray("reviewSchedule").addObject();
+            schedule.put("name", "Cluster yearly");
+            schedule.put("everyDays", 365);
+            schedule.putObject("scope").put("tier", "registered");
+            schedule.put("reviewer", "owner");
+            schedule.put("days", 30);
+            schedule.put("defaultDecision", "keep");
+            Api.Reply stricter = one.put("/policy", stricterPolicy);
             assertThat(stricter.status()).as(stricter.toString()).isEqualTo(200);
             ObjectNode longer = Api.object();
             longer.put("user", node1.userId("cluster", "member0"));
@@ -90,6 +98,23 @@ class ClusterSweepIT {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
             assertThat(refused.text("errorMessage")).contains("at most 1");
             assertThat(two.get("/policy").json().get("version").asInt()).isEqualTo(2);
+
+            // Both nodes sweep the same period at once, besides their timers: one scheduled review is started.
+            List<Thread> sweeps = new ArrayList<>();
+            List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (Api node : List.of(one, two, one, two)) {
+                Thread sweep = new Thread(() -> statuses.add(node.post("/sweep", null).status()));
+                sweeps.add(sweep);
+                sweep.start();
+            }
+            for (Thread sweep : sweeps) {
+                sweep.join(120_000);
+            }
+            assertThat(statuses).containsOnly(200).hasSize(4);
+            Thread.sleep(2L * INTERVAL * 1000);
+            assertThat(two.get("/reviews").json().findValuesAsText("name")).as("scheduled reviews")
+                    .filteredOn(name -> name.startsWith("Cluster yearly")).hasSize(1);
+            assertThat(one.get("/evidence?type=REVIEW_STARTED").json()).hasSize(1);
 
             // Two days later on both nodes: every grant is due; the scheduled sweeps, not a call, must end them.
             for (ClusterNode node : List.of(node1, node2)) {

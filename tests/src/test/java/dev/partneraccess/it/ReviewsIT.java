@@ -161,7 +161,9 @@ class ReviewsIT extends AccessTestBase {
         assertThat(UserSessions.refresh(urls.getBase(), realm.getName(), refreshToken)).isEqualTo(400);
         assertThat(accessToken("nora.northwind").at("/realm_access/roles").toString()).doesNotContain("deal-registration");
         JsonNode revoked = evidence("type=GRANT_REVOKED&subject=" + noraGrant).get(0);
-        assertThat(revoked.at("/details/reason").asText()).isEqualTo("review " + id);
+        assertThat(revoked.at("/details/reason").asText()).isEqualTo("review");
+        assertThat(revoked.at("/details/reviewId").asText()).isEqualTo(id);
+        assertThat(ops().get("/grants/" + noraGrant).json().get("revokedReason").asText()).contains(id);
         assertThat(revoked.at("/details/sessionsEnded").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode record = evidence("type=REVIEW_CLOSED&subject=" + id).get(0);
         assertThat(record.at("/details/kept").asInt()).isEqualTo(1);
@@ -218,5 +220,124 @@ class ReviewsIT extends AccessTestBase {
         assertThat(itemOf(items, sue).at("/recommendation/decision").asText()).isEqualTo("revoke");
         assertThat(itemOf(items, sue).at("/recommendation/reason").asText()).isEqualTo("no login for 31 days");
         assertThat(itemOf(items, sam).at("/recommendation/decision").asText()).isEqualTo("keep");
+    }
+
+    private static final String OLIVIA_MAIL = "owner-olivia@users.example";
+
+    private List<JsonNode> reviewsNamed(String prefix) {
+        List<JsonNode> found = new ArrayList<>();
+        ops().get("/reviews?max=1000").json().forEach(r -> {
+            if (r.get("name").asText().startsWith(prefix)) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void theSweepRemindsOnceBeforeTheDueDateAndClosesTheReviewAtIt() throws Exception {
+        String partner = partnerWith("Due Partner", "due.example", "gold", "EMEA", "gwen.gold", "gus.gold");
+        String gwenGrant = granted("gwen.gold", 20);
+        String gusGrant = granted("gus.gold", 20);
+        JsonNode review = start(reviewBody("Due Partner review", ofPartner(partner), "owner", 5, "revoke"));
+        String id = review.get("id").asText();
+        // The reviewers hear of it at once, with a link from the configured address.
+        assertThat(mail.awaitTo(OLIVIA_MAIL, "reviews/" + id)).hasSize(1);
+        assertThat(Mailbox.plainText(mail.to(OLIVIA_MAIL, "reviews/" + id).get(0)))
+                .contains("/admin/realms/" + realm.getName() + "/partner-access/reviews/" + id);
+        String gwenItem = itemOf(items("owner-olivia", id, ""), userId("gwen.gold")).get("id").asText();
+        Api.Reply kept = as("owner-olivia").post("/reviews/" + id + "/items/" + gwenItem + "/decision",
+                decision("keep", "Gwen still registers deals."));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+
+        // Three days before the due date the sweep reminds the reviewers, once.
+        serverClock(3 * DAY);
+        sweep();
+        sweep();
+        assertThat(mail.awaitCount(OLIVIA_MAIL, "reviews/" + id, 2)).hasSize(2);
+        assertThat(mail.to(OLIVIA_MAIL, "is due soon")).filteredOn(m -> {
+            try {
+                return Mailbox.plainText(m).contains("reviews/" + id);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).hasSize(1);
+        assertThat(ops().get("/reviews/" + id).json().get("status").asText()).isEqualTo("OPEN");
+
+        // Past the due date the sweep closes it: the undecided item takes the default, revoked with the review's id.
+        serverClock(6 * DAY);
+        sweep();
+        sweep();
+        JsonNode closed = ops().get("/reviews/" + id).json();
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.at("/items/kept").asInt()).isEqualTo(1);
+        assertThat(closed.at("/items/revoked").asInt()).isEqualTo(1);
+        assertThat(ops().get("/grants/" + gwenGrant).json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(ops().get("/grants/" + gusGrant).json().get("status").asText()).isEqualTo("REVOKED");
+        JsonNode revoked = evidence("type=GRANT_REVOKED&subject=" + gusGrant).get(0);
+        assertThat(revoked.at("/details/reason").asText()).isEqualTo("review");
+        assertThat(revoked.at("/details/reviewId").asText()).isEqualTo(id);
+        List<JsonNode> closings = evidence("type=REVIEW_CLOSED&subject=" + id);
+        assertThat(closings).hasSize(1);
+        assertThat(closings.get(0).at("/details/defaulted").asInt()).isEqualTo(1);
+        assertThat(closings.get(0).at("/details/revoked").asInt()).isEqualTo(1);
+        assertThat(closings.get(0).at("/details/kept").asInt()).isEqualTo(1);
+        assertThat(closings.get(0).get("actor").toString()).contains("system");
+        assertThat(mail.to(OLIVIA_MAIL, "reviews/" + id)).hasSize(2);
+        assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theSweepStartsAScheduledReviewOncePerPeriod() throws Exception {
+        String partner = partnerWith("Scheduled Partner", "scheduled.example", "gold", "EMEA", "ned.northwind", "gina.goldline");
+        granted("ned.northwind", 60);
+        granted("gina.goldline", 60);
+        ObjectNode policy = accessPolicy("revert");
+        policy.get("tiers").forEach(tier -> {
+            ((ObjectNode) tier).putArray("requiredActions");
+            ((ObjectNode) tier).remove("attestationDays");
+        });
+        ObjectNode schedule = policy.putArray("reviewSchedule").addObject();
+        schedule.put("name", "Monthly Scheduled Partner");
+        schedule.put("everyDays", 30);
+        schedule.putObject("scope").put("partner", partner);
+        schedule.put("reviewer", "owner");
+        schedule.put("days", 10);
+        schedule.put("defaultDecision", "keep");
+        ObjectNode nothing = ((com.fasterxml.jackson.databind.node.ArrayNode) policy.get("reviewSchedule")).addObject();
+        nothing.put("name", "Nobody in scope");
+        nothing.put("everyDays", 30);
+        nothing.putObject("scope").put("partner", "no-such-partner");
+        nothing.put("reviewer", "owner");
+        nothing.put("days", 10);
+        nothing.put("defaultDecision", "revoke");
+        Api.Reply put = ops().put("/policy", policy);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(ops().get("/policy").json().at("/reviewSchedule/0/name").asText()).isEqualTo("Monthly Scheduled Partner");
+
+        // Two sweeps in one period start one review, by system; a scope matching nothing starts nothing.
+        sweep();
+        sweep();
+        List<JsonNode> started = reviewsNamed("Monthly Scheduled Partner");
+        assertThat(started).hasSize(1);
+        JsonNode first = started.get(0);
+        assertThat(first.get("createdBy").asText()).isEqualTo("system");
+        assertThat(first.at("/items/total").asInt()).isEqualTo(2);
+        assertThat(reviewsNamed("Nobody in scope")).isEmpty();
+        assertThat(evidence("type=REVIEW_STARTED&subject=" + first.get("id").asText())).hasSize(1);
+        assertThat(mail.awaitTo(OLIVIA_MAIL, "reviews/" + first.get("id").asText())).hasSize(1);
+
+        // The next period: the first review is past its due date and closed (undecided items kept), a new one starts.
+        serverClock(31 * DAY);
+        sweep();
+        sweep();
+        List<JsonNode> both = reviewsNamed("Monthly Scheduled Partner");
+        assertThat(both).hasSize(2);
+        assertThat(ops().get("/reviews/" + first.get("id").asText()).json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(both).extracting(r -> r.get("status").asText()).containsExactlyInAnyOrder("OPEN", "CLOSED");
+        assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+
+        // Later tests run without the schedule.
+        policyAndGate();
     }
 }

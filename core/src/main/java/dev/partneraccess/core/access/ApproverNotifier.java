@@ -62,7 +62,7 @@ public final class ApproverNotifier {
      * The admin API address of one of the realm's resources, built from the configured address of the server (see
      * {@link Links}), so that a link mailed by the sweep outside any request is the same as one mailed from a request.
      */
-    static String link(KeycloakSession session, RealmModel realm, String path) {
+    public static String link(KeycloakSession session, RealmModel realm, String path) {
         return Links.base(session, realm) + "admin/realms/" + realm.getName() + "/partner-access/" + path;
     }
 

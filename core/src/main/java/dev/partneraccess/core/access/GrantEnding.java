@@ -61,7 +61,7 @@ final class GrantEnding {
     }
 
     /** Revokes an ACTIVE grant for the given reason (checked by the caller: text, at most {@value GrantService#REASON_MAX} characters). */
-    Grant revoke(String id, String reason, Actor actor) {
+    Grant revoke(String id, String reason, Actor actor, Map<String, String> evidence) {
         if (!TextRules.plausibleId(id)) {
             throw Refusal.notFound("No grant '" + id + "' in this realm.");
         }
@@ -71,7 +71,7 @@ final class GrantEnding {
         if (!ACTIVE.equals(grant.getStatus())) {
             throw Refusal.conflict("status", "Grant '" + id + "' is " + grant.getStatus() + "; only an ACTIVE grant can be revoked.");
         }
-        end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true);
+        end(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, true, evidence);
         // A renewal of a revoked grant can never be approved: it ends with the grant instead of waiting for a time-out.
         requests.cancelAll(renewals, "Grant '" + id + "' was revoked: " + reason, actor);
         return store.answer(grant);
@@ -97,10 +97,15 @@ final class GrantEnding {
      * the role.
      */
     void end(GrantModel grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions) {
+        end(grant, status, reason, actor, type, endSessions, Map.of());
+    }
+
+    private void end(GrantModel grant, String status, String reason, Actor actor, EvidenceType type, boolean endSessions,
+                     Map<String, String> evidence) {
         UserModel user = holder(grant.getUserId());
         boolean mappingRemoved = removeMapping(user, grant.getRoleId());
         Integer sessionsEnded = endSessions && user != null ? access.sessions(realm).endAll(user) : null;
-        record(grant, status, reason, actor, type, mappingRemoved, sessionsEnded);
+        record(grant, status, reason, actor, type, mappingRemoved, sessionsEnded, evidence);
     }
 
     /**
@@ -127,7 +132,7 @@ final class GrantEnding {
         List<GrantModel> grants = store.byIds(removed.keySet());
         for (GrantModel grant : grants) {
             record(grant, EXPIRED, "Reached its end at " + Json.isoTime(grant.getExpiresAt()) + ".", Actor.SYSTEM,
-                    EvidenceType.GRANT_EXPIRED, removed.get(grant.getId()), null);
+                    EvidenceType.GRANT_EXPIRED, removed.get(grant.getId()), null, Map.of());
         }
         return grants.size();
     }
@@ -146,9 +151,12 @@ final class GrantEnding {
         return true;
     }
 
-    /** The row says why the grant ended, and the evidence records it. */
+    /**
+     * The row says why the grant ended, and the evidence records it; {@code evidence} fields replace or follow the
+     * usual details (none for every ending but a review's).
+     */
     private void record(GrantModel grant, String status, String reason, Actor actor, EvidenceType type,
-                        boolean mappingRemoved, Integer sessionsEnded) {
+                        boolean mappingRemoved, Integer sessionsEnded, Map<String, String> evidence) {
         grant.setStatus(status);
         grant.setRevokedAt(Time.currentTimeMillis());
         grant.setRevokedBy(actor.recorded());
@@ -163,6 +171,7 @@ final class GrantEnding {
             details.put("sessionsEnded", sessionsEnded);
         }
         details.put("policyVersion", policyVersion());
+        evidence.forEach(details::put);
         ledger.append(realm.getId(), type, actor, grant.getId(), grant.getPartnerId(), details);
     }
 

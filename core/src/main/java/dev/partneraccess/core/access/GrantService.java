@@ -1,6 +1,7 @@
 package dev.partneraccess.core.access;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -63,7 +64,15 @@ public final class GrantService {
 
     /** Revokes an ACTIVE grant for the given reason (checked by the caller: text, at most {@value #REASON_MAX} characters). */
     public Grant revoke(String id, String reason, Actor actor) {
-        return ending.revoke(id, reason, actor);
+        return ending.revoke(id, reason, actor, Map.of());
+    }
+
+    /**
+     * The same, with {@code evidence} fields set on the {@code GRANT_REVOKED} details over the usual ones (a review
+     * records {@code "reason":"review"} and its {@code reviewId}); the row keeps {@code reason} as its text.
+     */
+    public Grant revoke(String id, String reason, Actor actor, Map<String, String> evidence) {
+        return ending.revoke(id, reason, actor, evidence);
     }
 
     /**

@@ -15,22 +15,22 @@ import org.keycloak.models.RealmModel;
  * that decided them commits: a rolled-back decision mails nobody, and a slow mail server holds no lock. A realm without
  * SMTP settings or a failing server is logged; it never fails the decision.
  */
-final class Mailer {
+public final class Mailer {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class);
 
-    record Mail(String address, String subject, String text, String html) {
+    public record Mail(String address, String subject, String text, String html) {
     }
 
     private Mailer() {
     }
 
-    static boolean configured(RealmModel realm) {
+    public static boolean configured(RealmModel realm) {
         Map<String, String> smtp = realm.getSmtpConfig();
         return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
     }
 
-    static void afterCommit(KeycloakSession session, RealmModel realm, List<Mail> mails) {
+    public static void afterCommit(KeycloakSession session, RealmModel realm, List<Mail> mails) {
         if (mails.isEmpty() || !configured(realm)) {
             return;
         }
@@ -56,7 +56,7 @@ final class Mailer {
     }
 
     /** A plain-text body and an HTML table of the same facts; values are escaped, links made clickable. */
-    static Mail compose(String address, String subject, String greeting, String intro, Map<String, String> facts,
+    public static Mail compose(String address, String subject, String greeting, String intro, Map<String, String> facts,
                         String footer) {
         StringBuilder text = new StringBuilder(greeting + ",\n\n" + intro + "\n\n");
         StringBuilder html = new StringBuilder("<p>" + escape(greeting) + ",</p><p>" + escape(intro) + "</p><table>");

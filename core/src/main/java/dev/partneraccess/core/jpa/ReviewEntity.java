@@ -57,6 +57,10 @@ public class ReviewEntity {
     @Column(name = "PERIOD_KEY", length = 64)
     private String periodKey;
 
+    /** When the reviewers were reminded that the review is due soon; null until then. */
+    @Column(name = "REMINDED_AT")
+    private Long remindedAt;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -163,5 +167,13 @@ public class ReviewEntity {
 
     void setPeriodKey(String periodKey) {
         this.periodKey = periodKey;
+    }
+
+    public Long getRemindedAt() {
+        return remindedAt;
+    }
+
+    public void setRemindedAt(Long remindedAt) {
+        this.remindedAt = remindedAt;
     }
 }

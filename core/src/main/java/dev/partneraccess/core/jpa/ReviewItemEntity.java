@@ -69,6 +69,10 @@ public class ReviewItemEntity {
     @Column(name = "JUSTIFICATION", length = 2000)
     private String justification;
 
+    /** What closing did with the item: kept, revoked or skipped; null until closing reaches it. */
+    @Column(name = "OUTCOME", length = 16)
+    private String outcome;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -207,5 +211,13 @@ public class ReviewItemEntity {
 
     void setJustification(String justification) {
         this.justification = justification;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
     }
 }

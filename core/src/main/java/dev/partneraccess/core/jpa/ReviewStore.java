@@ -105,9 +105,19 @@ public final class ReviewStore {
         return found;
     }
 
-    /** Writes a new OPEN review; its items follow with {@link #addItem}. */
+    /** Writes a new OPEN review; its items follow with {@link #addItems}. */
     public String create(String realmId, String name, String scopeJson, String reviewer, String defaultDecision,
                          long createdAt, String createdBy, long dueAt) {
+        return create(realmId, name, scopeJson, reviewer, defaultDecision, createdAt, createdBy, dueAt, null, null);
+    }
+
+    /**
+     * Writes a new OPEN review; with a schedule name and period key it is that schedule's review of that period, and
+     * the row is sent to the database at once, so that a second one of the same period fails on the unique key
+     * before any item is written.
+     */
+    public String create(String realmId, String name, String scopeJson, String reviewer, String defaultDecision,
+                         long createdAt, String createdBy, long dueAt, String scheduleName, String periodKey) {
         ReviewEntity review = new ReviewEntity();
         review.setId(UUID.randomUUID().toString());
         review.setRealmId(realmId);
@@ -119,7 +129,12 @@ public final class ReviewStore {
         review.setCreatedAt(createdAt);
         review.setCreatedBy(createdBy);
         review.setDueAt(dueAt);
+        review.setScheduleName(scheduleName);
+        review.setPeriodKey(periodKey);
         em().persist(review);
+        if (scheduleName != null) {
+            em().flush();
+        }
         return review.getId();
     }
 
@@ -197,6 +212,106 @@ public final class ReviewStore {
         return em().createQuery("select r.id from PaReview r where r.realmId = :realmId and r.status = 'OPEN'"
                         + " and r.dueAt <= :now order by r.dueAt, r.id", String.class)
                 .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Whether the schedule already has its review of this period. The schedule's earlier reviews are locked first, so
+     * two nodes asking at once for a schedule that has run before are served one after the other; for its very first
+     * period the unique key on (realm, schedule, period) keeps the second insert out.
+     */
+    public boolean periodStarted(String realmId, String scheduleName, String periodKey) {
+        List<String> periods = em().createQuery("select r.periodKey from PaReview r where r.realmId = :realmId"
+                        + " and r.scheduleName = :name", String.class)
+                .setParameter("realmId", realmId).setParameter("name", scheduleName)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        return periods.contains(periodKey);
+    }
+
+    /**
+     * The ids of the realm's OPEN reviews due at {@code now} or whose closing has begun (some item applied, a closing
+     * stopped half way), earliest due first, at most {@code limit}.
+     */
+    public List<String> dueOrClosingIds(String realmId, long now, int limit) {
+        return em().createQuery("select r.id from PaReview r where r.realmId = :realmId and r.status = 'OPEN'"
+                        + " and (r.dueAt <= :now or exists (select i.id from PaReviewItem i where i.reviewId = r.id"
+                        + " and i.outcome is not null)) order by r.dueAt, r.id", String.class)
+                .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The review, its row locked for the rest of the transaction, without its item counts (closing locks it once per
+     * batch and does not need them); empty when it is not in this realm.
+     */
+    public Optional<Review> lockedForClosing(String realmId, String id) {
+        ReviewEntity review = em().find(ReviewEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty()
+                : Optional.of(review(review, new Review.Counts(0, 0, 0, 0)));
+    }
+
+    /** Whether closing has applied some item of the review already (a closing that stopped half way). */
+    public boolean closingBegun(String reviewId) {
+        return !em().createQuery("select i.id from PaReviewItem i where i.reviewId = :id and i.outcome is not null",
+                String.class).setParameter("id", reviewId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The next {@code limit} items of a review that closing has not applied yet, in id order. */
+    public List<ReviewItem> unapplied(String reviewId, int limit) {
+        return items(em().createQuery("select i from PaReviewItem i where i.reviewId = :reviewId and i.outcome is null"
+                        + " order by i.id", ReviewItemEntity.class)
+                .setParameter("reviewId", reviewId).setMaxResults(limit).getResultList());
+    }
+
+    /** Records what closing did with an item: {@code kept}, {@code revoked} or {@code skipped}. */
+    public void applied(String itemId, String outcome) {
+        em().find(ReviewItemEntity.class, itemId).setOutcome(outcome);
+    }
+
+    /** What closing did with a review's items: how many of each outcome, and under {@code "defaulted"} how many were defaulted. */
+    public Map<String, Long> outcomes(String reviewId) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em().createQuery("select i.outcome, i.defaulted, count(i) from PaReviewItem i"
+                + " where i.reviewId = :id group by i.outcome, i.defaulted", Object[].class)
+                .setParameter("id", reviewId).getResultList()) {
+            long n = ((Number) row[2]).longValue();
+            if (row[0] != null) {
+                counts.merge((String) row[0], n, Long::sum);
+            }
+            if (Boolean.TRUE.equals(row[1])) {
+                counts.merge("defaulted", n, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The ids of the realm's OPEN reviews due within {@code remindUntil} whose reviewers were not reminded yet and that
+     * ran longer than {@code span} (a shorter review's start mail already said when it is due), at most {@code limit}.
+     */
+    public List<String> dueForReminder(String realmId, long now, long remindUntil, long span, int limit) {
+        return em().createQuery("select r.id from PaReview r where r.realmId = :realmId and r.status = 'OPEN'"
+                        + " and r.remindedAt is null and r.dueAt > :now and r.dueAt <= :until"
+                        + " and r.dueAt - r.createdAt > :span order by r.dueAt, r.id", String.class)
+                .setParameter("realmId", realmId).setParameter("now", now).setParameter("until", remindUntil)
+                .setParameter("span", span).setMaxResults(limit).getResultList();
+    }
+
+    /** Marks a review's reminder as sent, the row locked and checked first; false when it was sent meanwhile. */
+    public boolean markReminded(String id, long now) {
+        ReviewEntity review = em().find(ReviewEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (review == null || review.getRemindedAt() != null || !OPEN.equals(review.getStatus())) {
+            return false;
+        }
+        review.setRemindedAt(now);
+        return true;
+    }
+
+    /** The users who may decide some item of the review (only undecided ones with {@code undecided}), at most {@code limit}. */
+    public List<String> reviewerIds(String reviewId, boolean undecided, int limit) {
+        return em().createQuery(undecided
+                        ? "select distinct r.userId from PaReviewReviewer r, PaReviewItem i where r.reviewId = :id"
+                                + " and i.id = r.itemId and i.decision is null"
+                        : "select distinct r.userId from PaReviewReviewer r where r.reviewId = :id", String.class)
+                .setParameter("id", reviewId).setMaxResults(limit).getResultList();
     }
 
     /** Marks a locked review CLOSED. */

@@ -1,47 +1,28 @@
 package dev.partneraccess.core.review;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.partneraccess.core.access.GovernedRoles;
-import dev.partneraccess.core.access.Grant;
-import dev.partneraccess.core.access.GrantService;
-import dev.partneraccess.core.access.StageSelection;
-import dev.partneraccess.core.evidence.EvidenceLedger;
-import dev.partneraccess.core.evidence.EvidenceType;
-import dev.partneraccess.core.jpa.LastLoginStore;
 import dev.partneraccess.core.jpa.ReviewStore;
-import dev.partneraccess.core.jpa.ReviewStore.ActiveGrant;
-import dev.partneraccess.core.partner.Partner;
-import dev.partneraccess.core.partner.PartnerDirectory;
 import dev.partneraccess.core.policy.Policy;
-import dev.partneraccess.core.policy.StoredPolicy;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
-import dev.partneraccess.core.support.Refusal;
-import dev.partneraccess.core.support.TextRules;
 
 /**
  * Access reviews (recertification) of one realm: a review snapshots the active grants in its scope as items, each
- * with the users who may decide it; reviewers keep or revoke their items; closing applies every decision at once,
- * revoking through the grant service, and undecided items take the review's default decision.
+ * with the users who may decide it; reviewers keep or revoke their items; closing applies every decision, revoking
+ * through the grant service, and undecided items take the review's default decision.
+ *
+ * <p>The entry point the provider hands out: {@link ReviewOpening} starts reviews (by hand and from the policy's
+ * {@code reviewSchedule}), {@link ReviewDecisions} records decisions, {@link ReviewClosing} applies them in batches,
+ * {@link ReviewQueries} reads.
  */
 public final class ReviewService {
 
@@ -55,157 +36,52 @@ public final class ReviewService {
     public static final int DAYS_MAX = 365;
     public static final int NAME_MAX = 255;
     public static final int JUSTIFICATION_MAX = 2000;
-    /** At most this many holders of one approver role become reviewers of an item. */
-    static final int MAX_ROLE_REVIEWERS = 1000;
-    /** Items read at a time while closing. */
-    static final int CLOSE_BATCH = 500;
+    /** Reviewers are reminded once, this many days before the review is due (a shorter review is not reminded). */
+    public static final int REMIND_DAYS = 3;
     private static final long DAY = TimeUnit.DAYS.toMillis(1);
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final PartnerAccessProvider access;
-    private final EvidenceLedger ledger;
     private final ReviewStore store;
-    private final LastLoginStore logins;
+    private final ReviewQueries queries;
+    private final ReviewOpening opening;
+    private final ReviewDecisions decisions;
+    private final ReviewClosing closing;
 
     /** Built by {@link PartnerAccessProvider#reviews(RealmModel)}, once per session and realm. */
     public ReviewService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         this.session = session;
         this.realm = realm;
-        this.access = access;
-        this.ledger = access.ledger();
         this.store = new ReviewStore(session);
-        this.logins = access.lastLogins();
+        this.queries = new ReviewQueries(session, realm, store, access.lastLogins());
+        this.opening = new ReviewOpening(session, realm, access, store);
+        this.decisions = new ReviewDecisions(realm, access.ledger(), store, queries);
+        this.closing = new ReviewClosing(session, realm, access, store, queries);
+    }
+
+    ReviewQueries queries() {
+        return queries;
+    }
+
+    ReviewClosing closing() {
+        return closing;
     }
 
     /**
      * Starts a review: checks the reviewer rule, snapshots every ACTIVE grant in scope with its reviewers and records
-     * {@code REVIEW_STARTED}, all in this transaction. A scope that matches no active grant is refused and nothing is
-     * written.
+     * {@code REVIEW_STARTED}, all in this transaction; the reviewers are mailed after it commits. A scope that
+     * matches no active grant is refused and nothing is written.
      */
     public Review create(NewReview input, Actor actor) {
-        ReviewScope scope = input.scope();
-        String reviewer = input.reviewer();
-        if (!OWNER.equals(reviewer) && !APPROVERS.equals(reviewer)
-                && (!TextRules.plausibleId(reviewer) || session.users().getUserById(realm, reviewer) == null)) {
-            throw Refusal.invalid("reviewer", "'reviewer' must be 'owner', 'approvers' or the id of a user of this realm;"
-                    + " there is no user '" + reviewer + "'.");
-        }
-        if (input.days() < DAYS_MIN || input.days() > DAYS_MAX) {
-            throw Refusal.invalid("days", "'days' must be between " + DAYS_MIN + " and " + DAYS_MAX + ".");
-        }
-        if (!KEEP.equals(input.defaultDecision()) && !REVOKE.equals(input.defaultDecision())) {
-            throw Refusal.invalid("defaultDecision", "'defaultDecision' must be 'keep' or 'revoke'.");
-        }
-        Map<String, Optional<Partner>> partners = new HashMap<>();
-        List<ActiveGrant> grants = new ArrayList<>();
-        for (ActiveGrant grant : store.activeGrants(realm.getId(), scope.partner(), scope.role(), scope.client(),
-                scope.serviceAccounts())) {
-            Optional<Partner> partner = partners.computeIfAbsent(grant.partnerId(),
-                    id -> PartnerDirectory.byId(session, realm, id));
-            if (scope.tier() != null && !partner.map(p -> scope.tier().equalsIgnoreCase(p.tier())).orElse(false)) {
-                continue;
-            }
-            if (scope.region() != null && !partner.map(p -> scope.region().equalsIgnoreCase(p.region())).orElse(false)) {
-                continue;
-            }
-            grants.add(grant);
-        }
-        if (grants.isEmpty()) {
-            throw Refusal.invalid("scope", "The scope " + scope.stored() + " matches no ACTIVE grant in this"
-                    + " realm; nothing to review.");
-        }
-        Policy policy = APPROVERS.equals(reviewer)
-                ? access.policies().current(realm).map(StoredPolicy::policy).orElse(null) : null;
-        long now = Time.currentTimeMillis();
-        long dueAt = now + input.days() * DAY;
-        String id = store.create(realm.getId(), input.name(), scope.stored(), reviewer,
-                input.defaultDecision(), now, actor.recorded(), dueAt);
-        Map<String, List<String>> roleHolders = new HashMap<>();
-        List<ReviewStore.NewItem> items = new ArrayList<>();
-        for (ActiveGrant grant : grants) {
-            Partner partner = partners.get(grant.partnerId()).orElse(null);
-            Set<String> reviewers = reviewers(reviewer, grant, partner, policy, roleHolders);
-            // Nobody reviews their own access.
-            reviewers.remove(grant.userId());
-            items.add(new ReviewStore.NewItem(grant, reviewers));
-        }
-        store.addItems(realm.getId(), id, items);
-        ObjectNode details = Json.object();
-        details.put("name", input.name());
-        details.set("scope", scope.toJson());
-        details.put("reviewer", reviewer);
-        details.put("days", input.days());
-        details.put("dueAt", Json.isoTime(dueAt));
-        details.put("defaultDecision", input.defaultDecision());
-        details.put("items", grants.size());
-        ledger.append(realm.getId(), EvidenceType.REVIEW_STARTED, actor, id, scope.partner(), details);
-        return store.find(realm.getId(), id).orElseThrow();
-    }
-
-    /** Who may decide a grant's item under the review's reviewer rule. */
-    private Set<String> reviewers(String rule, ActiveGrant grant, Partner partner, Policy policy,
-                                  Map<String, List<String>> roleHolders) {
-        Set<String> users = new LinkedHashSet<>();
-        if (OWNER.equals(rule)) {
-            if (partner != null && partner.businessOwner() != null) {
-                users.add(partner.businessOwner());
-            }
-            return users;
-        }
-        if (!APPROVERS.equals(rule)) {
-            users.add(rule);
-            return users;
-        }
-        if (policy == null || partner == null) {
-            return users;
-        }
-        Optional<Policy.Programme> programme = GovernedRoles.programme(policy, grant.roleName(), grant.clientId());
-        if (programme.isEmpty()) {
-            return users;
-        }
-        List<String> stages = StageSelection.forAccess(policy, programme.get(), grant.serviceAccount());
-        for (String name : stages) {
-            Policy.Stage stage = policy.stages().get(name);
-            if (stage == null) {
-                continue;
-            }
-            StageSelection.Decider decider;
-            try {
-                decider = StageSelection.decider(stage, partner, userId -> session.users().getUserById(realm, userId) != null);
-            } catch (Refusal lacking) {
-                // A partner without a business owner or a region has nobody for that stage; the others still review.
-                continue;
-            }
-            if (decider.userId() != null) {
-                users.add(decider.userId());
-            } else {
-                users.addAll(roleHolders.computeIfAbsent(decider.role(), this::holdersOf));
-            }
-        }
-        return users;
-    }
-
-    /** The users holding the realm role of this lower-case name. */
-    private List<String> holdersOf(String roleName) {
-        List<String> ids = new ArrayList<>();
-        session.roles().searchForRolesStream(realm, roleName, 0, 20)
-                .filter(role -> role.getName().toLowerCase(Locale.ROOT).equals(roleName))
-                .forEach((RoleModel role) -> session.users().getRoleMembersStream(realm, role, 0, MAX_ROLE_REVIEWERS)
-                        .map(UserModel::getId).forEach(ids::add));
-        return ids;
+        return opening.create(input, actor);
     }
 
     public Review get(String id) {
-        return found(TextRules.plausibleId(id) ? store.find(realm.getId(), id) : Optional.empty(), id);
+        return queries.get(id);
     }
 
     public List<Review> list(String status, Paging paging) {
-        status = TextRules.filter("status", status);
-        if (status != null && !OPEN.equals(status) && !CLOSED.equals(status)) {
-            throw Refusal.invalid("status", "'status' must be one of OPEN, CLOSED.");
-        }
-        return store.list(realm.getId(), status, paging);
+        return queries.list(status, paging);
     }
 
     /**
@@ -214,153 +90,70 @@ public final class ReviewService {
      * {@code awaiting} only those still undecided.
      */
     public List<ReviewItem> items(String reviewId, String decision, String reviewerId, boolean awaiting, Paging paging) {
-        Review review = get(reviewId);
-        decision = TextRules.filter("decision", decision);
-        if (decision != null && !KEEP.equals(decision) && !REVOKE.equals(decision) && !"undecided".equals(decision)) {
-            throw Refusal.invalid("decision", "'decision' must be one of keep, revoke, undecided.");
-        }
-        boolean undecided = awaiting || "undecided".equals(decision);
-        String decided = "undecided".equals(decision) ? null : decision;
-        if (awaiting && decided != null) {
-            return List.of();
-        }
-        return read(store.items(review.id(), decided, undecided, reviewerId, paging));
+        return queries.items(reviewId, decision, reviewerId, awaiting, paging);
     }
 
-    /** Adds the holders' usernames and the recommendations, read for the whole page at once. */
-    private List<ReviewItem> read(List<ReviewItem> items) {
-        long now = Time.currentTimeMillis();
-        List<String> people = items.stream().filter(i -> !i.serviceAccount()).map(ReviewItem::userId).distinct().toList();
-        List<String> accounts = items.stream().filter(ReviewItem::serviceAccount).map(ReviewItem::userId).distinct().toList();
-        Map<String, Long> lastLogins = logins.lastLogins(realm.getId(), people);
-        Map<String, Long> lastUse = store.serviceAccountLastUse(realm.getId(), accounts);
-        Map<String, String> usernames = new HashMap<>();
-        return items.stream().map(item -> {
-            String username = usernames.computeIfAbsent(item.userId(), id -> {
-                UserModel user = session.users().getUserById(realm, id);
-                return user == null ? "" : user.getUsername();
-            });
-            Long lastSeen = item.serviceAccount() ? lastUse.get(item.userId()) : lastLogins.get(item.userId());
-            return item.withReading(username.isEmpty() ? null : username,
-                    Recommendation.of(item.serviceAccount(), lastSeen, item.grantedAt(), now));
-        }).toList();
-    }
-
-    /**
-     * A reviewer's decision on one item. The review row is locked first, then the item, the order closing takes them
-     * in, so no decision lands on a review being closed.
-     */
+    /** A reviewer's decision on one item, review row locked before the item. */
     public ReviewItem decide(String reviewId, String itemId, ItemDecision input, UserModel reviewer, Actor actor) {
-        Review review = found(TextRules.plausibleId(reviewId) ? store.locked(realm.getId(), reviewId) : Optional.empty(), reviewId);
-        ReviewItem item = (TextRules.plausibleId(itemId) ? store.lockedItem(review.id(), itemId) : Optional.<ReviewItem>empty())
-                .orElseThrow(() -> Refusal.notFound("No item '" + itemId + "' in review '" + reviewId + "'."));
-        if (item.userId().equals(reviewer.getId())) {
-            throw Refusal.forbidden("Nobody reviews their own access: this item is your own grant.");
-        }
-        if (!item.reviewers().contains(reviewer.getId())) {
-            throw Refusal.forbidden("You are not a reviewer of this item.");
-        }
-        if (CLOSED.equals(review.status())) {
-            throw Refusal.conflict("status", "Review '" + review.id() + "' is CLOSED; it takes no more decisions.");
-        }
-        if (item.decision() != null) {
-            throw Refusal.conflict("decision", "This item was already decided: " + item.decision() + ".");
-        }
-        if (!KEEP.equals(input.decision()) && !REVOKE.equals(input.decision())) {
-            throw Refusal.invalid("decision", "'decision' must be 'keep' or 'revoke'.");
-        }
-        long now = Time.currentTimeMillis();
-        store.decide(item.id(), input.decision(), false, actor.recorded(), now, input.justification());
-        ObjectNode details = itemDetails(review, item);
-        details.put("decision", input.decision());
-        details.put("justification", input.justification());
-        ledger.append(realm.getId(), EvidenceType.REVIEW_DECIDED, actor, item.id(), item.partnerId(), details);
-        return read(store.lockedItem(review.id(), item.id()).map(List::of).orElseThrow()).get(0);
-    }
-
-    /** Closes an OPEN review by hand now; 409 when it is already closed. */
-    public Review close(String id, Actor actor) {
-        Review review = found(TextRules.plausibleId(id) ? store.locked(realm.getId(), id) : Optional.empty(), id);
-        if (CLOSED.equals(review.status())) {
-            throw Refusal.conflict("status", "Review '" + id + "' is already CLOSED.");
-        }
-        apply(review, actor);
-        return store.find(realm.getId(), id).orElseThrow();
+        return decisions.decide(reviewId, itemId, input, reviewer, actor);
     }
 
     /**
-     * Closes at most {@code limit} of the realm's OPEN reviews past their due date, each row locked and checked again
-     * (another node may have closed it meanwhile), so running it twice changes nothing the second time. Answers how
-     * many it closed.
+     * Closes an OPEN review by hand now, in batches each in a transaction of its own; 409 when it is already closed.
+     * Must be called from a transaction that holds no lock of the review.
      */
-    public int closeDue(long now, int limit) {
-        int closed = 0;
-        for (String id : store.dueIds(realm.getId(), now, limit)) {
-            Optional<Review> review = store.locked(realm.getId(), id);
-            if (review.isPresent() && OPEN.equals(review.get().status()) && review.get().dueAt() <= now) {
-                apply(review.get(), Actor.SYSTEM);
-                closed++;
+    public Review close(String id, Actor actor) {
+        return closing.close(id, actor);
+    }
+
+    /**
+     * Closes the realm's OPEN reviews past their due date at {@code now} (and finishes any whose closing stopped half
+     * way), at most {@code limit} of them and {@code maxBatches} batches each, every batch in its own transaction with
+     * the review row locked and checked again, so running it twice, or on two nodes, changes nothing the second time.
+     * Answers how many it closed.
+     */
+    public int closeDue(long now, int limit, int maxBatches) {
+        return closing.closeDue(now, limit, maxBatches);
+    }
+
+    /**
+     * The period of a schedule at {@code now}: whole periods of {@code everyDays} days since the epoch, so every node
+     * computes the same key.
+     */
+    public static String periodKey(Policy.ReviewSchedule schedule, long now) {
+        return schedule.everyDays() + "d:" + Math.floorDiv(now, schedule.everyDays() * DAY);
+    }
+
+    /**
+     * Starts the schedule's review of the period of {@code now}, by {@code system}, in this transaction, unless it was
+     * started already or its scope matches no active grant; answers the review it started.
+     */
+    public Optional<Review> startScheduled(Policy.ReviewSchedule schedule, long now) {
+        String key = periodKey(schedule, now);
+        long periodStart = Math.floorDiv(now, schedule.everyDays() * DAY) * schedule.everyDays() * DAY;
+        return opening.startScheduled(schedule, key, schedule.name() + " " + Json.isoTime(periodStart).substring(0, 10));
+    }
+
+    /** Whether the schedule's review of the period of {@code now} exists (a node that lost the race sees it). */
+    public boolean scheduledStarted(Policy.ReviewSchedule schedule, long now) {
+        return store.periodStarted(realm.getId(), schedule.name(), periodKey(schedule, now));
+    }
+
+    /**
+     * Reminds the reviewers of at most {@code limit} OPEN reviews due within {@value #REMIND_DAYS} days, once per
+     * review (marked on its locked row), those with undecided items only; the mails leave after the commit.
+     * Answers how many reviews were reminded.
+     */
+    public int remindDue(long now, int limit) {
+        int reminded = 0;
+        ReviewNotifier notifier = new ReviewNotifier(session, realm);
+        long span = REMIND_DAYS * DAY;
+        for (String id : store.dueForReminder(realm.getId(), now, now + span, span, limit)) {
+            if (store.markReminded(id, now)) {
+                notifier.reminder(queries.get(id), store.reviewerIds(id, true, ReviewNotifier.MAX_RECIPIENTS));
+                reminded++;
             }
         }
-        return closed;
-    }
-
-    /** Applies every decision of a locked OPEN review, item by item in id order, then marks it CLOSED. */
-    private void apply(Review review, Actor actor) {
-        GrantService grants = access.grants(realm);
-        long now = Time.currentTimeMillis();
-        long kept = 0;
-        long revoked = 0;
-        long defaulted = 0;
-        long skipped = 0;
-        String after = null;
-        List<ReviewItem> batch;
-        do {
-            batch = store.itemsAfter(review.id(), after, CLOSE_BATCH);
-            for (ReviewItem item : batch) {
-                after = item.id();
-                String decision = item.decision();
-                if (decision == null) {
-                    decision = review.defaultDecision();
-                    store.decide(item.id(), decision, true, Actor.SYSTEM.recorded(), now, null);
-                    defaulted++;
-                }
-                if (KEEP.equals(decision)) {
-                    kept++;
-                    continue;
-                }
-                Grant grant = grants.get(item.grantId());
-                if (!GrantService.ACTIVE.equals(grant.status())) {
-                    // Ended meanwhile (expired, revoked, offboarded): nothing left to revoke.
-                    skipped++;
-                    continue;
-                }
-                grants.revoke(item.grantId(), "review " + review.id(), actor);
-                revoked++;
-            }
-        } while (batch.size() == CLOSE_BATCH);
-        store.close(review.id(), now);
-        ObjectNode details = Json.object();
-        details.put("name", review.name());
-        details.put("kept", kept);
-        details.put("revoked", revoked);
-        details.put("defaulted", defaulted);
-        details.put("skipped", skipped);
-        details.put("defaultDecision", review.defaultDecision());
-        ledger.append(realm.getId(), EvidenceType.REVIEW_CLOSED, actor, review.id(), review.scope().partner(), details);
-    }
-
-    private static ObjectNode itemDetails(Review review, ReviewItem item) {
-        ObjectNode details = Json.object();
-        details.put("reviewId", review.id());
-        details.put("grantId", item.grantId());
-        details.put("user", item.userId());
-        details.put("role", item.roleName());
-        details.put("client", item.clientId());
-        return details;
-    }
-
-    private Review found(Optional<Review> review, String id) {
-        return review.orElseThrow(() -> Refusal.notFound("No review '" + id + "' in this realm."));
+        return reminded;
     }
 }

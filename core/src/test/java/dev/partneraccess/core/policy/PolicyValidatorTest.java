@@ -148,6 +148,40 @@ class PolicyValidatorTest {
                 "partner-api", "partner-api");
     }
 
+    @Test
+    @DisplayName("Given a reviewSchedule, then each recurring review is typed as written; without one there is none")
+    void reviewScheduleIsTyped() {
+        assertThat(validator.validate(demo).reviewSchedule()).isEmpty();
+        schedules(demo).add(schedule());
+
+        Policy policy = validator.validate(demo);
+
+        assertThat(policy.reviewSchedule()).containsExactly(new Policy.ReviewSchedule("Quarterly EMEA", 90, null, null,
+                "EMEA", "deal-registration", null, false, "owner", 14, "revoke"));
+        assertThat(policy.document().get("reviewSchedule")).hasSize(1);
+    }
+
+    private static ObjectNode schedule() {
+        ObjectNode schedule = Json.object();
+        schedule.put("name", "Quarterly EMEA");
+        schedule.put("everyDays", 90);
+        schedule.putObject("scope").put("region", "EMEA").put("role", "deal-registration").put("serviceAccounts", false);
+        schedule.put("reviewer", "owner");
+        schedule.put("days", 14);
+        schedule.put("defaultDecision", "revoke");
+        return schedule;
+    }
+
+    private static ArrayNode schedules(ObjectNode doc) {
+        return doc.has("reviewSchedule") ? (ArrayNode) doc.get("reviewSchedule") : doc.putArray("reviewSchedule");
+    }
+
+    private static ObjectNode scheduled(ObjectNode doc) {
+        ObjectNode schedule = schedule();
+        schedules(doc).add(schedule);
+        return schedule;
+    }
+
     @ParameterizedTest(name = "{0} -> 400 on {1}")
     @MethodSource("rejections")
     @DisplayName("Given an invalid policy, then it is refused with 400 naming the field at fault")
@@ -228,6 +262,27 @@ class PolicyValidatorTest {
                     programme(d, 2).putArray("stages").add("legal");
                     d.putArray("serviceAccountStages").add("security");
                 }, "serviceAccountStages"),
+                refusal("reviewSchedule not an array", d -> d.put("reviewSchedule", "quarterly"), "reviewSchedule"),
+                refusal("reviewSchedule entry not an object", d -> schedules(d).add("quarterly"), "reviewSchedule[0]"),
+                refusal("reviewSchedule unknown field", d -> scheduled(d).put("colour", "gold"), "reviewSchedule[0].colour"),
+                refusal("reviewSchedule without a name", d -> scheduled(d).remove("name"), "reviewSchedule[0].name"),
+                refusal("reviewSchedule name used twice", d -> {
+                    scheduled(d);
+                    scheduled(d);
+                }, "reviewSchedule[1].name"),
+                refusal("reviewSchedule everyDays 0", d -> scheduled(d).put("everyDays", 0), "reviewSchedule[0].everyDays"),
+                refusal("reviewSchedule days 0", d -> scheduled(d).put("days", 0), "reviewSchedule[0].days"),
+                refusal("reviewSchedule days beyond the period", d -> scheduled(d).put("days", 91), "reviewSchedule[0].days"),
+                refusal("reviewSchedule without a scope", d -> scheduled(d).remove("scope"), "reviewSchedule[0].scope"),
+                refusal("reviewSchedule empty scope", d -> scheduled(d).putObject("scope"), "reviewSchedule[0].scope"),
+                refusal("reviewSchedule unknown scope field", d -> ((ObjectNode) scheduled(d).get("scope")).put("colour", "gold"),
+                        "reviewSchedule[0].scope.colour"),
+                refusal("reviewSchedule serviceAccounts not a boolean",
+                        d -> ((ObjectNode) scheduled(d).get("scope")).put("serviceAccounts", "yes"),
+                        "reviewSchedule[0].scope.serviceAccounts"),
+                refusal("reviewSchedule without a reviewer", d -> scheduled(d).remove("reviewer"), "reviewSchedule[0].reviewer"),
+                refusal("reviewSchedule defaultDecision unknown", d -> scheduled(d).put("defaultDecision", "maybe"),
+                        "reviewSchedule[0].defaultDecision"),
                 refusal("unknown top-level field", d -> d.put("approvers", "everyone"), "approvers"),
                 refusal("tier name with NUL", d -> tier(d, 0).put("name", "regis\u0000tered"), "tiers[0].name"),
                 refusal("tier name with an ANSI escape", d -> tier(d, 2).put("name", "\u001b[31mgold"), "tiers[2].name"),
