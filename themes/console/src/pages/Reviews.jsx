@@ -26,8 +26,8 @@ function recommendationLabel(t, recommendation) {
 const decisionText = (t, decision) => (decision === 'keep' ? t('kept') : decision === 'revoke' ? t('revokedDecision') : '');
 
 /**
- * Access reviews. Reviewers: the items awaiting them (GET /reviews/{id}/items?awaiting=me over the open reviews, or
- * the one review named in the address), keep or revoke with a justification, or apply the recommendations to the
+ * Access reviews. Reviewers: the items awaiting them (GET /reviews/{id}/items?awaiting=me over the reviews that
+ * GET /reviews?awaiting=me names, and the one review named in the address), keep or revoke with a justification, or apply the recommendations to the
  * selected items. Admins: start a review, follow its progress, close it.
  */
 export function Reviews({ reviewId }) {
@@ -49,11 +49,9 @@ function AwaitingMe({ reviewId, tick, onDecided }) {
   const { t, api, can } = useApp();
   const partners = useLoad(() => (can.viewUsers ? api.get('/partners', { max: 1000 }).catch(() => []) : Promise.resolve([])), []);
   const items = useLoad(async () => {
-    let reviews = reviewId ? [{ id: reviewId }] : [];
-    if (can.viewUsers) {
-      const open = await api.get('/reviews', { status: 'OPEN', max: 1000 });
-      reviews = [...reviews.filter((r) => !open.some((o) => o.id === r.id)), ...open];
-    }
+    // Every reviewer, admin or not, finds the open reviews that wait for them; the one in the address is added.
+    const waiting = await api.get('/reviews', { awaiting: 'me', max: 1000 });
+    const reviews = [...(reviewId && !waiting.some((o) => o.id === reviewId) ? [{ id: reviewId }] : []), ...waiting];
     const lists = await Promise.all(reviews.map((review) => api.get(`/reviews/${encodeURIComponent(review.id)}/items`, { awaiting: 'me', max: 1000 })
       .then((found) => found.map((item) => ({ ...item, review })))));
     return lists.flat();

@@ -55,10 +55,23 @@ public final class ReviewsResource {
     @GET
     @Path("")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("status") String status, @QueryParam("first") String first, @QueryParam("max") String max) {
+    public Response list(@QueryParam("status") String status, @QueryParam("awaiting") String awaiting,
+                         @QueryParam("first") String first, @QueryParam("max") String max) {
         return rest.run(() -> {
-            rest.requireViewUsers();
             ArrayNode reviews = Json.array();
+            if (awaiting != null) {
+                // A reviewer finds the reviews that wait for them without view-users, as for their items.
+                if (!awaiting.equals("me")) {
+                    throw Refusal.invalid("awaiting", "'awaiting' takes only the value 'me'.");
+                }
+                if (status != null) {
+                    throw Refusal.invalid("status", "'awaiting=me' lists OPEN reviews only; leave out 'status'.");
+                }
+                reviews().awaiting(rest.approver().getId(), Paging.parse(first, max)).stream().map(ReviewJson::write)
+                        .forEach(reviews::add);
+                return Rest.ok(reviews);
+            }
+            rest.requireViewUsers();
             reviews().list(status, Paging.parse(first, max)).stream().map(ReviewJson::write).forEach(reviews::add);
             return Rest.ok(reviews);
         });

@@ -118,6 +118,10 @@ class ReviewsIT extends AccessTestBase {
         assertThat(items("emea-erin", id, "?awaiting=me")).hasSize(3);
         assertThat(items("emea-eve", id, "")).extracting(i -> i.get("user").asText()).doesNotContain(eve).hasSize(2);
         assertThat(items("plain-user", id, "?awaiting=me")).isEmpty();
+        // Reviewers find the reviews that wait for them without view-users; a user with nothing to decide finds none.
+        assertThat(as("sec-sam").get("/reviews?awaiting=me").json().findValuesAsText("id")).contains(id);
+        assertThat(as("plain-user").get("/reviews?awaiting=me").json().findValuesAsText("id")).doesNotContain(id);
+        assertRefused(as("sec-sam").get("/reviews?awaiting=you"), 400, "awaiting");
 
         String noraItem = itemOf(all, nora).get("id").asText();
         String eveItem = itemOf(all, eve).get("id").asText();

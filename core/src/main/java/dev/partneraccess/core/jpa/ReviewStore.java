@@ -207,6 +207,17 @@ public final class ReviewStore {
         return reviews.stream().map(r -> review(r, counts(r.getId()))).toList();
     }
 
+    /** The realm's OPEN reviews with an undecided item {@code reviewerId} may decide, newest first. */
+    public List<Review> awaiting(String realmId, String reviewerId, Paging paging) {
+        List<ReviewEntity> reviews = em().createQuery("select r from PaReview r where r.realmId = :realmId"
+                        + " and r.status = 'OPEN' and exists (select 1 from PaReviewReviewer v, PaReviewItem i"
+                        + " where v.reviewId = r.id and v.userId = :userId and i.id = v.itemId and i.decision is null)"
+                        + " order by r.createdAt desc, r.id", ReviewEntity.class)
+                .setParameter("realmId", realmId).setParameter("userId", reviewerId)
+                .setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+        return reviews.stream().map(r -> review(r, counts(r.getId()))).toList();
+    }
+
     /** The ids of the realm's OPEN reviews due at {@code now}, earliest first, at most {@code limit}. */
     public List<String> dueIds(String realmId, long now, int limit) {
         return em().createQuery("select r.id from PaReview r where r.realmId = :realmId and r.status = 'OPEN'"

@@ -48,6 +48,10 @@ final class ReviewQueries {
         return store.list(realm.getId(), status, paging);
     }
 
+    List<Review> awaiting(String reviewerId, Paging paging) {
+        return store.awaiting(realm.getId(), reviewerId, paging);
+    }
+
     List<ReviewItem> items(String reviewId, String decision, String reviewerId, boolean awaiting, Paging paging) {
         Review review = get(reviewId);
         decision = TextRules.filter("decision", decision);

@@ -84,6 +84,11 @@ public final class ReviewService {
         return queries.list(status, paging);
     }
 
+    /** The OPEN reviews in which {@code reviewerId} still has an item to decide, newest first. */
+    public List<Review> awaiting(String reviewerId, Paging paging) {
+        return queries.awaiting(reviewerId, paging);
+    }
+
     /**
      * A review's items with their recommendations. {@code decision} is {@code keep}, {@code revoke} or
      * {@code undecided}; {@code reviewerId} (null for all) keeps the items that user may decide, and with
