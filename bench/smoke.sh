@@ -49,5 +49,9 @@ echo "sweep bench (500 due among 2,000 grants)"
 bench/sweep-bench.sh --total 2000 --due 500 --requests 100 > "$OUT/sweep.log" 2>&1 || { tail -30 "$OUT/sweep.log"; exit 1; }
 grep -q "| role mappings left / grants EXPIRED / GRANT_EXPIRED records | 0 / 500 / 500 |" "$WORK/sweep-results.md"
 
+echo "review bench (a review of 300 grants, closed with 150 revocations)"
+bench/review-bench.sh --grants 300 --revoke 150 --partners 2 --api-decisions 10 --calls 5 > "$OUT/review.log" 2>&1 || { tail -30 "$OUT/review.log"; exit 1; }
+grep -q "| review status / grants REVOKED / role mappings left / GRANT_REVOKED records | CLOSED / 150 / 150 / 150 |" "$WORK/review-results.md"
+
 END=$(date +%s)
 echo "bench smoke run passed: server build and start $((READY - START)) s, benches $((END - READY)) s"

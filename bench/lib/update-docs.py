@@ -13,6 +13,7 @@ TABLES = {
     "sweep": WORK / "sweep-results.md",
     "sweep-100k": WORK / "sweep-100k-results.md",
     "evidence": WORK / "evidence-results.md",
+    "review": WORK / "review-results.md",
 }
 
 doc = pathlib.Path("docs/performance.md")
