@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import jakarta.persistence.EntityManager;
 
@@ -15,7 +17,10 @@ import jakarta.persistence.EntityManager;
  */
 public final class LastLoginStore {
 
+    private static final Logger LOG = Logger.getLogger(LastLoginStore.class);
     static final long HOUR_SECONDS = 3600;
+    /** The width of {@code PA_LAST_LOGIN.USER_ID}, a Keycloak user id. */
+    private static final int USER_ID_MAX = 36;
     private static final String PREFIX = "partner-access:last-login:";
 
     private final KeycloakSession session;
@@ -34,11 +39,25 @@ public final class LastLoginStore {
      * when the clock was moved.
      */
     public void recordLogin(String realmId, String userId, long nowMillis) {
+        if (userId.length() > USER_ID_MAX) {
+            // A user of a storage provider without import (f:<component>:<id>) does not fit the column; not recorded.
+            return;
+        }
         long hour = nowMillis / 1000 / HOUR_SECONDS;
         if (!session.singleUseObjects().putIfAbsent(PREFIX + realmId + ":" + userId + ":" + hour, 2 * HOUR_SECONDS)) {
             return;
         }
-        EntityManager em = em();
+        // A transaction of its own: the record serves the reviews' recommendations, and a write that fails (two nodes
+        // inserting a user's first row at once) must never fail the login it comes from.
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                    own -> write(own.getProvider(JpaConnectionProvider.class).getEntityManager(), realmId, userId, nowMillis));
+        } catch (RuntimeException e) {
+            LOG.warnf("The login of user %s was not recorded for the access reviews: %s", userId, e.getMessage());
+        }
+    }
+
+    private static void write(EntityManager em, String realmId, String userId, long nowMillis) {
         int updated = em.createQuery("update PaLastLogin l set l.loginAt = :now where l.userId = :userId")
                 .setParameter("now", nowMillis).setParameter("userId", userId).executeUpdate();
         if (updated == 0) {

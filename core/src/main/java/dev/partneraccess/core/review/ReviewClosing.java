@@ -163,7 +163,15 @@ final class ReviewClosing {
         if (!GrantService.ACTIVE.equals(grant.status())) {
             return SKIPPED;
         }
-        grants.revoke(item.grantId(), reason, actor, evidence);
+        try {
+            grants.revoke(item.grantId(), reason, actor, evidence);
+        } catch (Refusal refusal) {
+            if (refusal.kind() != Refusal.Kind.CONFLICT) {
+                throw refusal;
+            }
+            // It ended between the read and its lock (expired, revoked, offboarded); the refusal wrote nothing.
+            return SKIPPED;
+        }
         return REVOKED;
     }
 

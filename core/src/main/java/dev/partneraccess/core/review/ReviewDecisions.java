@@ -54,6 +54,10 @@ final class ReviewDecisions {
         if (CLOSED.equals(review.status())) {
             throw Refusal.conflict("status", "Review '" + review.id() + "' is CLOSED; it takes no more decisions.");
         }
+        if (store.closingBegun(review.id())) {
+            // Closing applies the decisions as they stood when it began; a later one would land on some batches only.
+            throw Refusal.conflict("status", "Review '" + review.id() + "' is being closed; it takes no more decisions.");
+        }
         if (item.decision() != null) {
             throw Refusal.conflict("decision", "This item was already decided: " + item.decision() + ".");
         }
