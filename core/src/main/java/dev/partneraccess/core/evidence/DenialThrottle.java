@@ -8,9 +8,9 @@ import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Decides whether a denied login is written to the ledger: at most one {@code LOGIN_DENIED} per user and reason per
- * minute, so a login storm cannot flood the ledger or queue on its lock. The minute is taken from Keycloak's clock
- * (tests move it) and claimed with Keycloak's cluster-wide single-use store, so two nodes never both write the same
- * minute. Denials not written are counted, and the next written record carries that count as {@code suppressed}.
+ * minute, so a login storm cannot flood the ledger or queue on its lock. The minute is a sliding window on Keycloak's
+ * clock (tests move it), counted from the last record; each record also claims its clock minute in Keycloak's
+ * cluster-wide single-use store, so two nodes never both write in the same minute. Denials not written are counted, and the next written record carries that count as {@code suppressed}.
  */
 public final class DenialThrottle {
 
@@ -29,9 +29,15 @@ public final class DenialThrottle {
      */
     public OptionalInt admit(String realmId, String userId, String reason) {
         String base = PREFIX + realmId + ":" + userId + ":" + reason;
-        long minute = Time.currentTime() / WINDOW_SECONDS;
-        // The claim lives for two windows of real time: long enough to cover its minute even when the clock was moved.
-        if (store.putIfAbsent(base + ":" + minute, 2L * WINDOW_SECONDS)) {
+        int now = Time.currentTime();
+        // The window slides: a record written at second 59 holds back a denial at second 61, in the next minute.
+        Map<String, String> last = store.get(base + ":last");
+        int at = last == null ? Integer.MIN_VALUE : parse(last.get("at"));
+        boolean recent = last != null && now >= at && now - at < WINDOW_SECONDS;
+        // The claim of the minute keeps two nodes from both writing; it lives for two windows of real time, long
+        // enough to cover its minute even when the clock was moved.
+        if (!recent && store.putIfAbsent(base + ":" + (now / WINDOW_SECONDS), 2L * WINDOW_SECONDS)) {
+            store.put(base + ":last", 2L * WINDOW_SECONDS, Map.of("at", Integer.toString(now)));
             Map<String, String> counted = store.remove(base + ":suppressed");
             return OptionalInt.of(counted == null ? 0 : parse(counted.get("n")));
         }

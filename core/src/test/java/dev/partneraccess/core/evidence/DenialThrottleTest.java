@@ -38,6 +38,20 @@ class DenialThrottleTest {
     }
 
     @Test
+    @DisplayName("Given two denials seconds apart across a minute's boundary, then one is written")
+    void theWindowSlidesAcrossTheMinutesBoundary() {
+        startOfMinute();
+        Time.setOffset(Time.getOffset() - 1);
+        assertThat(throttle.admit("r", "u", "offboarded")).hasValue(0);
+        Time.setOffset(Time.getOffset() + 2);
+        assertThat(throttle.admit("r", "u", "offboarded")).isEmpty();
+        Time.setOffset(Time.getOffset() + DenialThrottle.WINDOW_SECONDS - 3);
+        assertThat(throttle.admit("r", "u", "offboarded")).isEmpty();
+        Time.setOffset(Time.getOffset() + 1);
+        assertThat(throttle.admit("r", "u", "offboarded")).hasValue(2);
+    }
+
+    @Test
     @DisplayName("Given denials of other users or for other reasons, then each user and reason has its own minute")
     void usersReasonsAndRealmsAreCountedApart() {
         startOfMinute();
