@@ -7,10 +7,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.ws.rs.core.Response;
 
 /**
  * Access reviews: a campaign over a partner's active grants, decided by its reviewers item by item, applied at its
@@ -95,6 +99,16 @@ class ReviewsIT extends AccessTestBase {
         JsonNode noraTokens = login("nora.northwind");
         String refreshToken = noraTokens.get("refresh_token").asText();
 
+        // An approver who holds the security role through a group reviews as one who holds it directly.
+        String groupId = created(realm.admin().groups().add(named(new GroupRepresentation(), "review-security-approvers")));
+        realm.admin().groups().group(groupId).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get("partner-approver-security").toRepresentation()));
+        UserRepresentation member = new UserRepresentation();
+        member.setUsername("review-group-gary");
+        member.setEnabled(true);
+        String gary = created(realm.admin().users().create(member));
+        realm.admin().users().get(gary).joinGroup(groupId);
+
         // Started by an admin over the partner: its three active grants, decided by the programme's approvers.
         JsonNode review = start(reviewBody("Review Partner Q4", ofPartner(partner), "approvers", 14, "revoke"));
         String id = review.get("id").asText();
@@ -109,7 +123,7 @@ class ReviewsIT extends AccessTestBase {
         // Each reviewer sees only the items they review; nobody reviews their own grant.
         List<JsonNode> all = items("ops-admin", id, "");
         assertThat(all).hasSize(3);
-        assertThat(itemOf(all, serviceUser).get("reviewers").toString()).contains(userId("sec-sam"));
+        assertThat(itemOf(all, serviceUser).get("reviewers").toString()).contains(userId("sec-sam")).contains(gary);
         assertThat(itemOf(all, eve).get("reviewers").toString()).doesNotContain(eve).contains(userId("emea-erin"));
         assertThat(itemOf(all, nora).get("username").asText()).isEqualTo("nora.northwind");
         assertThat(itemOf(all, nora).get("decision").isNull()).isTrue();
@@ -174,6 +188,30 @@ class ReviewsIT extends AccessTestBase {
         assertThat(record.at("/details/revoked").asInt()).isEqualTo(2);
         assertThat(record.at("/details/defaulted").asInt()).isEqualTo(1);
         assertThat(ops().get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
+
+        // The human owner of a service account does not review its access either (her sessions ended with her grant).
+        forgetTokens();
+        JsonNode byOwner = start(reviewBody("Owner's own", ofPartner(partner).put("serviceAccounts", true), nora, 7, "keep"));
+        String ownItem = items("ops-admin", byOwner.get("id").asText(), "").get(0).get("id").asText();
+        assertThat(items("nora.northwind", byOwner.get("id").asText(), "?awaiting=me")).isEmpty();
+        assertRefused(as("nora.northwind").post("/reviews/" + byOwner.get("id").asText() + "/items/" + ownItem + "/decision",
+                decision("keep", "My ERP sync.")), 403, "own access");
+        assertThat(ops().post("/reviews/" + byOwner.get("id").asText() + "/close", null).status()).isEqualTo(200);
+        assertThat(ops().get("/grants/" + accountGrant).json().get("status").asText()).isEqualTo("ACTIVE");
+        realm.admin().users().get(gary).remove();
+        realm.admin().groups().group(groupId).remove();
+    }
+
+    private static <T extends GroupRepresentation> T named(T group, String name) {
+        group.setName(name);
+        return group;
+    }
+
+    private static String created(Response response) {
+        try (response) {
+            assertThat(response.getStatus()).isEqualTo(201);
+            return response.getLocation().getPath().replaceAll(".*/", "");
+        }
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 import dev.partneraccess.core.partner.Partner;
@@ -75,13 +74,7 @@ public final class ApproverNotifier {
             }
             return users;
         }
-        List<RoleModel> roles = session.roles().searchForRolesStream(realm, stage.getApproverRole(), 0, 20)
-                .filter(role -> Approvers.normalise(role.getName()).equals(stage.getApproverRole()))
-                .toList();
-        for (RoleModel role : roles) {
-            session.users().getRoleMembersStream(realm, role, 0, MAX_RECIPIENTS)
-                    .forEach(user -> users.putIfAbsent(user.getId(), user));
-        }
+        users.putAll(new RoleHolders(session, realm).of(stage.getApproverRole(), MAX_RECIPIENTS));
         return users;
     }
 

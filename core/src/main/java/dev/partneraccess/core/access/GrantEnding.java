@@ -6,8 +6,11 @@ import static dev.partneraccess.core.access.GrantService.REASON_MAX;
 import static dev.partneraccess.core.access.GrantService.REVOKED;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -24,6 +27,7 @@ import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.policy.StoredPolicy;
+import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Json;
@@ -84,6 +88,53 @@ final class GrantEnding {
         }
         revoked += grants.size();
         return grants.size();
+    }
+
+    /**
+     * Revokes many grants by id, as {@link #revoke} does each: the pending renewals and then the grant rows are locked
+     * first (the usual order: requests, grants, then the chain), the role mappings go through the Keycloak model
+     * while the persistence context holds nothing else, each holder's sessions end once, and then the grants are
+     * updated and recorded, written in JDBC batches at commit. Answers the ids revoked.
+     */
+    Set<String> revokeByIds(List<String> ids, String reason, Actor actor, Map<String, String> evidence) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        RequestService requests = access.requests(realm);
+        List<RequestModel> renewals = requests.lockPendingRenewals(ids);
+        List<GrantStore.Holding> active = store.stillActive(store.lockIds(ids));
+        if (active.isEmpty()) {
+            return Set.of();
+        }
+        store.flushAtCommit();
+        Map<String, Boolean> removed = new HashMap<>();
+        // The first of a holder's grants records the sessions ended; the holder's others find none left.
+        Map<String, String> firstGrantOf = new LinkedHashMap<>();
+        for (GrantStore.Holding row : active) {
+            removed.put(row.id(), removeMapping(holder(row.userId()), row.roleId()));
+            firstGrantOf.putIfAbsent(row.userId(), row.id());
+            store.detachUser(row.userId());
+        }
+        Map<String, Integer> sessionsEnded = new HashMap<>();
+        SessionTerminator sessions = access.sessions(realm);
+        firstGrantOf.forEach((userId, grantId) -> {
+            UserModel user = holder(userId);
+            sessionsEnded.put(grantId, user == null ? 0 : sessions.endAll(user));
+        });
+        Set<String> revoked = new LinkedHashSet<>();
+        for (GrantModel grant : store.byIds(removed.keySet())) {
+            record(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, removed.get(grant.getId()),
+                    sessionsEnded.getOrDefault(grant.getId(), 0), evidence);
+            revoked.add(grant.getId());
+        }
+        for (RequestModel renewal : renewals) {
+            if (revoked.contains(renewal.getRenewsGrantId())) {
+                // As with a single revocation: a renewal of a revoked grant ends with it.
+                requests.cancelAll(List.of(renewal), "Grant '" + renewal.getRenewsGrantId() + "' was revoked: " + reason, actor);
+            }
+        }
+        this.revoked += revoked.size();
+        return revoked;
     }
 
     /** How many grants this service has revoked so far (the sweep reports it). */

@@ -2,6 +2,7 @@ package dev.partneraccess.core.access;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -73,6 +74,16 @@ public final class GrantService {
      */
     public Grant revoke(String id, String reason, Actor actor, Map<String, String> evidence) {
         return ending.revoke(id, reason, actor, evidence);
+    }
+
+    /**
+     * A review's revocation of many grants in one transaction: each still ACTIVE grant is revoked as {@link #revoke}
+     * does (role mapping, the holder's sessions, pending renewals cancelled, {@code GRANT_REVOKED} with the
+     * {@code evidence} fields), with every row locked before the first evidence record. Answers the ids revoked;
+     * grants that had ended meanwhile are left as they are.
+     */
+    public Set<String> revokeByIds(List<String> ids, String reason, Actor actor, Map<String, String> evidence) {
+        return ending.revokeByIds(ids, reason, actor, evidence);
     }
 
     /**

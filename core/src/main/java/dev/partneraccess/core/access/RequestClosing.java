@@ -5,6 +5,7 @@ import static dev.partneraccess.core.access.RequestService.PENDING;
 import static dev.partneraccess.core.access.RequestService.SKIPPED;
 import static dev.partneraccess.core.access.RequestService.TIMED_OUT;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -82,6 +83,10 @@ final class RequestClosing {
     /** Locks the pending renewal requests of a grant; the caller locks them before the grant (the lock order). */
     List<RequestModel> lockPendingRenewals(String grantId) {
         return store.lockPendingRenewals(grantId);
+    }
+
+    List<RequestModel> lockPendingRenewals(Collection<String> grantIds) {
+        return store.lockPendingRenewals(grantIds);
     }
 
     /** Cancels requests locked by {@link #lockPending}, each with its own {@code REQUEST_CANCELLED}. */

@@ -1,5 +1,6 @@
 package dev.partneraccess.core.access;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.keycloak.models.KeycloakSession;
@@ -97,6 +98,11 @@ public final class RequestService {
     /** Locks the pending renewal requests of a grant; the caller locks them before the grant (the lock order). */
     public List<RequestModel> lockPendingRenewals(String grantId) {
         return closing.lockPendingRenewals(grantId);
+    }
+
+    /** Locks the pending renewals of any of these grants, in id order. */
+    List<RequestModel> lockPendingRenewals(Collection<String> grantIds) {
+        return closing.lockPendingRenewals(grantIds);
     }
 
     public AccessRequest cancel(String id, String reason, UserModel caller, boolean admin, Actor actor) {

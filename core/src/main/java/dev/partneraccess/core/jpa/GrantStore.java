@@ -167,6 +167,17 @@ public final class GrantStore {
                 .stream().map(row -> new Holding((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
+    /** Of these (locked) grants, those still ACTIVE, in id order. */
+    public List<Holding> stillActive(List<String> lockedIds) {
+        if (lockedIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
+                        + " and g.realmId = :realmId and g.status = 'ACTIVE' order by g.id", Object[].class)
+                .setParameter("ids", lockedIds).setParameter("realmId", realmId).getResultList()
+                .stream().map(row -> new Holding((String) row[0], (String) row[1], (String) row[2])).toList();
+    }
+
     /** Leaves the user's entity out of the persistence context: the next flush need not look at it. */
     public void detachUser(String userId) {
         em.detach(em.getReference(UserEntity.class, userId));

@@ -1,6 +1,7 @@
 package dev.partneraccess.core.jpa;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,6 +87,17 @@ public final class RequestStore {
         return models(em.createQuery("select r from PaRequest r where r.realmId = :realmId and r.renewsGrantId = :grantId"
                         + " and r.status = 'PENDING' order by r.id", RequestEntity.class)
                 .setParameter("realmId", realmId).setParameter("grantId", grantId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+    }
+
+    /** Locks the pending renewals of any of these grants, in id order. */
+    public List<RequestModel> lockPendingRenewals(Collection<String> grantIds) {
+        if (grantIds.isEmpty()) {
+            return List.of();
+        }
+        return models(em.createQuery("select r from PaRequest r where r.realmId = :realmId and r.renewsGrantId in :grantIds"
+                        + " and r.status = 'PENDING' order by r.id", RequestEntity.class)
+                .setParameter("realmId", realmId).setParameter("grantIds", grantIds)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
     }
 

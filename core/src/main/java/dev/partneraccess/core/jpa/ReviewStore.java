@@ -3,11 +3,9 @@ package dev.partneraccess.core.jpa;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -46,7 +44,7 @@ public final class ReviewStore {
 
     /** An active grant as a review snapshots it. */
     public record ActiveGrant(String id, String userId, String partnerId, String roleId, String roleName, String clientId,
-                              long grantedAt, long expiresAt, boolean serviceAccount) {
+                              long grantedAt, long expiresAt, boolean serviceAccount, String owner) {
     }
 
     /**
@@ -73,23 +71,34 @@ public final class ReviewStore {
         jpql.append(" order by g.grantedAt, g.id");
         TypedQuery<Object[]> query = em().createQuery(jpql.toString(), Object[].class);
         parameters.forEach(query::setParameter);
-        Set<String> accounts = serviceAccountUsers(realmId);
+        Map<String, String> accounts = serviceAccountOwners(realmId);
         List<ActiveGrant> grants = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            boolean account = accounts.contains((String) row[1]);
+            boolean account = accounts.containsKey((String) row[1]);
             if (serviceAccounts != null && serviceAccounts != account) {
                 continue;
             }
             grants.add(new ActiveGrant((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    (String) row[5], (Long) row[6], (Long) row[7], account));
+                    (String) row[5], (Long) row[6], (Long) row[7], account, accounts.get((String) row[1])));
         }
         return grants;
     }
 
-    private Set<String> serviceAccountUsers(String realmId) {
-        return new HashSet<>(em().createQuery("select a.userId from PaServiceAccount a where a.realmId = :realmId"
-                        + " and a.userId is not null", String.class)
-                .setParameter("realmId", realmId).getResultList());
+    /** The realm's service-account users, each with the human owner of its account. */
+    private Map<String, String> serviceAccountOwners(String realmId) {
+        Map<String, String> owners = new HashMap<>();
+        em().createQuery("select a.userId, a.owner from PaServiceAccount a where a.realmId = :realmId"
+                        + " and a.userId is not null", Object[].class)
+                .setParameter("realmId", realmId).getResultStream()
+                .forEach(row -> owners.put((String) row[0], (String) row[1]));
+        return owners;
+    }
+
+    /** The human owner of the service account whose user this is; empty for any other user. */
+    public Optional<String> serviceAccountOwner(String realmId, String userId) {
+        return em().createQuery("select a.owner from PaServiceAccount a where a.realmId = :realmId and a.userId = :userId",
+                        String.class)
+                .setParameter("realmId", realmId).setParameter("userId", userId).getResultStream().findFirst();
     }
 
     /** When each of these service-account users' accounts last obtained a token, for those that ever did. */
@@ -265,16 +274,37 @@ public final class ReviewStore {
                 String.class).setParameter("id", reviewId).setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** The next {@code limit} items of a review that closing has not applied yet, in id order. */
-    public List<ReviewItem> unapplied(String reviewId, int limit) {
-        return items(em().createQuery("select i from PaReviewItem i where i.reviewId = :reviewId and i.outcome is null"
-                        + " order by i.id", ReviewItemEntity.class)
-                .setParameter("reviewId", reviewId).setMaxResults(limit).getResultList());
+    /** An item as closing reads it: its grant and its decision (null while undecided). */
+    public record Pending(String id, String grantId, String decision) {
     }
 
-    /** Records what closing did with an item: {@code kept}, {@code revoked} or {@code skipped}. */
-    public void applied(String itemId, String outcome) {
-        em().find(ReviewItemEntity.class, itemId).setOutcome(outcome);
+    /**
+     * The next {@code limit} items of a review that closing has not applied yet, in id order, read as values: the
+     * persistence context stays free of them, so the role-mapping removals of the batch flush nothing of theirs.
+     */
+    public List<Pending> unappliedRows(String reviewId, int limit) {
+        return em().createQuery("select i.id, i.grantId, i.decision from PaReviewItem i where i.reviewId = :reviewId"
+                        + " and i.outcome is null order by i.id", Object[].class)
+                .setParameter("reviewId", reviewId).setMaxResults(limit).getResultList().stream()
+                .map(row -> new Pending((String) row[0], (String) row[1], (String) row[2])).toList();
+    }
+
+    /** Gives the still undecided ones of these items the review's default, recorded as defaulted, in one statement. */
+    public void decideDefaults(Collection<String> itemIds, String decision, String decidedBy, long decidedAt) {
+        if (!itemIds.isEmpty()) {
+            em().createQuery("update PaReviewItem i set i.decision = :decision, i.defaulted = true, i.decidedBy = :by,"
+                            + " i.decidedAt = :at, i.justification = null where i.id in :ids and i.decision is null")
+                    .setParameter("decision", decision).setParameter("by", decidedBy).setParameter("at", decidedAt)
+                    .setParameter("ids", itemIds).executeUpdate();
+        }
+    }
+
+    /** Records what closing did with these items: {@code kept}, {@code revoked} or {@code skipped}, in one statement. */
+    public void applied(Collection<String> itemIds, String outcome) {
+        if (!itemIds.isEmpty()) {
+            em().createQuery("update PaReviewItem i set i.outcome = :outcome where i.id in :ids and i.outcome is null")
+                    .setParameter("outcome", outcome).setParameter("ids", itemIds).executeUpdate();
+        }
     }
 
     /** What closing did with a review's items: how many of each outcome, and under {@code "defaulted"} how many were defaulted. */

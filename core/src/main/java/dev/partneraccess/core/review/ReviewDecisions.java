@@ -48,6 +48,10 @@ final class ReviewDecisions {
         if (item.userId().equals(reviewer.getId())) {
             throw Refusal.forbidden("Nobody reviews their own access: this item is your own grant.");
         }
+        if (item.serviceAccount() && store.serviceAccountOwner(realm.getId(), item.userId())
+                .filter(reviewer.getId()::equals).isPresent()) {
+            throw Refusal.forbidden("Nobody reviews their own access: you own this service account.");
+        }
         if (!item.reviewers().contains(reviewer.getId())) {
             throw Refusal.forbidden("You are not a reviewer of this item.");
         }

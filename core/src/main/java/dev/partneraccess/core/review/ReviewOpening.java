@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.partneraccess.core.access.GovernedRoles;
+import dev.partneraccess.core.access.RoleHolders;
 import dev.partneraccess.core.access.StageSelection;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.EvidenceType;
@@ -130,8 +128,11 @@ final class ReviewOpening {
         for (ActiveGrant grant : grants) {
             Partner partner = partners.get(grant.partnerId()).orElse(null);
             Set<String> reviewers = reviewers(reviewer, grant, partner, policy, roleHolders);
-            // Nobody reviews their own access.
+            // Nobody reviews their own access, nor that of a service account they own.
             reviewers.remove(grant.userId());
+            if (grant.owner() != null) {
+                reviewers.remove(grant.owner());
+            }
             everyReviewer.addAll(reviewers);
             items.add(new ReviewStore.NewItem(grant, reviewers));
         }
@@ -197,13 +198,8 @@ final class ReviewOpening {
         return users;
     }
 
-    /** The users holding the realm role of this lower-case name. */
+    /** The users holding the realm role of this lower-case name, however they hold it. */
     private List<String> holdersOf(String roleName) {
-        List<String> ids = new ArrayList<>();
-        session.roles().searchForRolesStream(realm, roleName, 0, 20)
-                .filter(role -> role.getName().toLowerCase(Locale.ROOT).equals(roleName))
-                .forEach((RoleModel role) -> session.users().getRoleMembersStream(realm, role, 0, MAX_ROLE_REVIEWERS)
-                        .map(UserModel::getId).forEach(ids::add));
-        return ids;
+        return List.copyOf(new RoleHolders(session, realm).of(roleName, MAX_ROLE_REVIEWERS).keySet());
     }
 }
