@@ -98,6 +98,15 @@ class ReviewsIT extends AccessTestBase {
         String accountGrant = approve("sec-sam", accountRequest, "security").get("grantId").asText();
         JsonNode noraTokens = login("nora.northwind");
         String refreshToken = noraTokens.get("refresh_token").asText();
+        // Eve also holds an offline session, which the close must end too.
+        realm.admin().users().get(eve).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get("offline_access").toRepresentation()));
+        Api.Reply offline = TokenEndpoint.post(urls.getBase(), realm.getName(), "grant_type=password&client_id="
+                + PartnersRealm.PORTAL + "&username=emea-eve&password=" + Api.q(PartnersRealm.PASSWORD)
+                + "&scope=" + Api.q("openid offline_access"));
+        assertThat(offline.status()).as(offline.toString()).isEqualTo(200);
+        String portal = realm.admin().clients().findByClientId(PartnersRealm.PORTAL).get(0).getId();
+        assertThat(realm.admin().users().get(eve).getOfflineSessions(portal)).hasSize(1);
 
         // An approver who holds the security role through a group reviews as one who holds it directly.
         String groupId = created(realm.admin().groups().add(named(new GroupRepresentation(), "review-security-approvers")));
@@ -186,6 +195,8 @@ class ReviewsIT extends AccessTestBase {
         assertThat(ops().get("/grants/" + eveGrant).json().get("status").asText()).isEqualTo("REVOKED");
         assertThat(ops().get("/grants/" + accountGrant).json().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(UserSessions.refresh(urls.getBase(), realm.getName(), refreshToken)).isEqualTo(400);
+        assertThat(realm.admin().users().get(nora).getUserSessions()).as("nora's online sessions").isEmpty();
+        assertThat(realm.admin().users().get(eve).getOfflineSessions(portal)).as("eve's offline sessions").isEmpty();
         assertThat(accessToken("nora.northwind").at("/realm_access/roles").toString()).doesNotContain("deal-registration");
         JsonNode revoked = evidence("type=GRANT_REVOKED&subject=" + noraGrant).get(0);
         assertThat(revoked.at("/details/reason").asText()).isEqualTo("review");

@@ -6,10 +6,12 @@ import static dev.partneraccess.core.access.GrantService.REASON_MAX;
 import static dev.partneraccess.core.access.GrantService.REVOKED;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.keycloak.common.util.Time;
@@ -108,19 +110,21 @@ final class GrantEnding {
         }
         store.flushAtCommit();
         Map<String, Boolean> removed = new HashMap<>();
-        // The first of a holder's grants records the sessions ended; the holder's others find none left.
+        // Each holder is loaded once: the role mapping goes, then the entity leaves the persistence context, and the
+        // same model ends the holder's sessions below. The first of a holder's grants records the sessions ended.
+        Map<String, UserModel> holders = new LinkedHashMap<>();
+        Set<String> local = new HashSet<>();
         Map<String, String> firstGrantOf = new LinkedHashMap<>();
         for (GrantStore.Holding row : active) {
-            removed.put(row.id(), removeMapping(holder(row.userId()), row.roleId()));
+            UserModel user = holders.computeIfAbsent(row.userId(), userId -> holder(userId, local));
+            removed.put(row.id(), removeMapping(user, row.roleId()));
             firstGrantOf.putIfAbsent(row.userId(), row.id());
             store.detachUser(row.userId());
         }
+        holders.values().removeIf(Objects::isNull);
+        Map<String, Integer> endedBy = access.sessions(realm).endAllOf(holders.values(), local);
         Map<String, Integer> sessionsEnded = new HashMap<>();
-        SessionTerminator sessions = access.sessions(realm);
-        firstGrantOf.forEach((userId, grantId) -> {
-            UserModel user = holder(userId);
-            sessionsEnded.put(grantId, user == null ? 0 : sessions.endAll(user));
-        });
+        firstGrantOf.forEach((userId, grantId) -> sessionsEnded.put(grantId, endedBy.getOrDefault(userId, 0)));
         Set<String> revoked = new LinkedHashSet<>();
         for (GrantModel grant : store.byIds(removed.keySet())) {
             record(grant, REVOKED, reason, actor, EvidenceType.GRANT_REVOKED, removed.get(grant.getId()),
@@ -232,9 +236,18 @@ final class GrantEnding {
      * lookup. Either way the role mapping is then removed through the Keycloak model.
      */
     private UserModel holder(String userId) {
-        UserProvider local = session.getProvider(UserProvider.class);
-        UserModel user = local == null ? null : local.getUserById(realm, userId);
-        return user != null ? user : session.users().getUserById(realm, userId);
+        return holder(userId, new HashSet<>());
+    }
+
+    /** As {@link #holder(String)}; adds the id to {@code local} when the user is one of Keycloak's own store. */
+    private UserModel holder(String userId, Set<String> local) {
+        UserProvider own = session.getProvider(UserProvider.class);
+        UserModel user = own == null ? null : own.getUserById(realm, userId);
+        if (user != null) {
+            local.add(userId);
+            return user;
+        }
+        return session.users().getUserById(realm, userId);
     }
 
     /** Drops the user from Keycloak's user cache on every node, so no node serves the removed role from memory. */

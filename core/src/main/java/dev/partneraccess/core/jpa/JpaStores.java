@@ -31,6 +31,10 @@ public final class JpaStores {
         return new ServiceAccountStore(em(session), realmId);
     }
 
+    public static SessionStore sessions(KeycloakSession session) {
+        return new SessionStore(em(session));
+    }
+
     /** Removes what the product kept about a realm that is being deleted. */
     public static void deleteRealm(KeycloakSession session, String realmId) {
         RealmData.delete(em(session), realmId);

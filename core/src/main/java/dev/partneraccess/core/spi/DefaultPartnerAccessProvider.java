@@ -172,7 +172,7 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
 
     @Override
     public SessionTerminator sessions(RealmModel realm) {
-        return once(SessionTerminator.class, realm, () -> new SessionTerminator(session, realm));
+        return once(SessionTerminator.class, realm, () -> new SessionTerminator(session, realm, JpaStores.sessions(session)));
     }
 
     @Override
