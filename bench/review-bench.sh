@@ -183,8 +183,14 @@ UPDATE pa_review_item SET decision = 'revoke', defaulted = false, decided_by = '
        justification = 'No longer needed (bench, SQL).'
  WHERE id IN (SELECT id FROM pa_review_item WHERE review_id = '$ID' AND decision IS NULL ORDER BY id
               LIMIT $(( REVOKE - API_DECISIONS )));
+UPDATE pa_review_reviewer SET decided = true
+ WHERE review_id = '$ID' AND item_id IN (SELECT id FROM pa_review_item WHERE review_id = '$ID' AND decision IS NOT NULL);
 ANALYZE pa_review_item;
+ANALYZE pa_review_reviewer;
 SQL
+# The reviewer's list again once the first --revoke items are decided: the first page now lies behind them.
+AWAITING_DECIDED=$(percentiles "\`GET /reviews/{id}/items?awaiting=me\` (first page, after $REVOKE items decided)" \
+  "$PA/reviews/$ID/items?awaiting=me")
 
 echo "closing: $REVOKE revocations, $(( ITEMS - REVOKE )) undecided items take the default decision"
 statements_reset
@@ -246,6 +252,7 @@ $AWAITING_STATEMENTS statements per call of the first):
 $AWAITING
 $AWAITING_MAX
 $AWAITING_DEEP
+${AWAITING_DECIDED:-}
 
 Statements with the most calls while starting the review:
 

@@ -32,6 +32,10 @@ public class ReviewReviewerEntity {
     @Column(name = "REALM_ID", length = 36, nullable = false)
     private String realmId;
 
+    /** Whether the item is decided: a reviewer's undecided items are one range of the reviewer index. */
+    @Column(name = "DECIDED", nullable = false)
+    private boolean decided;
+
     String getId() {
         return id;
     }
@@ -70,5 +74,13 @@ public class ReviewReviewerEntity {
 
     void setRealmId(String realmId) {
         this.realmId = realmId;
+    }
+
+    boolean isDecided() {
+        return decided;
+    }
+
+    void setDecided(boolean decided) {
+        this.decided = decided;
     }
 }

@@ -219,8 +219,8 @@ public final class ReviewStore {
     /** The realm's OPEN reviews with an undecided item {@code reviewerId} may decide, newest first. */
     public List<Review> awaiting(String realmId, String reviewerId, Paging paging) {
         List<ReviewEntity> reviews = em().createQuery("select r from PaReview r where r.realmId = :realmId"
-                        + " and r.status = 'OPEN' and exists (select 1 from PaReviewReviewer v, PaReviewItem i"
-                        + " where v.reviewId = r.id and v.userId = :userId and i.id = v.itemId and i.decision is null)"
+                        + " and r.status = 'OPEN' and exists (select 1 from PaReviewReviewer v"
+                        + " where v.reviewId = r.id and v.userId = :userId and v.decided = false)"
                         + " order by r.createdAt desc, r.id", ReviewEntity.class)
                 .setParameter("realmId", realmId).setParameter("userId", reviewerId)
                 .setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
@@ -279,13 +279,18 @@ public final class ReviewStore {
     }
 
     /**
-     * The next {@code limit} items of a review that closing has not applied yet, in id order, read as values: the
-     * persistence context stays free of them, so the role-mapping removals of the batch flush nothing of theirs.
+     * The next {@code limit} items of a review that closing has not applied yet, in id order (after the id
+     * {@code after} when given), read as values: the persistence context stays free of them, so the role-mapping
+     * removals of the batch flush nothing of theirs.
      */
-    public List<Pending> unappliedRows(String reviewId, int limit) {
-        return em().createQuery("select i.id, i.grantId, i.decision from PaReviewItem i where i.reviewId = :reviewId"
-                        + " and i.outcome is null order by i.id", Object[].class)
-                .setParameter("reviewId", reviewId).setMaxResults(limit).getResultList().stream()
+    public List<Pending> unappliedRows(String reviewId, String after, int limit) {
+        TypedQuery<Object[]> query = em().createQuery("select i.id, i.grantId, i.decision from PaReviewItem i"
+                + " where i.reviewId = :reviewId and i.outcome is null" + (after == null ? "" : " and i.id > :after")
+                + " order by i.id", Object[].class).setParameter("reviewId", reviewId);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit).getResultList().stream()
                 .map(row -> new Pending((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
@@ -295,6 +300,8 @@ public final class ReviewStore {
             em().createQuery("update PaReviewItem i set i.decision = :decision, i.defaulted = true, i.decidedBy = :by,"
                             + " i.decidedAt = :at, i.justification = null where i.id in :ids and i.decision is null")
                     .setParameter("decision", decision).setParameter("by", decidedBy).setParameter("at", decidedAt)
+                    .setParameter("ids", itemIds).executeUpdate();
+            em().createQuery("update PaReviewReviewer r set r.decided = true where r.itemId in :ids and r.decided = false")
                     .setParameter("ids", itemIds).executeUpdate();
         }
     }
@@ -384,6 +391,19 @@ public final class ReviewStore {
      * only undecided ones when {@code undecided}; {@code reviewerId} keeps only the items that user may decide.
      */
     public List<ReviewItem> items(String reviewId, String decision, boolean undecided, String reviewerId, Paging paging) {
+        if (reviewerId != null && undecided) {
+            // The page is a range of the reviewer index (review, user, decided, item), then its items by id: no
+            // plan has to walk the review's decided items or join every item to find the first page.
+            List<String> page = em().createQuery("select r.itemId from PaReviewReviewer r where r.reviewId = :reviewId"
+                            + " and r.userId = :userId and r.decided = false order by r.itemId", String.class)
+                    .setParameter("reviewId", reviewId).setParameter("userId", reviewerId)
+                    .setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList();
+            if (page.isEmpty()) {
+                return List.of();
+            }
+            return items(em().createQuery("select i from PaReviewItem i where i.id in :ids and i.decision is null"
+                    + " order by i.id", ReviewItemEntity.class).setParameter("ids", page).getResultList());
+        }
         StringBuilder jpql = new StringBuilder(reviewerId == null
                 ? "select i from PaReviewItem i where i.reviewId = :reviewId"
                 : "select i from PaReviewItem i, PaReviewReviewer r where r.reviewId = :reviewId and r.userId = :userId"
@@ -434,6 +454,8 @@ public final class ReviewStore {
         item.setDecidedBy(decidedBy);
         item.setDecidedAt(decidedAt);
         item.setJustification(justification);
+        em().createQuery("update PaReviewReviewer r set r.decided = true where r.itemId = :itemId")
+                .setParameter("itemId", itemId).executeUpdate();
     }
 
     private List<ReviewItem> items(List<ReviewItemEntity> entities) {

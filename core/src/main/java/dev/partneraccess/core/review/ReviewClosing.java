@@ -36,9 +36,9 @@ import dev.partneraccess.core.support.TextRules;
 /**
  * Closes reviews: every item's decision is applied (an undecided one takes the review's default and reads as
  * defaulted; {@code revoke} revokes the grant through the usual revocation, done for the whole batch at once), in
- * batches of {@value #BATCH} items, each batch in a transaction of its own with the review row locked and re-checked. Each item records what closing
- * did with it, so a re-run after a crash applies the rest and repeats nothing; the batch that finds nothing more to
- * apply marks the review CLOSED and writes {@code REVIEW_CLOSED} once.
+ * batches of {@value #BATCH} items, each batch in a transaction of its own with the review row locked and re-checked.
+ * Each item records what closing did with it, so a re-run after a crash applies the rest and repeats nothing; the
+ * batch that finds nothing more to apply marks the review CLOSED and writes {@code REVIEW_CLOSED} once.
  */
 final class ReviewClosing {
 
@@ -52,6 +52,10 @@ final class ReviewClosing {
 
     /** What one batch found. */
     enum Step { NOT_OPEN, NOT_DUE, MORE, CLOSED }
+
+    /** A batch's step, and the last item it applied: the next batch of the same run reads the items after it. */
+    record Batch(Step step, String lastItem) {
+    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -111,11 +115,14 @@ final class ReviewClosing {
     /** Runs the review's batches until it is closed, not open or not due, at most {@code maxBatches}; answers the last step. */
     private Step batches(String id, Actor actor, Long dueAt, int maxBatches) {
         Step step = Step.MORE;
+        // Items are applied in id order, so the next batch starts after the last one applied: an index scan from
+        // the start would step over every item applied so far, still in the index until the database vacuums it.
+        String after = null;
         for (int i = 0; i < maxBatches && step == Step.MORE; i++) {
-            step = inOwnTransaction(reviews -> reviews.closing().batch(id, actor, dueAt));
-            if (step == null) {
-                step = Step.NOT_OPEN;
-            }
+            String from = after;
+            Batch batch = inOwnTransaction(reviews -> reviews.closing().batch(id, actor, dueAt, from));
+            step = batch == null ? Step.NOT_OPEN : batch.step();
+            after = batch == null ? null : batch.lastItem();
         }
         return step;
     }
@@ -136,19 +143,20 @@ final class ReviewClosing {
 
     /**
      * One batch in this session's transaction: the review row locked and checked again (still OPEN; with
-     * {@code dueAt}, due then or closing begun), then the next unapplied items applied.
+     * {@code dueAt}, due then or closing begun), then the next unapplied items applied, those after {@code after}
+     * when given (the last item the run's previous batch applied; every item up to it is applied then).
      */
-    Step batch(String id, Actor actor, Long dueAt) {
+    Batch batch(String id, Actor actor, Long dueAt, String after) {
         Optional<Review> locked = store.lockedForClosing(realm.getId(), id);
         if (locked.isEmpty() || !OPEN.equals(locked.get().status())) {
-            return Step.NOT_OPEN;
+            return new Batch(Step.NOT_OPEN, null);
         }
         Review review = locked.get();
         if (dueAt != null && review.dueAt() > dueAt && !store.closingBegun(review.id())) {
-            return Step.NOT_DUE;
+            return new Batch(Step.NOT_DUE, null);
         }
         long now = Time.currentTimeMillis();
-        List<ReviewStore.Pending> items = store.unappliedRows(review.id(), BATCH);
+        List<ReviewStore.Pending> items = store.unappliedRows(review.id(), after, BATCH);
         List<String> undecided = items.stream().filter(item -> item.decision() == null).map(ReviewStore.Pending::id).toList();
         store.decideDefaults(undecided, review.defaultDecision(), Actor.SYSTEM.recorded(), now);
         List<String> kept = new ArrayList<>();
@@ -170,10 +178,10 @@ final class ReviewClosing {
         store.applied(revokedItems, REVOKED);
         store.applied(skipped, SKIPPED);
         if (items.size() == BATCH) {
-            return Step.MORE;
+            return new Batch(Step.MORE, items.get(items.size() - 1).id());
         }
         finish(review, actor, now);
-        return Step.CLOSED;
+        return new Batch(Step.CLOSED, null);
     }
 
     /**
