@@ -10,7 +10,8 @@ import org.keycloak.models.SingleUseObjectProvider;
  * Decides whether a denied login is written to the ledger: at most one {@code LOGIN_DENIED} per user and reason per
  * minute, so a login storm cannot flood the ledger or queue on its lock. The minute is a sliding window on Keycloak's
  * clock (tests move it), counted from the last record; each record also claims its clock minute in Keycloak's
- * cluster-wide single-use store, so two nodes never both write in the same minute. Denials not written are counted, and the next written record carries that count as {@code suppressed}.
+ * cluster-wide single-use store, so two nodes never both write in the same minute. Denials not written are counted,
+ * and the next written record carries that count as {@code suppressed}.
  */
 public final class DenialThrottle {
 

@@ -161,10 +161,9 @@ public final class GrantStore {
 
     /** Of these (locked) grants, those still ACTIVE and past their end at {@code now}. */
     public List<Holding> stillDue(List<String> lockedIds, long now) {
-        return em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
+        return holdings(em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
                         + " and g.status = 'ACTIVE' and g.expiresAt <= :now", Object[].class)
-                .setParameter("ids", lockedIds).setParameter("now", now).getResultList()
-                .stream().map(row -> new Holding((String) row[0], (String) row[1], (String) row[2])).toList();
+                .setParameter("ids", lockedIds).setParameter("now", now).getResultList());
     }
 
     /** Of these (locked) grants, those still ACTIVE, in id order. */
@@ -172,10 +171,13 @@ public final class GrantStore {
         if (lockedIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
+        return holdings(em.createQuery("select g.id, g.userId, g.roleId from PaGrant g where g.id in :ids"
                         + " and g.realmId = :realmId and g.status = 'ACTIVE' order by g.id", Object[].class)
-                .setParameter("ids", lockedIds).setParameter("realmId", realmId).getResultList()
-                .stream().map(row -> new Holding((String) row[0], (String) row[1], (String) row[2])).toList();
+                .setParameter("ids", lockedIds).setParameter("realmId", realmId).getResultList());
+    }
+
+    private static List<Holding> holdings(List<Object[]> rows) {
+        return rows.stream().map(row -> new Holding((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
     /** Leaves the user's entity out of the persistence context: the next flush need not look at it. */

@@ -84,10 +84,7 @@ public final class RequestStore {
 
     /** Locks the pending renewal requests of a grant. */
     public List<RequestModel> lockPendingRenewals(String grantId) {
-        return models(em.createQuery("select r from PaRequest r where r.realmId = :realmId and r.renewsGrantId = :grantId"
-                        + " and r.status = 'PENDING' order by r.id", RequestEntity.class)
-                .setParameter("realmId", realmId).setParameter("grantId", grantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+        return lockPendingRenewals(List.of(grantId));
     }
 
     /** Locks the pending renewals of any of these grants, in id order. */
