@@ -20,8 +20,8 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The expiry sweep as production runs it: fired by Keycloak's timer on a server of its own, outside any HTTP request,
  * never through {@code POST /sweep}. Expiry notices are recorded and mailed with links built from the realm's frontend
- * URL (the node has no hostname configured and no request to take one from), grants expire once the clock has moved,
- * and the node's log has no ERROR.
+ * URL (the node has no hostname configured and no request to take one from), a recurring review starts and its
+ * reviewer is mailed, grants expire and the review closes once the clock has moved, and the node's log has no ERROR.
  */
 class ScheduledSweepIT {
 
@@ -67,6 +67,28 @@ class ScheduledSweepIT {
             assertThat(Mailbox.plainText(mailed)).contains(FRONTEND + "/admin/realms/" + REALM + "/partner-access/grants/" + grant);
             assertThat(mail.awaitTo("owner@timer.example", grant)).hasSize(1);
 
+            // A recurring review in the policy: the timer starts it once, and its reviewer, the partner's business
+            // owner, is mailed a link built from the frontend URL.
+            ObjectNode policy = (ObjectNode) api.get("/policy").json();
+            for (String field : new String[] {"version", "updatedAt", "updatedBy"}) {
+                policy.remove(field);
+            }
+            ObjectNode schedule = policy.putArray("reviewSchedule").addObject();
+            schedule.put("name", "Timer review");
+            schedule.put("everyDays", 30);
+            schedule.putObject("scope").put("role", "deal-registration");
+            schedule.put("reviewer", "owner");
+            schedule.put("days", 1);
+            schedule.put("defaultDecision", "keep");
+            Api.Reply saved = api.put("/policy", policy);
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+            List<JsonNode> reviews = await(() -> api.get("/evidence?type=REVIEW_STARTED").json());
+            assertThat(reviews).as("REVIEW_STARTED from the timer").hasSize(1);
+            assertThat(reviews.get(0).get("actor").asText()).isEqualTo("system");
+            String review = reviews.get(0).get("subject").asText();
+            MimeMessage reviewMail = mail.oneTo("owner@timer.example", review);
+            assertThat(Mailbox.plainText(reviewMail)).contains(FRONTEND + "/admin/realms/" + REALM + "/partner-access/reviews/" + review);
+
             Api.Reply moved = new Api(node.url(), REALM, null).send("PUT", "/../../../../realms/" + REALM
                     + "/partner-access-test-clock/offset", Integer.toString(2 * 24 * 3600), "text/plain");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
@@ -77,6 +99,12 @@ class ScheduledSweepIT {
             Thread.sleep(3L * INTERVAL * 1000);
             assertThat(api.get("/evidence?type=EXPIRY_NOTICE_SENT&subject=" + grant).json()).hasSize(1);
             assertThat(api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json()).hasSize(1);
+            // The review was due after a day: the timer closed it, once, and started no second one in the period.
+            List<JsonNode> closed = await(() -> api.get("/evidence?type=REVIEW_CLOSED&subject=" + review).json());
+            assertThat(closed).as("REVIEW_CLOSED from the timer").hasSize(1);
+            assertThat(closed.get(0).get("actor").asText()).isEqualTo("system");
+            assertThat(api.get("/reviews/" + review).json().get("status").asText()).isEqualTo("CLOSED");
+            assertThat(api.get("/evidence?type=REVIEW_STARTED").json()).hasSize(1);
             assertThat(api.get("/evidence/verify").json().get("valid").asBoolean()).isTrue();
 
             assertThat(node.logText()).as("the interval option reached the provider factory")
