@@ -42,7 +42,12 @@ export function App({ keycloak, api, cfg }) {
     Promise.all([
       api.me().catch(() => null),
       api.get('/requests', { awaiting: 'me', max: 1 }).catch(() => []),
-    ]).then(([me, awaiting]) => setProbe({ partner: me?.partner ?? null, awaiting: (awaiting || []).length > 0 }));
+      api.get('/reviews', { awaiting: 'me', max: 1 }).catch(() => []),
+    ]).then(([me, awaiting, reviews]) => setProbe({
+      partner: me?.partner ?? null,
+      awaiting: (awaiting || []).length > 0,
+      reviewsAwaiting: (reviews || []).length > 0,
+    }));
   }, [api]);
 
   const navigate = (to) => {
@@ -68,8 +73,9 @@ export function App({ keycloak, api, cfg }) {
     { id: 'inbox', label: t('navInbox'), show: can.approver || probe.awaiting },
     { id: 'partners', label: t('navPartners'), show: can.viewUsers },
     { id: 'grants', label: t('navGrants'), show: can.viewUsers },
-    // Reviewers decide their items without any admin role; approvers are the usual reviewers.
-    { id: 'reviews', label: t('navReviews'), show: can.viewUsers || can.approver || route.startsWith('reviews') },
+    // Reviewers decide their items without any admin role: approvers are the usual reviewers, and a business owner
+    // or a named reviewer sees the page while a review awaits them.
+    { id: 'reviews', label: t('navReviews'), show: can.viewUsers || can.approver || probe.reviewsAwaiting || route.startsWith('reviews') },
     { id: 'policy', label: t('navPolicy'), show: can.viewUsers },
     { id: 'evidence', label: t('navEvidence'), show: can.viewEvents },
     { id: 'me', label: t('navMe'), show: !!probe.partner },

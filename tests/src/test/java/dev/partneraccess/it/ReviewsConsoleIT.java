@@ -177,6 +177,32 @@ class ReviewsConsoleIT extends AccessTestBase {
     }
 
     @Test
+    void aReviewerWithoutAnyRoleFindsTheReviewsPageWhileAReviewAwaitsThem() {
+        String partner = partnerWith("Review Reeds", "review-reeds.example", "registered", "EMEA", "ria.registered");
+        granted("ria.registered", 10);
+        // oscar.oob holds no approver or admin role: before a review names him, the console offers him no Reviews page.
+        signIn("oscar.oob", "");
+        browser.find("#pa-nothing");
+        assertThat(browser.has("#pa-nav-reviews")).isFalse();
+
+        com.fasterxml.jackson.databind.node.ObjectNode scope = Api.object();
+        scope.put("partner", partner);
+        com.fasterxml.jackson.databind.node.ObjectNode body = Api.object();
+        body.put("name", "Reeds by Oscar");
+        body.set("scope", scope);
+        body.put("reviewer", userId("oscar.oob"));
+        body.put("days", 7);
+        body.put("defaultDecision", "keep");
+        Api.Reply started = ops().post("/reviews", body);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String item = items(started.json().get("id").asText()).get(0).get("id").asText();
+
+        signIn("oscar.oob", "");
+        browser.click("#pa-nav-reviews");
+        browser.waitForText("[data-item='" + item + "']", "ria.registered");
+    }
+
+    @Test
     void theServersRefusalIsShownWhenAReviewCannotStart() {
         String partner = partnerWith("Empty Estuary", "empty-estuary.example", "registered", "EMEA", "sid.silver");
         int reviews = ops().get("/reviews").json().size();
