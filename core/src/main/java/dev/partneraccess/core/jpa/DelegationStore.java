@@ -37,17 +37,17 @@ public final class DelegationStore {
 
     /** Sets the approver's delegation, replacing the one there was. */
     public Delegation put(String fromUser, String toUser, long until, long now) {
-        DelegationEntity entity = entity(fromUser, true).orElseGet(() -> {
-            DelegationEntity created = new DelegationEntity();
-            created.setId(UUID.randomUUID().toString());
-            created.setRealmId(realmId);
-            created.setFromUser(fromUser);
-            em.persist(created);
-            return created;
-        });
+        Optional<DelegationEntity> existing = entity(fromUser, true);
+        DelegationEntity entity = existing.orElseGet(DelegationEntity::new);
         entity.setToUser(toUser);
         entity.setUntil(until);
         entity.setCreatedAt(now);
+        if (existing.isEmpty()) {
+            entity.setId(UUID.randomUUID().toString());
+            entity.setRealmId(realmId);
+            entity.setFromUser(fromUser);
+            em.persist(entity);
+        }
         return answer(entity);
     }
 
