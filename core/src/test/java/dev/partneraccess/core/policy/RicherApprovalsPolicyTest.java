@@ -43,6 +43,12 @@ class RicherApprovalsPolicyTest {
         return question;
     }
 
+    /** The field refused when a fresh example policy is broken this way. */
+    private String refusedFresh(Consumer<ObjectNode> breakIt) throws IOException {
+        readDemoPolicy();
+        return refusedField(breakIt);
+    }
+
     private String refusedField(Consumer<ObjectNode> breakIt) {
         breakIt.accept(doc);
         Refusal refused = catchThrowableOfType(Refusal.class, () -> validator.validate(doc));
@@ -67,19 +73,19 @@ class RicherApprovalsPolicyTest {
 
     @Test
     @DisplayName("Given a bad question, then the policy is refused naming the question's field")
-    void badQuestionsAreRefused() {
-        assertThat(refusedField(d -> question("Customer!"))).isEqualTo("programmes[0].questions[0].id");
-        assertThat(refusedField(d -> {
+    void badQuestionsAreRefused() throws IOException {
+        assertThat(refusedFresh(d -> question("Customer!"))).isEqualTo("programmes[0].questions[0].id");
+        assertThat(refusedFresh(d -> {
             question("customer");
             question("customer");
         })).isEqualTo("programmes[0].questions[1].id");
-        assertThat(refusedField(d -> ((ObjectNode) question("customer").get("text")).remove("en")))
+        assertThat(refusedFresh(d -> ((ObjectNode) question("customer").get("text")).remove("en")))
                 .isEqualTo("programmes[0].questions[0].text.en");
-        assertThat(refusedField(d -> ((ObjectNode) question("customer").get("text")).put("it", "Quale cliente?")))
+        assertThat(refusedFresh(d -> ((ObjectNode) question("customer").get("text")).put("it", "Quale cliente?")))
                 .isEqualTo("programmes[0].questions[0].text.it");
-        assertThat(refusedField(d -> question("customer").put("maxLength", 0))).isEqualTo("programmes[0].questions[0].maxLength");
-        assertThat(refusedField(d -> question("customer").put("required", "yes"))).isEqualTo("programmes[0].questions[0].required");
-        assertThat(refusedField(d -> question("customer").put("hint", "x"))).isEqualTo("programmes[0].questions[0].hint");
+        assertThat(refusedFresh(d -> question("customer").put("maxLength", 0))).isEqualTo("programmes[0].questions[0].maxLength");
+        assertThat(refusedFresh(d -> question("customer").put("required", "yes"))).isEqualTo("programmes[0].questions[0].required");
+        assertThat(refusedFresh(d -> question("customer").put("hint", "x"))).isEqualTo("programmes[0].questions[0].hint");
     }
 
     @Test
