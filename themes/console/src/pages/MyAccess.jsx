@@ -136,7 +136,7 @@ function RequestForm({ programmes, onSent }) {
               <Field key={q.id} label={q.text[language] || q.text.en} name={`answers.${q.id}`} error={error} required={q.required}
                 help={t('answerHelp', { max: q.maxLength })}>
                 <TextArea id={`pa-answers.${q.id}`} name={`answers.${q.id}`} className="pa-answer" data-question={q.id}
-                  value={answers[q.id] || ''} isRequired={q.required}
+                  value={answers[q.id] || ''}
                   onChange={(_e, v) => setAnswers({ ...answers, [q.id]: v })} />
               </Field>
             ))}
