@@ -15,10 +15,15 @@ final class DelegationLapseStep implements SweepStep {
             AtomicInteger found = new AtomicInteger();
             run.inRealm((s, realm) -> {
                 var access = SweepRun.access(s);
+                var lapsed = access.delegationStore(realm).lapsed(run.now(), run.batchSize());
+                found.set(lapsed.size());
+                if (lapsed.isEmpty()) {
+                    return;
+                }
+                // The evidence lock first, as every writer of delegations takes it; each row is re-read under it.
                 access.ledger().lock(realm.getId());
-                for (Delegation delegation : access.delegationStore(realm).lapsed(run.now(), run.batchSize())) {
-                    found.incrementAndGet();
-                    access.delegations(realm).lapse(delegation);
+                for (Delegation delegation : lapsed) {
+                    access.delegations(realm).lapse(delegation.fromUserId(), run.now());
                 }
             });
             return found.get();

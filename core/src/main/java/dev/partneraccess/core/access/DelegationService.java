@@ -93,11 +93,18 @@ public final class DelegationService {
                 ended(ended, "withdrawn"));
     }
 
-    /** The sweep's end of a delegation past its date: the row goes, the ledger says it ended. */
-    void lapse(Delegation delegation) {
-        ledger.append(realm.getId(), EvidenceType.APPROVAL_DELEGATION_ENDED, Actor.SYSTEM, delegation.fromUserId(), null,
-                ended(delegation, "expired"));
-        store.remove(delegation.fromUserId());
+    /**
+     * The sweep's end of the approver's delegation when it is past its date at {@code now} (re-read under the
+     * caller's evidence lock: a new one set meanwhile stays): the row goes, the ledger says it ended.
+     */
+    void lapse(String approverId, long now) {
+        Optional<Delegation> current = store.from(approverId);
+        if (current.isEmpty() || current.get().activeAt(now)) {
+            return;
+        }
+        store.remove(approverId);
+        ledger.append(realm.getId(), EvidenceType.APPROVAL_DELEGATION_ENDED, Actor.SYSTEM, approverId, null,
+                ended(current.get(), "expired"));
     }
 
     private ObjectNode ended(Delegation delegation, String reason) {
