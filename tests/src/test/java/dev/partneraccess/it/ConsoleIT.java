@@ -162,7 +162,7 @@ class ConsoleIT extends AccessTestBase {
         browser.type("#pa-grant-text", "Deal registration is still needed for the Q3 pipeline.");
         browser.click("#pa-grant-confirm");
         browser.waitForText(".pa-success", "Renewal request opened");
-        browser.waitForText("#pa-my-requests", "owner: PENDING");
+        browser.waitForText("#pa-my-requests", "owner: waiting for owner-olivia");
     }
 
     @Test
