@@ -78,7 +78,8 @@ export function App({ keycloak, api, cfg }) {
     { id: 'reviews', label: t('navReviews'), show: can.viewUsers || can.approver || probe.reviewsAwaiting || route.startsWith('reviews') },
     { id: 'policy', label: t('navPolicy'), show: can.viewUsers },
     { id: 'evidence', label: t('navEvidence'), show: can.viewEvents },
-    { id: 'me', label: t('navMe'), show: !!probe.partner },
+    // Approvers come here for their delegation even without a partner of their own.
+    { id: 'me', label: t('navMe'), show: !!probe.partner || can.approver },
   ].filter((p) => p.show);
 
   const section = route.split('/')[0] || (pages[0] && pages[0].id) || '';

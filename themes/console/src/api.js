@@ -65,6 +65,9 @@ export function createApi(keycloak, cfg) {
     download: (path, params) => send('GET', bases.admin + path + query(params), undefined, 'application/x-ndjson'),
     me: () => send('GET', bases.self + '/me'),
     selfPost: (path, body) => send('POST', bases.self + path, body),
+    selfGet: (path) => send('GET', bases.self + path),
+    selfPut: (path, body) => send('PUT', bases.self + path, body),
+    selfDelete: (path) => send('DELETE', bases.self + path),
     user: (id) => send('GET', `${bases.keycloak}/users/${encodeURIComponent(id)}`),
     findUser: (username) => send('GET', `${bases.keycloak}/users${query({ username, exact: 'true' })}`),
   };

@@ -4,6 +4,7 @@ import {
   DescriptionListGroup, DescriptionListTerm, Form, FormSelect, FormSelectOption, Label, TextArea, Title,
 } from '@patternfly/react-core';
 import { Empty, Field, Loading, Problem, programmeName, useApp, useLoad, when } from '../ui.jsx';
+import { ExceptionBadge } from './MyAccess.jsx';
 
 /** Requests with a stage the signed-in user may decide: GET /requests?awaiting=me. */
 export function Inbox() {
@@ -58,6 +59,7 @@ function InboxRequest({ request, onDecided }) {
           {t('requestFor', { role: programmeName(request.role, request.client), user: request.username || request.user })}
           {' '}
           {request.type === 'RENEWAL' && <Label color="blue">{t('renewal')}</Label>}
+          {request.exception && <ExceptionBadge />}
         </Title>
       </CardTitle>
       <CardBody>
@@ -65,6 +67,10 @@ function InboxRequest({ request, onDecided }) {
           <Row term={t('partner')} value={`${request.partnerName || request.partner} (${t('tier')} ${request.partnerTier || '?'}, ${t('region')} ${request.partnerRegion || '?'})`} />
           <Row term={t('businessPurpose')} value={request.businessPurpose} />
           <Row term={t('days')} value={request.days} />
+          {request.exception && <Row term={t('exceptionReason')} value={request.exceptionReason} />}
+          {Object.entries(request.answers || {}).map(([question, answer]) => (
+            <Row key={question} term={t('answerTo', { question })} value={<span className="pa-answer" data-question={question}>{answer}</span>} />
+          ))}
           <Row term={t('policyVersion')} value={request.policyVersion} />
           <Row term={t('created')} value={`${when(request.createdAt, language)} · ${t('requestedBy', { user: request.createdByUsername || request.createdBy })}`} />
         </DescriptionList>
@@ -75,6 +81,8 @@ function InboxRequest({ request, onDecided }) {
               {s.status === 'PENDING'
                 ? t('stagePending', { stage: s.stage })
                 : t('stageDecided', { stage: s.stage, status: s.status, by: s.decidedByUsername || s.decidedBy || '', at: when(s.decidedAt, language) })}
+              {s.onBehalfOf ? ` (${t('onBehalfOf')})` : ''}
+              {s.status === 'PENDING' && s.escalated ? ` (${t('escalated')})` : ''}
               {s.justification ? ` — “${s.justification}”` : ''}
             </li>
           ))}

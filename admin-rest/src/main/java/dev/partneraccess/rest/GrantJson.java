@@ -23,6 +23,7 @@ final class GrantJson {
         json.put("expiresAt", Json.isoTime(grant.expiresAt()));
         json.put("status", grant.status());
         json.put("revokedReason", grant.revokedReason());
+        json.put("exception", grant.exception());
         return json;
     }
 }

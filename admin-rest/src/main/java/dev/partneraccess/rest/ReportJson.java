@@ -26,6 +26,7 @@ final class ReportJson {
         grants.put("active", figures.grants().active());
         grants.put("expiringIn7Days", figures.grants().expiringIn7Days());
         grants.put("withoutExpiry", figures.grants().withoutExpiry());
+        grants.put("exceptions", figures.grants().exceptions());
 
         ObjectNode requests = report.putObject("requests");
         requests.put("pending", figures.requests().pending());

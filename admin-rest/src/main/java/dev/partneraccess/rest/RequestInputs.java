@@ -4,11 +4,18 @@ import static dev.partneraccess.core.access.RequestService.JUSTIFICATION_MAX;
 import static dev.partneraccess.core.access.RequestService.PURPOSE_MAX;
 import static dev.partneraccess.core.access.RequestService.PURPOSE_MIN;
 
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.partneraccess.core.access.NewRequest;
 import dev.partneraccess.core.access.Renewal;
 import dev.partneraccess.core.access.StageDecision;
 import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Refusal;
+import dev.partneraccess.core.support.TextRules;
 
 /**
  * The bodies of {@code /requests}, {@code /grants/{id}/renew} and their self-service twins, read in the order the
@@ -17,6 +24,8 @@ import dev.partneraccess.core.support.Refusal;
 final class RequestInputs {
 
     static final int DAYS_MAX = 3650;
+    static final int ANSWERS_MAX = 20;
+    static final int ANSWER_MAX = 2000;
 
     private RequestInputs() {
     }
@@ -26,7 +35,7 @@ final class RequestInputs {
      * caller's own id; the check comes where it always came, before the role is read.
      */
     static NewRequest newRequest(JsonBody body, boolean self, String callerId) {
-        body.allowOnly("user", "role", "client", "businessPurpose", "days");
+        body.allowOnly("user", "role", "client", "businessPurpose", "days", "answers", "exception");
         String userId = self ? body.optionalString("user", 36) : body.requiredString("user", 36);
         if (self) {
             userId = NewRequest.forSelf(userId, callerId);
@@ -35,7 +44,78 @@ final class RequestInputs {
         String clientId = body.optionalString("client", 255);
         String purpose = body.requiredText("businessPurpose", PURPOSE_MIN, PURPOSE_MAX, "say what the access is for");
         int days = body.requiredInt("days", 1, DAYS_MAX);
-        return new NewRequest(userId, roleName, clientId, purpose, days);
+        return new NewRequest(userId, roleName, clientId, purpose, days, answers(body), exceptionReason(body));
+    }
+
+    /** {@code "answers":{"<question id>":"<text>"}}, texts only; which questions there are is the policy's. */
+    static Map<String, String> answers(JsonBody body) {
+        JsonNode node = body.node().get("answers");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw Refusal.invalid("answers", "'answers' must be an object of texts by question id.");
+        }
+        if (node.size() > ANSWERS_MAX) {
+            throw Refusal.invalid("answers", "'answers' has more than " + ANSWERS_MAX + " entries.");
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> answer = fields.next();
+            String field = "answers." + TextRules.clip(answer.getKey(), 64);
+            if (answer.getKey().length() > 64 || TextRules.problem(answer.getKey(), TextRules.LINE) != null) {
+                throw Refusal.invalid(field, "'" + field + "' is not a question id.");
+            }
+            JsonNode text = answer.getValue();
+            if (text.isNull()) {
+                continue;
+            }
+            if (!text.isTextual()) {
+                throw Refusal.invalid(field, "'" + field + "' must be a string.");
+            }
+            if (text.textValue().length() > ANSWER_MAX) {
+                throw Refusal.invalid(field, "'" + field + "' is longer than " + ANSWER_MAX + " characters.");
+            }
+            answers.put(answer.getKey(), text.textValue());
+        }
+        return answers;
+    }
+
+    /** {@code "exception":{"reason":"..."}}: the reason, at least {@value #PURPOSE_MIN} characters; null when absent. */
+    static String exceptionReason(JsonBody body) {
+        JsonNode node = body.node().get("exception");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw Refusal.invalid("exception", "'exception' must be an object: {\"reason\": \"why the policy's limits"
+                    + " do not fit this case\"}.");
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!name.equals("reason")) {
+                throw Refusal.invalid("exception." + TextRules.clip(name, 64), "Unknown field 'exception."
+                        + TextRules.clip(name, 64) + "'. Allowed fields: reason.");
+            }
+        }
+        JsonNode given = node.get("reason");
+        if (given != null && !given.isNull() && !given.isTextual()) {
+            throw Refusal.invalid("exception.reason", "'exception.reason' must be a string.");
+        }
+        String reason = given == null || given.isNull() ? null : given.textValue().strip();
+        if (reason != null && reason.length() > PURPOSE_MAX) {
+            throw Refusal.invalid("exception.reason", "'exception.reason' is longer than " + PURPOSE_MAX + " characters.");
+        }
+        if (reason != null && !reason.isEmpty()) {
+            reason = TextRules.check("exception.reason", reason, TextRules.MULTI_LINE);
+        }
+        if (reason == null || reason.length() < PURPOSE_MIN) {
+            throw Refusal.invalid("exception.reason", "'exception.reason' must be at least " + PURPOSE_MIN
+                    + " characters: say why the policy's limits do not fit this case.");
+        }
+        return reason;
     }
 
     /** A stage decision: a rejection needs a justification, an approval may give one. */

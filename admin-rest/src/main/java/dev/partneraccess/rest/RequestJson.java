@@ -32,6 +32,14 @@ final class RequestJson {
             s.put("decidedBy", stage.decidedBy());
             s.put("decidedAt", stage.decidedAt() == null ? null : Json.isoTime(stage.decidedAt()));
             s.put("justification", stage.justification());
+            s.put("onBehalfOf", stage.onBehalfOf());
+            s.put("escalated", stage.escalated());
+            if (stage.approvers() != null) {
+                ArrayNode approvers = s.putArray("approvers");
+                for (AccessRequest.Person person : stage.approvers()) {
+                    approvers.addObject().put("id", person.id()).put("username", person.username());
+                }
+            }
         }
         json.put("grantId", request.grantId());
         if (request.serviceAccountId() != null) {
@@ -39,6 +47,12 @@ final class RequestJson {
         }
         json.put("createdAt", Json.isoTime(request.createdAt()));
         json.put("createdBy", request.createdBy());
+        ObjectNode answers = json.putObject("answers");
+        request.answers().forEach(answers::put);
+        json.put("exception", request.exception());
+        if (request.exception()) {
+            json.put("exceptionReason", request.exceptionReason());
+        }
         return json;
     }
 }

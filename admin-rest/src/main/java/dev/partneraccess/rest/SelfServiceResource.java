@@ -11,6 +11,7 @@ import org.keycloak.services.managers.AuthenticationManager;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.partneraccess.core.access.Delegation;
 import dev.partneraccess.core.access.Grant;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.RequestService;
@@ -26,6 +27,8 @@ import dev.partneraccess.core.support.JsonBody;
 import dev.partneraccess.core.support.Paging;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -74,7 +77,8 @@ public final class SelfServiceResource {
             ArrayNode grantList = me.putArray("grants");
             grants.current(user.getId()).stream().map(GrantJson::write).forEach(grantList::add);
             ArrayNode requestList = me.putArray("requests");
-            requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX)).stream().map(RequestJson::write).forEach(requestList::add);
+            requests.withApprovers(requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX))).stream()
+                    .map(RequestJson::write).forEach(requestList::add);
             me.set("programmes", Programmes.allowed(access.policies().current(realm).map(StoredPolicy::policy).orElse(null),
                     partner.orElse(null)));
             return Rest.ok(me);
@@ -124,6 +128,53 @@ public final class SelfServiceResource {
             return Rest.created(RequestJson.write(requests().renew(id, RequestInputs.grantRenewal(JsonBody.parse(body)),
                     new Actor(user.getId(), user.getUsername()))));
         });
+    }
+
+    /** The caller's running delegation of their approvals: {@code {"to","toUsername","until"}}, or 404. */
+    @GET
+    @Path("me/delegation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delegation() {
+        return run(user -> Rest.ok(delegationJson(access.delegations(realm).of(user).orElseThrow(() ->
+                Refusal.notFound("You have no running delegation.")))));
+    }
+
+    /**
+     * Lets another user decide, until a date, the stages the caller may decide: {@code {"to":"<user id>","until":"<ISO>"}},
+     * at most 90 days ahead; replaces the caller's delegation, if any.
+     */
+    @PUT
+    @Path("me/delegation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response delegate(String body) {
+        return run(user -> {
+            JsonBody input = JsonBody.parse(body);
+            input.allowOnly("to", "until");
+            String to = input.requiredString("to", 36);
+            long until = Json.parseIsoTime(input.requiredString("until", 64), "until");
+            return Rest.ok(delegationJson(access.delegations(realm).delegate(user, to, until,
+                    new Actor(user.getId(), user.getUsername()))));
+        });
+    }
+
+    /** Ends the caller's delegation at once. */
+    @DELETE
+    @Path("me/delegation")
+    public Response endDelegation() {
+        return run(user -> {
+            access.delegations(realm).end(user, new Actor(user.getId(), user.getUsername()));
+            return Response.noContent().build();
+        });
+    }
+
+    private ObjectNode delegationJson(Delegation delegation) {
+        ObjectNode json = Json.object();
+        json.put("to", delegation.toUserId());
+        UserModel delegate = session.users().getUserById(realm, delegation.toUserId());
+        json.put("toUsername", delegate == null ? null : delegate.getUsername());
+        json.put("until", Json.isoTime(delegation.until()));
+        return json;
     }
 
     /** The web console's files and its single-page routes. */

@@ -59,7 +59,7 @@ class RequestInputsTest {
     @DisplayName("Given an unknown field, then it is refused before any missing field, naming the allowed ones")
     void unknownFieldFirst() {
         assertRefused(() -> newRequest("{\"grant\":1}", false), Refusal.Kind.INVALID, "grant",
-                "Unknown field 'grant'. Allowed fields: user, role, client, businessPurpose, days.");
+                "Unknown field 'grant'. Allowed fields: user, role, client, businessPurpose, days, answers, exception.");
     }
 
     @Test

@@ -140,7 +140,8 @@ class ConsoleIT extends AccessTestBase {
         browser.type("#pa-purpose", PURPOSE);
         browser.click("#pa-send-request");
         browser.waitForText(".pa-success", "Status: PENDING");
-        browser.waitForText("#pa-my-requests", "regional: PENDING");
+        // The requester sees whom the stage waits for.
+        browser.waitForText("#pa-my-requests", "regional: waiting for emea-erin, emea-eve");
 
         JsonNode pending = ops().get("/requests?user=" + userId("ria.registered") + "&status=PENDING").json().get(0);
         assertThat(pending.get("role").asText()).isEqualTo("deal-registration");
@@ -161,7 +162,7 @@ class ConsoleIT extends AccessTestBase {
         browser.type("#pa-grant-text", "Deal registration is still needed for the Q3 pipeline.");
         browser.click("#pa-grant-confirm");
         browser.waitForText(".pa-success", "Renewal request opened");
-        browser.waitForText("#pa-my-requests", "owner: PENDING");
+        browser.waitForText("#pa-my-requests", "owner: waiting for owner-olivia");
     }
 
     @Test

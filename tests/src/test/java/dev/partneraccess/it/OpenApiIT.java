@@ -193,6 +193,20 @@ class OpenApiIT extends AccessTestBase {
         expect(self("gus.gold", "POST", "/me/grants/" + newsletterGrant + "/renew", renewal(5)), 404);
         expect(self("gwen.gold", "GET", "/me", null), 200);
 
+        // An approver's delegation of their stages.
+        ObjectNode delegation = Api.object();
+        delegation.put("to", userId("emea-eve"));
+        delegation.put("until", java.time.Instant.now().plus(java.time.Duration.ofDays(3))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        expect(self("emea-erin", "GET", "/me/delegation", null), 404);
+        expect(self("emea-erin", "PUT", "/me/delegation", delegation), 200);
+        expect(self("emea-erin", "PUT", "/me/delegation", Api.object().put("to", userId("emea-erin"))
+                .put("until", delegation.get("until").asText())), 400);
+        expect(self("emea-erin", "GET", "/me/delegation", null), 200);
+        expect(self("emea-erin", "DELETE", "/me/delegation", null), 204);
+        expect(self("emea-erin", "DELETE", "/me/delegation", null), 404);
+        expect(self(null, "GET", "/me/delegation", null), 401);
+
         // Evidence: records, export, verification.
         expect(admin("auditor", "GET", "/evidence?partner=" + partner, null), 200);
         expect(admin("auditor", "GET", "/evidence?from=yesterday", null), 400);

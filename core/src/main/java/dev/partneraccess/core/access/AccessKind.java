@@ -1,6 +1,7 @@
 package dev.partneraccess.core.access;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -57,17 +58,39 @@ final class AccessKind implements RequestKind {
         StoredPolicy stored = policies.current(realm).orElseThrow(() -> Refusal.conflict("policy",
                 "This realm has no partner access policy yet; PUT /policy first."));
         Policy policy = stored.policy();
-        RequestLimits.Limits limits = this.limits.of(policy, user, roleName, clientId);
+        String exceptionReason = input.exceptionReason();
+        Policy.Exceptions exceptions = policy.exceptions();
+        RequestLimits.Limits limits = this.limits.of(policy, user, roleName, clientId,
+                exceptionReason != null && exceptions != null);
         Policy.Programme programme = limits.programme();
         Partner partner = limits.partner();
         RoleModel role = limits.role();
         int maxDays = limits.maxDays();
-        if (days > maxDays) {
+        boolean beyondPolicy = days > maxDays || !limits.reachesTier();
+        if (days > maxDays && (exceptionReason == null || exceptions == null)) {
             throw Refusal.invalid("days", "'days' may be at most " + maxDays + " for the "
                     + GovernedRoles.describe(roleName, clientId) + " at tier '" + limits.tier().name() + "'.");
         }
+        if (exceptionReason != null) {
+            if (exceptions == null) {
+                throw Refusal.invalid("exception", "This realm's policy allows no exceptions (it has no 'exceptions'"
+                        + " section); ask within the policy.");
+            }
+            if (!beyondPolicy) {
+                throw Refusal.invalid("exception", "The request is within the policy for the "
+                        + GovernedRoles.describe(roleName, clientId) + "; ask for it without an exception.");
+            }
+            if (days > exceptions.maxDays()) {
+                throw Refusal.invalid("days", "'days' may be at most " + exceptions.maxDays()
+                        + " for an exception (the policy's exceptions.maxDays).");
+            }
+        }
+        Map<String, String> answers = Answers.check("the " + GovernedRoles.describe(roleName, clientId),
+                programme.questions(), input.answers());
+        String storedAnswers = answers.isEmpty() ? null : Json.write(Json.MAPPER.valueToTree(answers));
 
-        List<String> stageNames = StageSelection.forAccess(policy, programme, user.getServiceAccountClientLink() != null);
+        List<String> stageNames = StageSelection.forAccess(policy, programme, user.getServiceAccountClientLink() != null,
+                exceptionReason != null);
         List<Policy.Stage> stages = stageNames.stream().map(policy.stages()::get).toList();
         return new RequestOpening.Draft(this, RequestService.TYPE_ACCESS, user, partner, role.getId(), role.getName(),
                 clientId, purpose, days, maxDays, stored, stageNames, stages,
@@ -78,6 +101,8 @@ final class AccessKind implements RequestKind {
                             + Json.isoTime(active.getExpiresAt()) + "; renew that grant instead.");
                 }),
                 request -> {
+                    request.setAnswers(storedAnswers);
+                    request.setExceptionReason(exceptionReason);
                 },
                 details -> {
                 });

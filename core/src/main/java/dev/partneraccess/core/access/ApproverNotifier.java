@@ -58,6 +58,33 @@ public final class ApproverNotifier {
     }
 
     /**
+     * Tells the holders of an escalated stage's escalation role that it waits for them too, after the sweep's batch
+     * commits; never the requester or the beneficiary.
+     */
+    void stageEscalated(RequestModel request, StageModel stage, int days, UserModel beneficiary, Partner partner) {
+        if (!Mailer.configured(realm) || partner == null) {
+            return;
+        }
+        UserModel requester = session.users().getUserById(realm, request.getCreatedBy());
+        String link = link(session, realm, "requests/" + request.getId());
+        List<Mailer.Mail> mails = new ArrayList<>();
+        for (UserModel approver : new RoleHolders(session, realm).of(stage.getEscalationRole(), MAX_RECIPIENTS).values()) {
+            if (approver.getId().equals(request.getUserId()) || approver.getId().equals(request.getCreatedBy())
+                    || approver.getEmail() == null || approver.getEmail().isBlank()) {
+                continue;
+            }
+            Mailer.Mail mail = compose(approver, stage, request, beneficiary, requester, partner, link);
+            String subject = "Escalated after " + days + " days: " + mail.subject();
+            String intro = "A partner access request has waited " + days + " days for its '" + stage.getStage()
+                    + "' stage and was escalated to you: you may decide it now.";
+            mails.add(new Mailer.Mail(mail.address(), subject,
+                    mail.text().replace("A partner access request awaits your decision.", intro),
+                    mail.html().replace(Mailer.escape("A partner access request awaits your decision."), Mailer.escape(intro))));
+        }
+        Mailer.afterCommit(session, realm, mails);
+    }
+
+    /**
      * The admin API address of one of the realm's resources, built from the configured address of the server (see
      * {@link Links}), so that a link mailed by the sweep outside any request is the same as one mailed from a request.
      */
@@ -91,6 +118,11 @@ public final class ApproverNotifier {
         facts.put("Access", GovernedRoles.describe(request.getRoleName(), request.getClientId()));
         facts.put("Days", Integer.toString(request.getDays()));
         facts.put("Business purpose", request.getBusinessPurpose());
+        dev.partneraccess.core.jpa.RequestStore.answers(request.getAnswers())
+                .forEach((question, answer) -> facts.put("Answer to '" + question + "'", answer));
+        if (request.getExceptionReason() != null) {
+            facts.put("Exception to the policy", request.getExceptionReason());
+        }
         facts.put("Requested by", requester == null ? request.getCreatedBy() : requester.getUsername());
         facts.put("Request", request.getId());
         facts.put("Request link", link);

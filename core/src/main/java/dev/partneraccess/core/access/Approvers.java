@@ -28,7 +28,14 @@ public final class Approvers {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * Whether the user may decide the stage by who they are: its business owner, a holder of its approver role, or,
+     * once the stage was escalated, a holder of its escalation role. (Separation of duties comes on top.)
+     */
     public static boolean mayDecide(StageModel stage, String userId, Set<String> realmRoles) {
+        if (stage.getEscalationRole() != null && realmRoles.contains(stage.getEscalationRole())) {
+            return true;
+        }
         if (stage.getApproverUser() != null) {
             return stage.getApproverUser().equals(userId);
         }
@@ -41,8 +48,10 @@ public final class Approvers {
 
     /** How the decider of a stage is described in a refusal. */
     static String describe(StageModel stage) {
-        return stage.getApproverUser() != null
+        String who = stage.getApproverUser() != null
                 ? "the partner's business owner"
                 : "holders of the realm role '" + stage.getApproverRole() + "'";
+        return stage.getEscalationRole() == null ? who
+                : who + " and, since its escalation, holders of the realm role '" + stage.getEscalationRole() + "'";
     }
 }

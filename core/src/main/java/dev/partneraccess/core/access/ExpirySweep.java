@@ -14,7 +14,8 @@ import dev.partneraccess.core.jpa.RealmData;
 /**
  * The expiry sweep of one realm: grants past their end become EXPIRED (role mapping removed through the model,
  * {@code GRANT_EXPIRED} written), pending requests older than the policy's {@code requestTimeoutDays} become
- * TIMED_OUT, expiry notices go out at the policy's {@code expiryNoticeDays}, and access reviews are closed at their due
+ * TIMED_OUT, stages pending past their
+ * {@code escalateAfterDays} are escalated, delegations past their date are closed, expiry notices go out at the policy's {@code expiryNoticeDays}, and access reviews are closed at their due
  * date and started from the policy's {@code reviewSchedule}. Work goes in batches of at most
  * {@code batchSize} items, each batch in its own transaction, and every item is re-checked under a row lock, so a crash
  * between batches loses nothing and a re-run neither skips nor repeats. Its cost follows the number of due items:
@@ -31,6 +32,8 @@ public final class ExpirySweep {
             new GrantExpiryStep(),
             new ServiceAccountExpiryStep(),
             new RequestTimeoutStep(),
+            new EscalationStep(),
+            new DelegationLapseStep(),
             new NoticeStep(),
             new ReviewStep(),
             new LedgerCheckStep(),

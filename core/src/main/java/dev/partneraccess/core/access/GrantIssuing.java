@@ -68,6 +68,7 @@ final class GrantIssuing {
         grant.setGrantedAt(now);
         grant.setExpiresAt(now + TimeUnit.DAYS.toMillis(request.getDays()));
         grant.setStatus(ACTIVE);
+        grant.setException(request.getExceptionReason() != null);
         store.persist(grant);
         // Keycloak announces every role mapping to the realm's listeners; this one is a grant, not an exception.
         session.setAttribute(GRANTING + role.getId(), user.getId());
@@ -82,6 +83,9 @@ final class GrantIssuing {
         details.put("days", request.getDays());
         details.put("expiresAt", Json.isoTime(grant.getExpiresAt()));
         details.put("policyVersion", request.getPolicyVersion());
+        if (grant.isException()) {
+            details.put("exception", true);
+        }
         ledger.append(realm.getId(), EvidenceType.GRANT_ISSUED, actor, grant.getId(), grant.getPartnerId(), details);
         return grant;
     }

@@ -58,4 +58,8 @@ public interface GrantModel {
     String getRevokedReason();
 
     void setRevokedReason(String revokedReason);
+
+    boolean isException();
+
+    void setException(boolean exception);
 }

@@ -44,6 +44,10 @@ final class GrantRenewalKind implements RequestKind {
             throw Refusal.conflict("status", "Grant '" + grantId + "' is " + (GrantService.ACTIVE.equals(grant.getStatus())
                     ? "past its end" : grant.getStatus()) + "; only an active grant can be renewed. Request the access anew.");
         }
+        if (grant.isException()) {
+            throw Refusal.conflict("grant", "Grant '" + grantId + "' was granted as an exception to the policy; it cannot"
+                    + " be renewed. When more time is needed, ask for the access again as a new exception request.");
+        }
         UserModel user = session.users().getUserById(realm, grant.getUserId());
         if (user == null) {
             throw Refusal.conflict("user", "The grant's user no longer exists.");

@@ -12,7 +12,11 @@ import dev.partneraccess.core.partner.PartnerStatus;
 public record PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, Requests requests, OutOfBand outOfBand,
                              ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring, Reviews reviews) {
 
-    public record Grants(long active, long expiringIn7Days, long withoutExpiry) {
+    public record Grants(long active, long expiringIn7Days, long withoutExpiry, long exceptions) {
+
+        public Grants(long active, long expiringIn7Days, long withoutExpiry) {
+            this(active, expiringIn7Days, withoutExpiry, 0);
+        }
     }
 
     public record Requests(long pending, long oldestPendingDays) {

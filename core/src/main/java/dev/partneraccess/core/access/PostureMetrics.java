@@ -43,6 +43,7 @@ public final class PostureMetrics {
             new Figure("grants_active", f -> f.grants().active(), "Active governed grants"),
             new Figure("grants_expiring_in_7_days", f -> f.grants().expiringIn7Days(), "Active grants ending within 7 days"),
             new Figure("grants_without_expiry", f -> f.grants().withoutExpiry(), "Governed roles held with no active grant (no end)"),
+            new Figure("grants_exceptions", f -> f.grants().exceptions(), "Active grants issued as exceptions to the policy"),
             new Figure("requests_pending", f -> f.requests().pending(), "Pending access requests"),
             new Figure("requests_oldest_pending_days", f -> f.requests().oldestPendingDays(), "Age in days of the oldest pending request"),
             new Figure("out_of_band_reverted_30d", f -> f.outOfBand().reverted30d(), "Out-of-band grants reverted in 30 days"),

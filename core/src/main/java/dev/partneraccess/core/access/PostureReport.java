@@ -56,7 +56,8 @@ public final class PostureReport {
         }
 
         PostureFigures.Grants grants = new PostureFigures.Grants(store.activeGrants(realmId),
-                store.activeGrantsEnding(realmId, now, now + 7 * DAY), withoutExpiry(policy));
+                store.activeGrantsEnding(realmId, now, now + 7 * DAY), withoutExpiry(policy),
+                store.activeExceptionGrants(realmId));
 
         long pending = store.pendingRequests(realmId);
         Long oldest = store.oldestPendingCreatedAt(realmId);

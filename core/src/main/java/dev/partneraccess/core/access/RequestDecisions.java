@@ -42,9 +42,11 @@ final class RequestDecisions {
     private final RequestStore store;
     private final RequestQueries queries;
     private final RequestKinds kinds;
+    private final Deciders deciders;
 
     RequestDecisions(KeycloakSession session, RealmModel realm, EvidenceLedger ledger, PolicyStore policies,
-                     RequestStore store, RequestQueries queries, RequestKinds kinds) {
+                     RequestStore store, RequestQueries queries, RequestKinds kinds, Deciders deciders) {
+        this.deciders = deciders;
         this.session = session;
         this.realm = realm;
         this.ledger = ledger;
@@ -70,10 +72,11 @@ final class RequestDecisions {
                 Refusal.invalid("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
                         + stages.stream().map(StageModel::getStage).collect(Collectors.joining(", ")) + "."));
         followCurrentOwner(request, stage);
-        // The right to decide comes first: someone who may not decide learns nothing about the stage's state.
-        if (!Approvers.mayDecide(stage, approver.getId(), Approvers.realmRoles(approver))) {
-            throw Refusal.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + ".");
-        }
+        // The right to decide comes first: someone who may not decide learns nothing about the stage's state. A
+        // delegate decides in the name of the first delegator who may decide it, when they may not themselves.
+        Deciders.Person decider = Deciders.forStage(stage, deciders.of(approver)).orElseThrow(() ->
+                Refusal.forbidden("Stage '" + stageName + "' is decided by " + Approvers.describe(stage) + "."));
+        String onBehalfOf = decider.userId().equals(approver.getId()) ? null : decider.userId();
         if (!PENDING.equals(request.getStatus())) {
             throw Refusal.conflict("status", "Request '" + id + "' is " + request.getStatus() + "; it takes no more decisions.");
         }
@@ -81,10 +84,13 @@ final class RequestDecisions {
             throw Refusal.conflict("stage", "Stage '" + stageName + "' of request '" + id + "' was already decided ("
                     + stage.getStatus() + " at " + Json.isoTime(stage.getDecidedAt()) + ").");
         }
-        // Separation of duties: nobody decides a stage of a request they asked for, benefit from, or already decided.
-        Map<String, String> decidedBy = new HashMap<>();
-        stages.stream().filter(s -> s.getDecidedBy() != null).forEach(s -> decidedBy.put(s.getStage(), s.getDecidedBy()));
-        SeparationOfDuties.refusal(approver.getId(), request.getCreatedBy(), request.getUserId(), stageName, decidedBy)
+        // Separation of duties: nobody decides a stage of a request they asked for, benefit from, or already decided;
+        // for a delegate, neither the delegate nor the one they stand in for.
+        Map<String, List<String>> decidedBy = new HashMap<>();
+        stages.stream().filter(s -> s.getDecidedBy() != null).forEach(s -> decidedBy.put(s.getStage(),
+                s.getOnBehalfOf() == null ? List.of(s.getDecidedBy()) : List.of(s.getDecidedBy(), s.getOnBehalfOf())));
+        SeparationOfDuties.refusal(approver.getId(), onBehalfOf, request.getCreatedBy(), request.getUserId(), stageName,
+                        decidedBy)
                 .ifPresent(reason -> {
                     throw Refusal.forbidden(reason);
                 });
@@ -94,10 +100,17 @@ final class RequestDecisions {
         stage.setDecidedBy(approver.getId());
         stage.setDecidedAt(now);
         stage.setJustification(justification);
+        stage.setOnBehalfOf(onBehalfOf);
         ObjectNode details = RequestEvidence.details(request);
         details.put("stage", stageName);
         details.put("justification", justification);
         details.put("policyVersion", request.getPolicyVersion());
+        if (onBehalfOf != null) {
+            details.put("onBehalfOf", onBehalfOf);
+        }
+        if (stage.getEscalatedAt() != null) {
+            details.put("escalated", true);
+        }
         ledger.append(realm.getId(), approve ? EvidenceType.STAGE_APPROVED : EvidenceType.STAGE_REJECTED, actor,
                 request.getId(), request.getPartnerId(), details);
 

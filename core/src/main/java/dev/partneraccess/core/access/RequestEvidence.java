@@ -49,4 +49,19 @@ final class RequestEvidence {
         details.put("policyVersion", policyVersion);
         return details;
     }
+
+    /**
+     * After the fields of {@link #created}, and only when the request has them (older records stay as they were): the
+     * requester's answers by question id, and for an exception the flag and its reason.
+     */
+    static ObjectNode answersAndException(ObjectNode details, RequestModel request) {
+        if (request.getAnswers() != null) {
+            details.set("answers", Json.read(request.getAnswers()));
+        }
+        if (request.getExceptionReason() != null) {
+            details.put("exception", true);
+            details.put("exceptionReason", request.getExceptionReason());
+        }
+        return details;
+    }
 }

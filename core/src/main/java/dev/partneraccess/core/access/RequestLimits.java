@@ -22,8 +22,12 @@ import dev.partneraccess.core.support.Refusal;
  */
 final class RequestLimits {
 
-    /** What the policy says about one user and one governed role. */
-    record Limits(Partner partner, Policy.Tier tier, Policy.Programme programme, RoleModel role, int maxDays) {
+    /**
+     * What the policy says about one user and one governed role; {@code reachesTier} false only when asked for an
+     * exception (otherwise a tier below the programme's is refused).
+     */
+    record Limits(Partner partner, Policy.Tier tier, Policy.Programme programme, RoleModel role, int maxDays,
+                  boolean reachesTier) {
     }
 
     private final KeycloakSession session;
@@ -38,6 +42,14 @@ final class RequestLimits {
 
     /** The policy's rules for a user and a governed role: which programme, which partner and tier, how many days. */
     Limits of(Policy policy, UserModel user, String roleName, String clientId) {
+        return of(policy, user, roleName, clientId, false);
+    }
+
+    /**
+     * The same; with {@code exception}, a tier below the programme's minimum is answered ({@code reachesTier} false)
+     * instead of refused, for the exception rules to decide.
+     */
+    Limits of(Policy policy, UserModel user, String roleName, String clientId, boolean exception) {
         Policy.Programme programme = GovernedRoles.programme(policy, roleName, clientId).orElseThrow(() ->
                 Refusal.invalid("role", "The " + GovernedRoles.describe(roleName, clientId)
                         + " is not governed by the policy; governed: " + policy.programmes().stream()
@@ -55,11 +67,12 @@ final class RequestLimits {
         }
         Policy.Tier tier = policy.tier(partner.tier()).orElseThrow(() -> Refusal.conflict("partner",
                 "Partner '" + partner.name() + "' has tier '" + partner.tier() + "', which the policy does not define."));
-        if (!AccessLimits.reaches(policy, tier, programme)) {
+        boolean reaches = AccessLimits.reaches(policy, tier, programme);
+        if (!reaches && !exception) {
             throw Refusal.conflict("role", "The " + GovernedRoles.describe(roleName, clientId) + " needs tier '"
                     + programme.minTier() + "' or higher; partner '" + partner.name() + "' is '" + tier.name() + "'.");
         }
-        return new Limits(partner, tier, programme, role, AccessLimits.maxDays(tier, programme));
+        return new Limits(partner, tier, programme, role, AccessLimits.maxDays(tier, programme), reaches);
     }
 
     /**
@@ -77,10 +90,19 @@ final class RequestLimits {
         if (policy == null) {
             return "the realm has no partner access policy.";
         }
+        boolean exception = request.getExceptionReason() != null;
+        if (exception && policy.exceptions() == null) {
+            return "the current policy allows no exceptions.";
+        }
         try {
-            Limits limits = of(policy, user, request.getRoleName(), request.getClientId());
+            Limits limits = of(policy, user, request.getRoleName(), request.getClientId(), exception);
             if (!limits.partner().id().equals(request.getPartnerId())) {
                 return "the user now belongs to another partner.";
+            }
+            if (exception) {
+                int most = policy.exceptions().maxDays();
+                return days && request.getDays() > most ? request.getDays() + " days are more than the " + most
+                        + " the current policy allows for an exception." : null;
             }
             if (days && request.getDays() > limits.maxDays()) {
                 return request.getDays() + " days are more than the " + limits.maxDays() + " the current policy allows for the "

@@ -74,4 +74,12 @@ public interface RequestModel {
     String getServiceAccountId();
 
     void setServiceAccountId(String serviceAccountId);
+
+    String getAnswers();
+
+    void setAnswers(String answers);
+
+    String getExceptionReason();
+
+    void setExceptionReason(String exceptionReason);
 }

@@ -79,6 +79,7 @@ final class RequestOpening {
         ObjectNode details = RequestEvidence.created(RequestEvidence.details(request), request.getType(),
                 draft.subjectDetails(), draft.days(), draft.maxDays(), draft.purpose(), draft.stageNames(),
                 draft.policy().version());
+        RequestEvidence.answersAndException(details, request);
         ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
 
         if (stages.isEmpty()) {

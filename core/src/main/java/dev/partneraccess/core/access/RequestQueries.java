@@ -27,9 +27,11 @@ final class RequestQueries {
     private static final Set<String> STATUSES = Set.of(PENDING, APPROVED, REJECTED, CANCELLED, TIMED_OUT);
 
     private final RequestStore store;
+    private final Deciders deciders;
 
-    RequestQueries(RequestStore store) {
+    RequestQueries(RequestStore store, Deciders deciders) {
         this.store = store;
+        this.deciders = deciders;
     }
 
     /** A request by id, locked for the rest of the transaction when {@code lock}; refused as not found otherwise. */
@@ -58,8 +60,8 @@ final class RequestQueries {
         RequestModel request = find(id, false);
         List<StageModel> stages = stagesOf(id);
         if (!admin && viewer != null && !viewer.getId().equals(request.getCreatedBy()) && !viewer.getId().equals(request.getUserId())) {
-            Set<String> roles = Approvers.realmRoles(viewer);
-            if (stages.stream().noneMatch(s -> Approvers.mayDecide(s, viewer.getId(), roles))) {
+            List<Deciders.Person> people = deciders.of(viewer);
+            if (stages.stream().noneMatch(s -> Deciders.forStage(s, people).isPresent())) {
                 throw Refusal.forbidden("This needs the realm-management role view-users or an approver role of this request.");
             }
         } else if (!admin && viewer == null) {
@@ -81,11 +83,17 @@ final class RequestQueries {
 
     /** The pending requests with a stage the approver may decide, oldest first: the approver's inbox. */
     List<AccessRequest> awaiting(UserModel approver, Paging paging) {
-        List<String> roles = new ArrayList<>(Approvers.realmRoles(approver));
+        // The approver's own stages and, while a delegation runs, those of each delegator.
+        Set<String> roles = new java.util.TreeSet<>();
+        List<String> userIds = new ArrayList<>();
+        for (Deciders.Person person : deciders.of(approver)) {
+            roles.addAll(person.roles());
+            userIds.add(person.userId());
+        }
         if (roles.isEmpty()) {
             roles.add("");
         }
-        return store.awaiting(roles, approver.getId(), paging);
+        return store.awaiting(roles, userIds, paging);
     }
 
     /** The user's own requests, newest first, for self-service. */

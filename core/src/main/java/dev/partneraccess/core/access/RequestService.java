@@ -40,16 +40,19 @@ public final class RequestService {
     private final RequestDecisions decisions;
     private final RequestClosing closing;
     private final RequestQueries queries;
+    private final StageApprovers approvers;
 
     /** Built by {@link PartnerAccessProvider#requests(RealmModel)}, once per session and realm. */
     public RequestService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access) {
         var store = access.requestStore(realm);
         var ledger = access.ledger();
         var policies = access.policies();
-        this.queries = new RequestQueries(store);
+        Deciders deciders = new Deciders(session, realm, access.delegationStore(realm));
+        this.queries = new RequestQueries(store, deciders);
         this.kinds = new RequestKinds(session, realm, access, access.grants(realm), new RequestLimits(session, realm, policies));
         this.opening = new RequestOpening(session, realm, ledger, store, new ApproverNotifier(session, realm));
-        this.decisions = new RequestDecisions(session, realm, ledger, policies, store, queries, kinds);
+        this.decisions = new RequestDecisions(session, realm, ledger, policies, store, queries, kinds, deciders);
+        this.approvers = new StageApprovers(session, realm);
         this.closing = new RequestClosing(realm, ledger, store, queries);
     }
 
@@ -135,6 +138,15 @@ public final class RequestService {
      */
     public AccessRequest get(String id, UserModel viewer, boolean admin) {
         return queries.get(id, viewer, admin);
+    }
+
+    /**
+     * The same requests with the people who may decide each pending stage (at most
+     * {@value StageApprovers#MAX_APPROVERS} per stage, none barred by separation of duties), for requesters who want
+     * to know whom they wait for.
+     */
+    public List<AccessRequest> withApprovers(List<AccessRequest> requests) {
+        return approvers.fill(requests);
     }
 
     public List<AccessRequest> list(String status, String partner, String user, Paging paging) {

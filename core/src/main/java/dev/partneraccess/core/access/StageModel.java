@@ -46,4 +46,16 @@ public interface StageModel {
     String getJustification();
 
     void setJustification(String justification);
+
+    String getOnBehalfOf();
+
+    void setOnBehalfOf(String onBehalfOf);
+
+    Long getEscalatedAt();
+
+    void setEscalatedAt(Long escalatedAt);
+
+    String getEscalationRole();
+
+    void setEscalationRole(String escalationRole);
 }

@@ -11,7 +11,7 @@ import dev.partneraccess.core.support.Refusal;
 
 /**
  * Which stages a request goes through and who decides each, from the policy alone: the programme's stages in their
- * order, then each stage a further rule adds (non-human beneficiaries, and next exceptions), each stage once. A stage
+ * order, then each stage a further rule adds (non-human beneficiaries, exceptions), each stage once. A stage
  * is decided by one user (the partner's business owner) or by the holders of a realm role, for {@code regional} the
  * role prefix plus the partner's region, lower-case.
  */
@@ -36,7 +36,15 @@ public final class StageSelection {
 
     /** An access request's stages: the programme's, plus the policy's non-human stages for a service account. */
     public static List<String> forAccess(Policy policy, Policy.Programme programme, boolean serviceAccount) {
-        return serviceAccount ? stages(programme.stages(), policy.serviceAccountStages()) : stages(programme.stages());
+        return forAccess(policy, programme, serviceAccount, false);
+    }
+
+    /** The same, plus the policy's exception stages for a request that is an exception. */
+    public static List<String> forAccess(Policy policy, Policy.Programme programme, boolean serviceAccount,
+                                         boolean exception) {
+        List<String> none = List.of();
+        return stages(programme.stages(), serviceAccount ? policy.serviceAccountStages() : none,
+                exception && policy.exceptions() != null ? policy.exceptions().stages() : none);
     }
 
     /**

@@ -38,7 +38,13 @@ public enum EvidenceType {
     REVIEW_STARTED,
     REVIEW_DECIDED,
     /** With the kept, revoked and defaulted counts. */
-    REVIEW_CLOSED;
+    REVIEW_CLOSED,
+    /** A pending stage waited past its {@code escalateAfterDays}; holders of {@code escalateTo} may decide it too. */
+    STAGE_ESCALATED,
+    /** An approver let another user decide, until a date, the stages the approver may decide. */
+    APPROVAL_DELEGATED,
+    /** A delegation ended: withdrawn, replaced or past its date. */
+    APPROVAL_DELEGATION_ENDED;
 
     public static EvidenceType parse(String name) {
         for (EvidenceType type : values()) {

@@ -150,4 +150,14 @@ final class GrantAdapter implements GrantModel {
     public void setRevokedReason(String revokedReason) {
         entity.setRevokedReason(revokedReason);
     }
+
+    @Override
+    public boolean isException() {
+        return entity.isException();
+    }
+
+    @Override
+    public void setException(boolean exception) {
+        entity.setException(exception);
+    }
 }

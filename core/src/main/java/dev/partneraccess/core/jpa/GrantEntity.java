@@ -70,6 +70,9 @@ public class GrantEntity {
     @Column(name = "VERSION", nullable = false)
     private int version;
 
+    @Column(name = "EXCEPTION", nullable = false)
+    private boolean exception;
+
     public String getId() {
         return id;
     }
@@ -184,5 +187,13 @@ public class GrantEntity {
 
     public int getVersion() {
         return version;
+    }
+
+    public boolean isException() {
+        return exception;
+    }
+
+    public void setException(boolean exception) {
+        this.exception = exception;
     }
 }

@@ -209,7 +209,7 @@ public final class GrantStore {
     public Grant answer(GrantModel grant) {
         return new Grant(grant.getId(), grant.getRequestId(), grant.getUserId(), grant.getPartnerId(),
                 grant.getRoleName(), grant.getClientId(), grant.getGrantedAt(), grant.getExpiresAt(),
-                grant.getStatus(), grant.getRevokedReason());
+                grant.getStatus(), grant.getRevokedReason(), grant.isException());
     }
 
     private static List<GrantModel> models(List<GrantEntity> entities) {

@@ -23,6 +23,10 @@ public final class JpaStores {
         return new RequestStore(em(session), realmId);
     }
 
+    public static DelegationStore delegations(KeycloakSession session, String realmId) {
+        return new DelegationStore(em(session), realmId);
+    }
+
     public static GrantStore grants(KeycloakSession session, String realmId) {
         return new GrantStore(em(session), realmId);
     }

@@ -43,6 +43,12 @@ public final class PostureStore {
                 + " and g.expiresAt > :now and g.expiresAt <= :week", "now", now, "week", until);
     }
 
+    /** Active grants issued as exceptions to the policy. */
+    public long activeExceptionGrants(String realmId) {
+        return count(realmId, "select count(g) from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
+                + " and g.exception = true");
+    }
+
     public long pendingRequests(String realmId) {
         return count(realmId, "select count(r) from PaRequest r where r.realmId = :realmId and r.status = 'PENDING'");
     }

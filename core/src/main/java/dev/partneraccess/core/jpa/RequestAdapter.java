@@ -190,4 +190,24 @@ final class RequestAdapter implements RequestModel {
     public void setServiceAccountId(String serviceAccountId) {
         entity.setServiceAccountId(serviceAccountId);
     }
+
+    @Override
+    public String getAnswers() {
+        return entity.getAnswers();
+    }
+
+    @Override
+    public void setAnswers(String answers) {
+        entity.setAnswers(answers);
+    }
+
+    @Override
+    public String getExceptionReason() {
+        return entity.getExceptionReason();
+    }
+
+    @Override
+    public void setExceptionReason(String exceptionReason) {
+        entity.setExceptionReason(exceptionReason);
+    }
 }

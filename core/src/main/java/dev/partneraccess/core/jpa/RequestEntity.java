@@ -17,7 +17,7 @@ import jakarta.persistence.Version;
         @NamedQuery(name = "PA_Request.byIds",
                 query = "select r from PaRequest r where r.id in :ids"),
         @NamedQuery(name = "PA_Request.awaiting",
-                query = "select r from PaRequest r where r.realmId = :realmId and r.status = 'PENDING' and exists (select s.id from PaRequestStage s where s.requestId = r.id and s.status = 'PENDING' and (s.approverRole in :roles or s.approverUser = :userId)) order by r.createdAt, r.id"),
+                query = "select r from PaRequest r where r.realmId = :realmId and r.status = 'PENDING' and exists (select s.id from PaRequestStage s where s.requestId = r.id and s.status = 'PENDING' and (s.approverRole in :roles or s.escalationRole in :roles or s.approverUser in :userIds)) order by r.createdAt, r.id"),
         @NamedQuery(name = "PA_Request.deleteByRealm",
                 query = "delete from PaRequest r where r.realmId = :realmId")
 })
@@ -81,6 +81,12 @@ public class RequestEntity {
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
+
+    @Column(name = "ANSWERS")
+    private String answers;
+
+    @Column(name = "EXCEPTION_REASON", length = 2000)
+    private String exceptionReason;
 
     public String getId() {
         return id;
@@ -229,5 +235,21 @@ public class RequestEntity {
 
     public int getVersion() {
         return version;
+    }
+
+    public String getAnswers() {
+        return answers;
+    }
+
+    public void setAnswers(String answers) {
+        this.answers = answers;
+    }
+
+    public String getExceptionReason() {
+        return exceptionReason;
+    }
+
+    public void setExceptionReason(String exceptionReason) {
+        this.exceptionReason = exceptionReason;
     }
 }

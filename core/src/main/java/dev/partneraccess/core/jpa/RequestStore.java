@@ -12,6 +12,7 @@ import java.util.Optional;
 import dev.partneraccess.core.access.AccessRequest;
 import dev.partneraccess.core.access.RequestModel;
 import dev.partneraccess.core.access.StageModel;
+import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Paging;
 
 import jakarta.persistence.EntityManager;
@@ -107,6 +108,18 @@ public final class RequestStore {
                 .setParameter("realmId", realmId).setParameter("before", createdBefore).setMaxResults(max).getResultList();
     }
 
+    /**
+     * Ids of the pending requests made at or before {@code createdBefore} whose pending stage named {@code stage} was not
+     * escalated yet, oldest first, at most {@code max}.
+     */
+    public List<String> escalationCandidates(String stage, long createdBefore, int max) {
+        return em.createQuery("select r.id from PaRequestStage s, PaRequest r where s.requestId = r.id"
+                        + " and s.realmId = :realmId and s.status = 'PENDING' and s.stage = :stage and s.escalatedAt is null"
+                        + " and r.status = 'PENDING' and r.createdAt <= :before order by r.createdAt, r.id", String.class)
+                .setParameter("realmId", realmId).setParameter("stage", stage).setParameter("before", createdBefore)
+                .setMaxResults(max).getResultList();
+    }
+
     /** Locks these requests, in id order. */
     public List<RequestModel> lockAll(List<String> ids) {
         if (ids.isEmpty()) {
@@ -170,12 +183,15 @@ public final class RequestStore {
         return withStages(query.setFirstResult(paging.first()).setMaxResults(paging.max()).getResultList());
     }
 
-    /** The pending requests with a pending stage of one of these roles or of this user, oldest first. */
-    public List<AccessRequest> awaiting(List<String> roles, String userId, Paging paging) {
+    /**
+     * The pending requests with a pending stage of one of these roles (its approver role, or its escalation role once
+     * escalated) or of one of these users, oldest first.
+     */
+    public List<AccessRequest> awaiting(Collection<String> roles, Collection<String> userIds, Paging paging) {
         List<RequestEntity> requests = em.createNamedQuery("PA_Request.awaiting", RequestEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("roles", roles)
-                .setParameter("userId", userId)
+                .setParameter("userIds", userIds)
                 .setFirstResult(paging.first()).setMaxResults(paging.max())
                 .getResultList();
         return withStages(requests);
@@ -204,12 +220,25 @@ public final class RequestStore {
     /** The request as the services answer it, with its stages in their order. */
     public AccessRequest answer(RequestModel request, List<StageModel> stages) {
         List<AccessRequest.Stage> ordered = stages.stream().sorted(Comparator.comparingInt(StageModel::getPosition))
-                .map(s -> new AccessRequest.Stage(s.getStage(), s.getStatus(), s.getDecidedBy(), s.getDecidedAt(), s.getJustification()))
+                .map(s -> new AccessRequest.Stage(s.getStage(), s.getStatus(), s.getDecidedBy(), s.getDecidedAt(),
+                        s.getJustification(), s.getOnBehalfOf(), s.getApproverRole(), s.getApproverUser(),
+                        s.getEscalatedAt(), s.getEscalationRole(), null))
                 .toList();
         return new AccessRequest(request.getId(), request.getType(), request.getUserId(), request.getPartnerId(),
                 request.getRoleName(), request.getClientId(), request.getBusinessPurpose(), request.getDays(),
                 request.getStatus(), request.getPolicyVersion(), ordered, request.getGrantId(),
-                request.getServiceAccountId(), request.getCreatedAt(), request.getCreatedBy());
+                request.getServiceAccountId(), request.getCreatedAt(), request.getCreatedBy(),
+                answers(request.getAnswers()), request.getExceptionReason());
+    }
+
+    /** The stored answers (a JSON object of texts by question id), in the order they were given. */
+    public static Map<String, String> answers(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return Map.of();
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        Json.read(stored).fields().forEachRemaining(e -> answers.put(e.getKey(), e.getValue().asText()));
+        return java.util.Collections.unmodifiableMap(answers);
     }
 
     private static List<RequestModel> models(List<RequestEntity> entities) {

@@ -120,4 +120,34 @@ final class StageAdapter implements StageModel {
     public void setJustification(String justification) {
         entity.setJustification(justification);
     }
+
+    @Override
+    public String getOnBehalfOf() {
+        return entity.getOnBehalfOf();
+    }
+
+    @Override
+    public void setOnBehalfOf(String onBehalfOf) {
+        entity.setOnBehalfOf(onBehalfOf);
+    }
+
+    @Override
+    public Long getEscalatedAt() {
+        return entity.getEscalatedAt();
+    }
+
+    @Override
+    public void setEscalatedAt(Long escalatedAt) {
+        entity.setEscalatedAt(escalatedAt);
+    }
+
+    @Override
+    public String getEscalationRole() {
+        return entity.getEscalationRole();
+    }
+
+    @Override
+    public void setEscalationRole(String escalationRole) {
+        entity.setEscalationRole(escalationRole);
+    }
 }

@@ -52,6 +52,15 @@ public class StageEntity {
     @Column(name = "JUSTIFICATION", length = 2000)
     private String justification;
 
+    @Column(name = "ON_BEHALF_OF", length = 36)
+    private String onBehalfOf;
+
+    @Column(name = "ESCALATED_AT")
+    private Long escalatedAt;
+
+    @Column(name = "ESCALATION_ROLE", length = 255)
+    private String escalationRole;
+
     public String getId() {
         return id;
     }
@@ -138,5 +147,29 @@ public class StageEntity {
 
     public void setJustification(String justification) {
         this.justification = justification;
+    }
+
+    public String getOnBehalfOf() {
+        return onBehalfOf;
+    }
+
+    public void setOnBehalfOf(String onBehalfOf) {
+        this.onBehalfOf = onBehalfOf;
+    }
+
+    public Long getEscalatedAt() {
+        return escalatedAt;
+    }
+
+    public void setEscalatedAt(Long escalatedAt) {
+        this.escalatedAt = escalatedAt;
+    }
+
+    public String getEscalationRole() {
+        return escalationRole;
+    }
+
+    public void setEscalationRole(String escalationRole) {
+        this.escalationRole = escalationRole;
     }
 }

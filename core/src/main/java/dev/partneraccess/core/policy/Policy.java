@@ -12,7 +12,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record Policy(List<Tier> tiers, Agreement agreement, Map<String, Stage> stages, List<Programme> programmes,
                      int requestTimeoutDays, List<Integer> expiryNoticeDays, String outOfBand,
-                     List<String> serviceAccountStages, List<ReviewSchedule> reviewSchedule, ObjectNode document) {
+                     List<String> serviceAccountStages, List<ReviewSchedule> reviewSchedule, ObjectNode document,
+                     Exceptions exceptions) {
+
+    /** A policy that allows no exceptions. */
+    public Policy(List<Tier> tiers, Agreement agreement, Map<String, Stage> stages, List<Programme> programmes,
+                  int requestTimeoutDays, List<Integer> expiryNoticeDays, String outOfBand,
+                  List<String> serviceAccountStages, List<ReviewSchedule> reviewSchedule, ObjectNode document) {
+        this(tiers, agreement, stages, programmes, requestTimeoutDays, expiryNoticeDays, outOfBand, serviceAccountStages,
+                reviewSchedule, document, null);
+    }
 
     /** A policy without recurring reviews. */
     public Policy(List<Tier> tiers, Agreement agreement, Map<String, Stage> stages, List<Programme> programmes,
@@ -39,8 +48,18 @@ public record Policy(List<Tier> tiers, Agreement agreement, Map<String, Stage> s
     public record Agreement(String version, String url) {
     }
 
-    /** A stage is decided by holders of a role, of a role prefix plus the partner's region, or by the business owner. */
-    public record Stage(String name, String approverRole, String approverRolePrefix, boolean businessOwner) {
+    /**
+     * A stage is decided by holders of a role, of a role prefix plus the partner's region, or by the business owner.
+     * When {@code escalateAfterDays} is set, a stage still pending that many days after the request was made is
+     * escalated by the sweep: holders of {@code escalateRole} may then decide it too.
+     */
+    public record Stage(String name, String approverRole, String approverRolePrefix, boolean businessOwner,
+                        Integer escalateAfterDays, String escalateRole) {
+
+        /** A stage that is never escalated. */
+        public Stage(String name, String approverRole, String approverRolePrefix, boolean businessOwner) {
+            this(name, approverRole, approverRolePrefix, businessOwner, null, null);
+        }
     }
 
     /**
@@ -52,6 +71,24 @@ public record Policy(List<Tier> tiers, Agreement agreement, Map<String, Stage> s
                                  String defaultDecision) {
     }
 
-    public record Programme(String role, String client, List<String> stages, String minTier, Integer maxDays) {
+    /** A programme and the questions its requesters answer (none by default). */
+    public record Programme(String role, String client, List<String> stages, String minTier, Integer maxDays,
+                            List<Question> questions) {
+
+        public Programme(String role, String client, List<String> stages, String minTier, Integer maxDays) {
+            this(role, client, stages, minTier, maxDays, List.of());
+        }
+    }
+
+    /** A question a programme's requester answers, worded per language ({@code en} always), with a length bound. */
+    public record Question(String id, Map<String, String> text, boolean required, int maxLength) {
+    }
+
+    /**
+     * The {@code exceptions} section: a request with an exception reason may ask for more days than the programme
+     * allows, or for a programme above the partner's tier, for at most {@code maxDays}, through the programme's stages
+     * plus {@code stages}.
+     */
+    public record Exceptions(List<String> stages, int maxDays) {
     }
 }

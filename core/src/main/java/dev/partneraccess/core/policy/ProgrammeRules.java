@@ -23,7 +23,8 @@ import dev.partneraccess.core.support.Refusal;
  */
 final class ProgrammeRules {
 
-    private static final Set<String> PROGRAMME_FIELDS = Set.of("role", "client", "stages", "minTier", "maxDays");
+    private static final Set<String> PROGRAMME_FIELDS = Set.of("role", "client", "stages", "minTier", "maxDays",
+            "questions");
 
     private ProgrammeRules() {
     }
@@ -63,7 +64,8 @@ final class ProgrammeRules {
                 throw Refusal.invalid(path + ".minTier", "Tier '" + minTier + "' is not defined in 'tiers'.");
             }
             Integer maxDays = optionalInt(programme, "maxDays", path + ".maxDays", 1, MAX_DAYS, null);
-            programmes.add(new Policy.Programme(role, client, List.copyOf(programmeStages), minTier, maxDays));
+            List<Policy.Question> questions = QuestionRules.questions(programme.get("questions"), path + ".questions");
+            programmes.add(new Policy.Programme(role, client, List.copyOf(programmeStages), minTier, maxDays, questions));
         }
         return programmes;
     }

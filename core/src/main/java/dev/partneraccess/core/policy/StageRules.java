@@ -2,6 +2,7 @@ package dev.partneraccess.core.policy;
 
 import static dev.partneraccess.core.policy.PolicyFields.allowOnly;
 import static dev.partneraccess.core.policy.PolicyFields.object;
+import static dev.partneraccess.core.policy.PolicyFields.optionalInt;
 import static dev.partneraccess.core.policy.PolicyFields.requiredText;
 
 import java.util.ArrayList;
@@ -21,7 +22,43 @@ import dev.partneraccess.core.support.Refusal;
  */
 final class StageRules {
 
+    /** The longest wait before a stage is escalated. */
+    static final int MAX_ESCALATION_DAYS = 365;
+    private static final Set<String> ESCALATION_FIELDS = Set.of("escalateAfterDays", "escalateTo");
+
+    private record Escalation(Integer days, String role) {
+    }
+
     private StageRules() {
+    }
+
+    /** {@code escalateAfterDays} and {@code escalateTo.approverRole}: both or neither, the role an existing realm role. */
+    private static Escalation escalation(JsonNode stage, String path, RealmCatalog catalog) {
+        Integer days = optionalInt(stage, "escalateAfterDays", path + ".escalateAfterDays", 1, MAX_ESCALATION_DAYS, null);
+        JsonNode to = stage.get("escalateTo");
+        if (to == null || to.isNull()) {
+            if (days != null) {
+                throw Refusal.invalid(path + ".escalateTo", "'" + path + ".escalateTo' is required with 'escalateAfterDays':"
+                        + " {\"approverRole\": \"<realm role>\"}.");
+            }
+            return new Escalation(null, null);
+        }
+        if (days == null) {
+            throw Refusal.invalid(path + ".escalateAfterDays", "'" + path + ".escalateAfterDays' is required with 'escalateTo'.");
+        }
+        object(to, path + ".escalateTo");
+        allowOnly(to, Set.of("approverRole"), path + ".escalateTo.");
+        String role = requiredText(to, "approverRole", path + ".escalateTo.approverRole", 255);
+        if (!catalog.realmRoleExists(role)) {
+            throw Refusal.invalid(path + ".escalateTo.approverRole", "Realm role '" + role + "' does not exist.");
+        }
+        return new Escalation(days, role);
+    }
+
+    private static Set<String> with(Set<String> fields, String field) {
+        Set<String> all = new java.util.HashSet<>(fields);
+        all.add(field);
+        return all;
     }
 
     static Map<String, Policy.Stage> stages(JsonNode node, RealmCatalog catalog) {
@@ -39,28 +76,29 @@ final class StageRules {
                 throw Refusal.invalid(path, "Unknown stage '" + name + "'; known stages: legal, brand, security, regional, owner.");
             }
             JsonNode stage = object(entry.getValue(), path);
+            Escalation escalation = escalation(stage, path, catalog);
             switch (name) {
                 case "regional" -> {
-                    allowOnly(stage, Set.of("approverRolePrefix"), path + ".");
+                    allowOnly(stage, with(ESCALATION_FIELDS, "approverRolePrefix"), path + ".");
                     String prefix = requiredText(stage, "approverRolePrefix", path + ".approverRolePrefix", 200);
-                    stages.put(name, new Policy.Stage(name, null, prefix, false));
+                    stages.put(name, new Policy.Stage(name, null, prefix, false, escalation.days(), escalation.role()));
                 }
                 case "owner" -> {
-                    allowOnly(stage, Set.of("businessOwner"), path + ".");
+                    allowOnly(stage, with(ESCALATION_FIELDS, "businessOwner"), path + ".");
                     JsonNode flag = stage.get("businessOwner");
                     if (flag == null || !flag.isBoolean() || !flag.booleanValue()) {
                         throw Refusal.invalid(path + ".businessOwner",
                                 "The owner stage is decided by the partner's business owner: set \"businessOwner\": true.");
                     }
-                    stages.put(name, new Policy.Stage(name, null, null, true));
+                    stages.put(name, new Policy.Stage(name, null, null, true, escalation.days(), escalation.role()));
                 }
                 default -> {
-                    allowOnly(stage, Set.of("approverRole"), path + ".");
+                    allowOnly(stage, with(ESCALATION_FIELDS, "approverRole"), path + ".");
                     String role = requiredText(stage, "approverRole", path + ".approverRole", 255);
                     if (!catalog.realmRoleExists(role)) {
                         throw Refusal.invalid(path + ".approverRole", "Realm role '" + role + "' does not exist.");
                     }
-                    stages.put(name, new Policy.Stage(name, role, null, false));
+                    stages.put(name, new Policy.Stage(name, role, null, false, escalation.days(), escalation.role()));
                 }
             }
         }

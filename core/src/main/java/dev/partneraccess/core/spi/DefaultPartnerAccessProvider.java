@@ -29,6 +29,8 @@ import dev.partneraccess.core.jpa.PartnerProfileStore;
 import dev.partneraccess.core.jpa.PolicyVersionStore;
 import dev.partneraccess.core.jpa.PostureStore;
 import dev.partneraccess.core.jpa.RequestStore;
+import dev.partneraccess.core.jpa.DelegationStore;
+import dev.partneraccess.core.access.DelegationService;
 import dev.partneraccess.core.jpa.ServiceAccountStore;
 import dev.partneraccess.core.partner.NativeEditService;
 import dev.partneraccess.core.partner.PartnerIntakeService;
@@ -98,6 +100,16 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public RequestStore requestStore(RealmModel realm) {
         return once(RequestStore.class, realm, () -> JpaStores.requests(session, realm.getId()));
+    }
+
+    @Override
+    public DelegationStore delegationStore(RealmModel realm) {
+        return once(DelegationStore.class, realm, () -> JpaStores.delegations(session, realm.getId()));
+    }
+
+    @Override
+    public DelegationService delegations(RealmModel realm) {
+        return once(DelegationService.class, realm, () -> new DelegationService(session, realm, this));
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
 import dev.partneraccess.core.access.DefaultAccessCheck;
+import dev.partneraccess.core.access.DelegationService;
 import dev.partneraccess.core.access.ExpirySweep;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.PostureMetrics;
@@ -14,6 +15,7 @@ import dev.partneraccess.core.access.ServiceAccountService;
 import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
+import dev.partneraccess.core.jpa.DelegationStore;
 import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.LastLoginStore;
 import dev.partneraccess.core.jpa.LeaseStore;
@@ -60,6 +62,12 @@ public interface PartnerAccessProvider extends Provider {
 
     /** The rows of access requests and their stages in {@code realm}. */
     RequestStore requestStore(RealmModel realm);
+
+    /** The approvers' delegations in {@code realm}. */
+    DelegationStore delegationStore(RealmModel realm);
+
+    /** Delegation of stage decisions by {@code realm}'s approvers. */
+    DelegationService delegations(RealmModel realm);
 
     /** The rows of grants in {@code realm}. */
     GrantStore grantStore(RealmModel realm);
