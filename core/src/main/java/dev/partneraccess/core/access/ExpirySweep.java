@@ -33,6 +33,7 @@ public final class ExpirySweep {
             new RequestTimeoutStep(),
             new NoticeStep(),
             new ReviewStep(),
+            new ContentReleaseStep(),
             new LedgerCheckStep(),
             new DefaultAccessStep());
 

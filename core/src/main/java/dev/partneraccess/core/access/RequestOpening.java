@@ -79,7 +79,8 @@ final class RequestOpening {
         ObjectNode details = RequestEvidence.created(RequestEvidence.details(request), request.getType(),
                 draft.subjectDetails(), draft.days(), draft.maxDays(), draft.purpose(), draft.stageNames(),
                 draft.policy().version());
-        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
+        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(),
+                partner == null ? null : partner.id(), details);
 
         if (stages.isEmpty()) {
             // Self-service programme: approved on request, still time-bound and evidenced.
@@ -107,7 +108,7 @@ final class RequestOpening {
         request.setRealmId(realm.getId());
         request.setType(type);
         request.setUserId(user.getId());
-        request.setPartnerId(partner.id());
+        request.setPartnerId(partner == null ? null : partner.id()); // null: a content release belongs to no partner
         request.setRoleId(roleId);
         request.setRoleName(roleName);
         request.setClientId(clientId);

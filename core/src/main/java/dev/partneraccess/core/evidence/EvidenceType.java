@@ -38,7 +38,13 @@ public enum EvidenceType {
     REVIEW_STARTED,
     REVIEW_DECIDED,
     /** With the kept, revoked and defaulted counts. */
-    REVIEW_CLOSED;
+    REVIEW_CLOSED,
+    CONTENT_CREATED,
+    CONTENT_SUBMITTED,
+    CONTENT_RELEASED,
+    /** By an admin with a reason, with its base, or by the sweep when the base is no longer released. */
+    CONTENT_WITHDRAWN,
+    CONTENT_EXPIRED;
 
     public static EvidenceType parse(String name) {
         for (EvidenceType type : values()) {

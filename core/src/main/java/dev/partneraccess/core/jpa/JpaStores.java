@@ -31,6 +31,10 @@ public final class JpaStores {
         return new ServiceAccountStore(em(session), realmId);
     }
 
+    public static ContentStore contents(KeycloakSession session, String realmId) {
+        return new ContentStore(em(session), realmId);
+    }
+
     /** Removes what the product kept about a realm that is being deleted. */
     public static void deleteRealm(KeycloakSession session, String realmId) {
         RealmData.delete(em(session), realmId);

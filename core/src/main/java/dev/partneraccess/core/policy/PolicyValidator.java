@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Every refusal names the field at fault as a path such as {@code programmes[1].minTier}.
  * <p>
  * Each section of the document has its own rules class in this package ({@link TierRules}, {@link AgreementRules},
- * {@link StageRules}, {@link ProgrammeRules}, {@link SettingRules}, {@link ReviewScheduleRules}), sharing the field checks of {@link PolicyFields}.
+ * {@link StageRules}, {@link ProgrammeRules}, {@link SettingRules}, {@link ReviewScheduleRules}, {@link ContentRules}), sharing the field checks of {@link PolicyFields}.
  * This class only runs them in document order, so the first refusal is always the same one; a later section may read
  * what an earlier one returned (programmes read tiers and stages). To add a section: name its field in
  * {@code TOP_FIELDS}, write its rules class next to the others, and call it below after the sections it depends on.
@@ -23,7 +23,7 @@ public final class PolicyValidator {
 
     private static final Set<String> TOP_FIELDS = Set.of("tiers", "agreement", "stages", "programmes",
             "requestTimeoutDays", "expiryNoticeDays", "outOfBand", "serviceAccountStages",
-            "reviewSchedule");
+            "reviewSchedule", "content");
 
     private final RealmCatalog catalog;
 
@@ -46,6 +46,8 @@ public final class PolicyValidator {
         List<String> serviceAccountStages = StageRules.stageList(doc.get("serviceAccountStages"), "serviceAccountStages",
                 stages, false);
         List<Policy.ReviewSchedule> reviewSchedule = ReviewScheduleRules.schedules(doc.get("reviewSchedule"));
+        // Read again from the document when a package needs it (ContentRules.kinds(policy)).
+        ContentRules.kinds(doc.get("content"), stages);
         return new Policy(List.copyOf(tiers), agreement, Map.copyOf(stages), List.copyOf(programmes), requestTimeoutDays,
                 List.copyOf(notices), outOfBand, List.copyOf(serviceAccountStages), List.copyOf(reviewSchedule), doc);
     }
