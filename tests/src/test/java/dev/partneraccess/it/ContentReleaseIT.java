@@ -358,6 +358,14 @@ class ContentReleaseIT extends AccessTestBase {
         assertThat(content(base).get("status").asText()).isEqualTo("REJECTED");
         assertThat(ops().get("/content?status=REJECTED&kind=contractual&client=" + LIBRARY).json().findValuesAsText("id")).contains(base);
 
+        // A cancelled review returns the package to DRAFT, to be submitted again.
+        String again = create(packageBody("Partner terms 2028", "contractual", "silver", 30, "EMEA")).get("id").asText();
+        String first = submit(again).get("requestId").asText();
+        Api.Reply cancelled = ops().post("/requests/" + first + "/cancel", reason("The draft needs another section."));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(content(again).get("status").asText()).isEqualTo("DRAFT");
+        assertThat(submit(again).get("requestId").asText()).isNotEqualTo(first);
+
         // The policy's content section is validated like the rest of the document.
         ObjectNode policy = accessPolicy("revert");
         kind(policy.putObject("content").putArray("kinds").addObject(), "pricing", 30, "owner");
