@@ -72,6 +72,11 @@ public final class PartnerAccessAdminResource {
         return new ReviewsResource(rest);
     }
 
+    @Path("content")
+    public ContentResource content() {
+        return new ContentResource(rest);
+    }
+
     @Path("evidence")
     public EvidenceResource evidence() {
         return new EvidenceResource(rest);

@@ -85,6 +85,18 @@ public final class SelfServiceResource {
         });
     }
 
+    /** The content packages the caller may view now, as Keycloak's {@code partner-access-content} policy decides. */
+    @GET
+    @Path("me/content")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response content() {
+        return run(user -> {
+            ArrayNode list = Json.array();
+            access.contents(realm).viewableBy(user, Paging.LIMIT).stream().map(ContentJson::writeViewable).forEach(list::add);
+            return Rest.ok(list);
+        });
+    }
+
     @POST
     @Path("me/requests")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -206,6 +206,45 @@ class OpenApiIT extends AccessTestBase {
         expect(self("emea-erin", "DELETE", "/me/delegation", null), 204);
         expect(self("emea-erin", "DELETE", "/me/delegation", null), 404);
         expect(self(null, "GET", "/me/delegation", null), 401);
+        // Content release: a package on a resource server with Authorization Services, released, viewed, withdrawn.
+        ObjectNode withContent = accessPolicy("revert");
+        ObjectNode contractual = withContent.putObject("content").putArray("kinds").addObject();
+        contractual.put("name", "contractual");
+        contractual.putArray("stages").add("legal");
+        contractual.put("maxReleaseDays", 90);
+        expect(admin("ops-admin", "PUT", "/policy", withContent), 200);
+        org.keycloak.representations.idm.ClientRepresentation library = new org.keycloak.representations.idm.ClientRepresentation();
+        library.setClientId("contract-library");
+        library.setPublicClient(false);
+        library.setServiceAccountsEnabled(true);
+        library.setAuthorizationServicesEnabled(true);
+        realm.admin().clients().create(library).close();
+        ObjectNode contentBody = Api.object();
+        contentBody.put("name", "Partner terms 2027");
+        contentBody.put("kind", "contractual");
+        contentBody.put("client", "contract-library");
+        contentBody.put("uri", "https://assets.company.example/partner-terms-2027.pdf");
+        contentBody.put("owner", userId("owner-olivia"));
+        contentBody.put("minTier", "registered");
+        contentBody.putArray("regions").add("EMEA");
+        contentBody.put("days", 30);
+        String content = expect(admin("ops-admin", "POST", "/content", contentBody), 201).get("id").asText();
+        expect(admin("ops-admin", "POST", "/content", contentBody), 409);
+        expect(admin("ops-admin", "POST", "/content", contentBody.deepCopy().put("kind", "poetry")), 400);
+        expect(admin("viewer", "POST", "/content", contentBody), 403);
+        expect(admin("viewer", "GET", "/content?status=DRAFT&kind=contractual&client=contract-library", null), 200);
+        expect(admin("viewer", "GET", "/content?status=LOST", null), 400);
+        expect(admin("viewer", "GET", "/content/" + content, null), 200);
+        expect(admin("viewer", "GET", "/content/no-such-package", null), 404);
+        String contentRequest = expect(admin("ops-admin", "POST", "/content/" + content + "/submit", null), 200)
+                .get("requestId").asText();
+        expect(admin("ops-admin", "POST", "/content/" + content + "/submit", null), 409);
+        expect(admin("legal-lee", "POST", "/requests/" + contentRequest + "/decision", decision("legal", "approve")), 200);
+        assertThat(expect(self("gwen.gold", "GET", "/me/content", null), 200)).hasSize(1);
+        expect(self(null, "GET", "/me/content", null), 401);
+        expect(admin("ops-admin", "POST", "/content/" + content + "/withdraw", Api.object()), 400);
+        expect(admin("ops-admin", "POST", "/content/" + content + "/withdraw", reason("The terms were superseded.")), 200);
+        expect(admin("ops-admin", "POST", "/content/" + content + "/withdraw", reason("Twice.")), 409);
 
         // Evidence: records, export, verification.
         expect(admin("auditor", "GET", "/evidence?partner=" + partner, null), 200);

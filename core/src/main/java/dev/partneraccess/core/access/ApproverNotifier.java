@@ -109,11 +109,13 @@ public final class ApproverNotifier {
                                        UserModel requester, Partner partner, String link) {
         String who = beneficiary == null ? request.getUserId() : beneficiary.getUsername();
         String subject = "Approval needed (" + stage.getStage() + "): " + request.getRoleName() + " for " + who
-                + " of " + partner.name();
+                + (partner == null ? "" : " of " + partner.name());
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Stage awaiting your decision", stage.getStage());
         facts.put("Request type", request.getType());
-        facts.put("Partner", partner.name() + " (tier " + partner.tier() + ", region " + partner.region() + ")");
+        if (partner != null) {
+            facts.put("Partner", partner.name() + " (tier " + partner.tier() + ", region " + partner.region() + ")");
+        }
         facts.put("Beneficiary", who);
         facts.put("Access", GovernedRoles.describe(request.getRoleName(), request.getClientId()));
         facts.put("Days", Integer.toString(request.getDays()));

@@ -36,6 +36,7 @@ public final class ExpirySweep {
             new DelegationLapseStep(),
             new NoticeStep(),
             new ReviewStep(),
+            new ContentReleaseStep(),
             new LedgerCheckStep(),
             new DefaultAccessStep());
 

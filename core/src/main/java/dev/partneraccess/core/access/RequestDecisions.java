@@ -4,6 +4,7 @@ import static dev.partneraccess.core.access.RequestService.APPROVED;
 import static dev.partneraccess.core.access.RequestService.PENDING;
 import static dev.partneraccess.core.access.RequestService.REJECTED;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,11 @@ final class RequestDecisions {
             kind.lockSubject(request);
         }
         List<StageModel> stages = queries.stagesOf(request.getId());
-        StageModel stage = stages.stream().filter(s -> s.getStage().equals(stageName)).findFirst().orElseThrow(() ->
+        // A content adaptation has a regional stage per region: of stages of one name, the one this approver may decide.
+        StageModel stage = stages.stream().filter(s -> s.getStage().equals(stageName))
+                .sorted(Comparator.comparing((StageModel s) -> !(PENDING.equals(s.getStatus())
+                        && Approvers.mayDecide(s, approver.getId(), Approvers.realmRoles(approver)))))
+                .findFirst().orElseThrow(() ->
                 Refusal.invalid("stage", "Request '" + id + "' has no stage '" + stageName + "'; its stages: "
                         + stages.stream().map(StageModel::getStage).collect(Collectors.joining(", ")) + "."));
         followCurrentOwner(request, stage);
@@ -116,10 +121,12 @@ final class RequestDecisions {
 
         if (!approve) {
             RequestClosing.close(request, stages, REJECTED, now);
+            kind.ended(request, REJECTED, actor);
         } else if (stages.stream().allMatch(s -> APPROVED.equals(s.getStatus()))) {
             String refusal = kind.recheck(request);
             if (refusal != null) {
                 rejectBySystem(request, stages, stage, approver, refusal, now);
+                kind.ended(request, REJECTED, Actor.SYSTEM);
                 throw Refusal.conflict("request", "Request '" + id + "' can no longer be granted: " + refusal
                         + " It was rejected; your approval is recorded.").keepingChanges();
             }

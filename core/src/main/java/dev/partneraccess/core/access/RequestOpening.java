@@ -80,7 +80,8 @@ final class RequestOpening {
                 draft.subjectDetails(), draft.days(), draft.maxDays(), draft.purpose(), draft.stageNames(),
                 draft.policy().version());
         RequestEvidence.answersAndException(details, request);
-        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(), partner.id(), details);
+        ledger.append(realm.getId(), EvidenceType.REQUEST_CREATED, actor, request.getId(),
+                partner == null ? null : partner.id(), details);
 
         if (stages.isEmpty()) {
             // Self-service programme: approved on request, still time-bound and evidenced.
@@ -108,7 +109,7 @@ final class RequestOpening {
         request.setRealmId(realm.getId());
         request.setType(type);
         request.setUserId(user.getId());
-        request.setPartnerId(partner.id());
+        request.setPartnerId(partner == null ? null : partner.id()); // null: a content release belongs to no partner
         request.setRoleId(roleId);
         request.setRoleName(roleName);
         request.setClientId(clientId);

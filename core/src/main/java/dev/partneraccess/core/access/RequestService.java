@@ -7,6 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import dev.partneraccess.core.content.ContentPackage;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
 import dev.partneraccess.core.support.Paging;
@@ -29,6 +30,9 @@ public final class RequestService {
     public static final String SKIPPED = "SKIPPED";
     public static final String TYPE_ACCESS = "ACCESS";
     public static final String TYPE_RENEWAL = "RENEWAL";
+    /** The release of a content package; its "role" is {@link #CONTENT} and its role id the package's id. */
+    public static final String TYPE_CONTENT_RELEASE = "CONTENT_RELEASE";
+    public static final String CONTENT = "content";
     /** The role name a service account's renewal request carries: it grants no role. */
     public static final String SERVICE_ACCOUNT = "service-account";
     public static final int PURPOSE_MIN = 20;
@@ -82,6 +86,14 @@ public final class RequestService {
         return opening.open(kinds.serviceAccountRenewal.draft(id, renewal), actor);
     }
 
+    /**
+     * Opens the CONTENT_RELEASE request of a package being submitted: the kind's stages, a regional stage per region
+     * where the kind or an adaptation needs one; a kind without stages releases the package at once.
+     */
+    public AccessRequest openContentRelease(ContentPackage content, UserModel owner, Actor actor) {
+        return opening.open(kinds.contentRelease.draft(content, owner), actor);
+    }
+
     // ---- decisions ------------------------------------------------------------------------------------------
 
     public AccessRequest decide(String id, StageDecision decision, UserModel approver, Actor actor) {
@@ -109,12 +121,16 @@ public final class RequestService {
     }
 
     public AccessRequest cancel(String id, String reason, UserModel caller, boolean admin, Actor actor) {
-        return closing.cancel(id, reason, caller, admin, actor);
+        AccessRequest cancelled = closing.cancel(id, reason, caller, admin, actor);
+        RequestModel request = queries.find(id, false);
+        kinds.of(request).ended(request, CANCELLED, actor);
+        return cancelled;
     }
 
     /** The sweep's end of a request nobody finished deciding within the policy's {@code requestTimeoutDays}. */
     void timeOut(RequestModel request, int timeoutDays) {
         closing.timeOut(request, timeoutDays);
+        kinds.of(request).ended(request, TIMED_OUT, Actor.SYSTEM);
     }
 
     /**

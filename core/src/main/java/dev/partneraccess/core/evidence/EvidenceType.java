@@ -44,7 +44,13 @@ public enum EvidenceType {
     /** An approver let another user decide, until a date, the stages the approver may decide. */
     APPROVAL_DELEGATED,
     /** A delegation ended: withdrawn, replaced or past its date. */
-    APPROVAL_DELEGATION_ENDED;
+    APPROVAL_DELEGATION_ENDED,
+    CONTENT_CREATED,
+    CONTENT_SUBMITTED,
+    CONTENT_RELEASED,
+    /** By an admin with a reason, with its base, or by the sweep when the base is no longer released. */
+    CONTENT_WITHDRAWN,
+    CONTENT_EXPIRED;
 
     public static EvidenceType parse(String name) {
         for (EvidenceType type : values()) {

@@ -39,6 +39,10 @@ public final class JpaStores {
         return new SessionStore(em(session));
     }
 
+    public static ContentStore contents(KeycloakSession session, String realmId) {
+        return new ContentStore(em(session), realmId);
+    }
+
     /** Removes what the product kept about a realm that is being deleted. */
     public static void deleteRealm(KeycloakSession session, String realmId) {
         RealmData.delete(em(session), realmId);

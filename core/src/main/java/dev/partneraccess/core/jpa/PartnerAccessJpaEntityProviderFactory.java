@@ -27,7 +27,8 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
         return List.of(PolicyVersionEntity.class, EvidenceEntity.class, EvidenceHeadEntity.class, RequestEntity.class,
                 StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class,
                 ServiceAccountEntity.class, LedgerCheckEntity.class, PartnerProfileEntity.class,
-                ReviewEntity.class, ReviewItemEntity.class, ReviewReviewerEntity.class, LastLoginEntity.class);
+                ReviewEntity.class, ReviewItemEntity.class, ReviewReviewerEntity.class, LastLoginEntity.class,
+                ContentEntity.class);
     }
 
     @Override

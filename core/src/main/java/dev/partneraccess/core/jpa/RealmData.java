@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 /** The partner data of one realm, all of it: deleted when Keycloak removes the realm. */
 public final class RealmData {
 
-    private static final List<String> DELETES = List.of("PA_ReviewReviewer.deleteByRealm", "PA_ReviewItem.deleteByRealm",
+    private static final List<String> DELETES = List.of("PA_Content.deleteByRealm", "PA_ReviewReviewer.deleteByRealm", "PA_ReviewItem.deleteByRealm",
             "PA_Review.deleteByRealm", "PA_LastLogin.deleteByRealm", "PA_PartnerProfile.deleteByRealm", "PA_LedgerCheck.deleteByRealm",
             "PA_ServiceAccount.deleteByRealm", "PA_Delegation.deleteByRealm", "PA_Stage.deleteByRealm",
             "PA_Request.deleteByRealm", "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm",

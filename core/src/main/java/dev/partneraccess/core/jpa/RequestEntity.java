@@ -36,7 +36,7 @@ public class RequestEntity {
     @Column(name = "USER_ID", length = 36, nullable = false)
     private String userId;
 
-    @Column(name = "PARTNER_ID", length = 36, nullable = false)
+    @Column(name = "PARTNER_ID", length = 36)
     private String partnerId;
 
     @Column(name = "ROLE_ID", length = 36, nullable = false)

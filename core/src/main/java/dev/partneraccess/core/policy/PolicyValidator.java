@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>
  * Each section of the document has its own rules class in this package ({@link TierRules}, {@link AgreementRules},
  * {@link StageRules}, {@link ProgrammeRules}, {@link SettingRules}, {@link ReviewScheduleRules},
- * {@link QuestionRules}, {@link ExceptionRules}), sharing the field checks of {@link PolicyFields}.
+ * {@link QuestionRules}, {@link ExceptionRules}, {@link ContentRules}), sharing the field checks of {@link PolicyFields}.
  * This class only runs them in document order, so the first refusal is always the same one; a later section may read
  * what an earlier one returned (programmes read tiers and stages). To add a section: name its field in
  * {@code TOP_FIELDS}, write its rules class next to the others, and call it below after the sections it depends on.
@@ -24,7 +24,7 @@ public final class PolicyValidator {
 
     private static final Set<String> TOP_FIELDS = Set.of("tiers", "agreement", "stages", "programmes",
             "requestTimeoutDays", "expiryNoticeDays", "outOfBand", "serviceAccountStages",
-            "reviewSchedule", "exceptions");
+            "reviewSchedule", "exceptions", "content");
 
     private final RealmCatalog catalog;
 
@@ -48,6 +48,8 @@ public final class PolicyValidator {
                 stages, false);
         List<Policy.ReviewSchedule> reviewSchedule = ReviewScheduleRules.schedules(doc.get("reviewSchedule"));
         Policy.Exceptions exceptions = ExceptionRules.exceptions(doc.get("exceptions"), stages);
+        // Read again from the document when a package needs it (ContentRules.kinds(policy)).
+        ContentRules.kinds(doc.get("content"), stages);
         return new Policy(List.copyOf(tiers), agreement, Map.copyOf(stages), List.copyOf(programmes), requestTimeoutDays,
                 List.copyOf(notices), outOfBand, List.copyOf(serviceAccountStages), List.copyOf(reviewSchedule), doc,
                 exceptions);

@@ -40,6 +40,7 @@ import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.review.ReviewService;
+import dev.partneraccess.core.content.ContentService;
 import dev.partneraccess.core.wiring.RealmWiring;
 
 /**
@@ -215,6 +216,12 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public ReviewService reviews(RealmModel realm) {
         return once(ReviewService.class, realm, () -> new ReviewService(session, realm, this));
+    }
+
+    @Override
+    public ContentService contents(RealmModel realm) {
+        return once(ContentService.class, realm, () -> new ContentService(session, realm, this,
+                JpaStores.contents(session, realm.getId())));
     }
 
     @Override

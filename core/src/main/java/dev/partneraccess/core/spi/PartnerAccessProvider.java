@@ -31,6 +31,7 @@ import dev.partneraccess.core.partner.PartnerService;
 import dev.partneraccess.core.partner.SessionTerminator;
 import dev.partneraccess.core.policy.PolicyStore;
 import dev.partneraccess.core.review.ReviewService;
+import dev.partneraccess.core.content.ContentService;
 import dev.partneraccess.core.wiring.RealmWiring;
 
 /**
@@ -130,6 +131,9 @@ public interface PartnerAccessProvider extends Provider {
 
     /** Access reviews (recertification) in {@code realm}. */
     ReviewService reviews(RealmModel realm);
+
+    /** Content packages and their release in {@code realm}. */
+    ContentService contents(RealmModel realm);
 
     /** The users' last logins, recorded by the gate at most once an hour. */
     LastLoginStore lastLogins();

@@ -1,0 +1,128 @@
+package dev.partneraccess.core.content;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.keycloak.authorization.AuthorizationProvider;
+import org.keycloak.authorization.model.Policy;
+import org.keycloak.authorization.model.Resource;
+import org.keycloak.authorization.model.ResourceServer;
+import org.keycloak.authorization.model.Scope;
+import org.keycloak.authorization.store.StoreFactory;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.idm.authorization.ScopePermissionRepresentation;
+import org.keycloak.representations.idm.authorization.DecisionStrategy;
+import org.keycloak.representations.idm.authorization.Logic;
+
+import dev.partneraccess.core.support.Refusal;
+
+/**
+ * What a content package is in Keycloak's own Authorization Services, on its resource-server client: a resource of
+ * type {@value #RESOURCE_TYPE} with the scopes {@value #VIEW} and {@value #EDIT}, tied by the client's one scope
+ * permission {@value #PERMISSION} (scope {@code view} only) to the client's one policy of type
+ * {@value ContentPolicyProviderFactory#ID}. Nothing ties {@code edit} to that policy, so an enforcing resource server
+ * refuses it. All of it is written through Keycloak's authorization stores, in the caller's transaction, so a refused
+ * creation leaves nothing behind; admins see it under the client's Authorization tab.
+ */
+final class ContentAuthorization {
+
+    static final String RESOURCE_TYPE = "partner-content";
+    static final String VIEW = "view";
+    static final String EDIT = "edit";
+    static final String PERMISSION = "partner-content-view";
+    static final String POLICY = "partner-access-content";
+    /** The resource attribute naming the package the resource stands for. */
+    static final String CONTENT_ATTRIBUTE = "partner-access.content";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    ContentAuthorization(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    private StoreFactory stores() {
+        return session.getProvider(AuthorizationProvider.class).getStoreFactory();
+    }
+
+    /** The client's resource server; refused (400, field {@code client}) when the client has Authorization Services off. */
+    ResourceServer resourceServer(ClientModel client) {
+        ResourceServer server = stores().getResourceServerStore().findByClient(client);
+        if (server == null) {
+            throw Refusal.invalid("client", "Client '" + client.getClientId() + "' has no Authorization Services; turn"
+                    + " them on for the client (Authorization in the client's settings) to hold partner content.");
+        }
+        return server;
+    }
+
+    /** Refused (409) when the resource server already has a resource of this name. */
+    void requireFreeName(ResourceServer server, String name) {
+        if (stores().getResourceStore().findByName(server, name) != null) {
+            throw Refusal.conflict("name", "Client '" + realm.getClientById(server.getClientId()).getClientId()
+                    + "' already has an Authorization Services resource named '" + name + "'.");
+        }
+    }
+
+    /**
+     * Creates the package's resource and adds it to the client's view permission, creating the permission and the
+     * policy when the client has none yet; answers the resource's id.
+     */
+    String create(ResourceServer server, String contentId, String name, String uri) {
+        StoreFactory stores = stores();
+        Scope view = scope(stores, server, VIEW);
+        Scope edit = scope(stores, server, EDIT);
+        Resource resource = stores.getResourceStore().create(server, name, server.getClientId());
+        resource.setDisplayName(name);
+        resource.setType(RESOURCE_TYPE);
+        resource.updateScopes(new LinkedHashSet<>(List.of(view, edit)));
+        if (uri != null) {
+            resource.updateUris(Set.of(uri));
+        }
+        resource.setAttribute(CONTENT_ATTRIBUTE, List.of(contentId));
+        permission(stores, server, view).addResource(resource);
+        return resource.getId();
+    }
+
+    private static Scope scope(StoreFactory stores, ResourceServer server, String name) {
+        Scope scope = stores.getScopeStore().findByName(server, name);
+        return scope != null ? scope : stores.getScopeStore().create(server, name);
+    }
+
+    /** The client's view permission tied to the content policy, reused when it exists. */
+    private static Policy permission(StoreFactory stores, ResourceServer server, Scope view) {
+        Policy permission = stores.getPolicyStore().findByName(server, PERMISSION);
+        if (permission != null) {
+            return permission;
+        }
+        Policy policy = stores.getPolicyStore().findByName(server, POLICY);
+        if (policy == null) {
+            ContentPolicyRepresentation definition = new ContentPolicyRepresentation();
+            definition.setName(POLICY);
+            definition.setDescription("Partner access: users of an ACTIVE partner whose tier and region a released"
+                    + " content package names, until the release ends. Grants view only.");
+            definition.setLogic(Logic.POSITIVE);
+            definition.setDecisionStrategy(DecisionStrategy.UNANIMOUS);
+            policy = stores.getPolicyStore().create(server, definition);
+        }
+        ScopePermissionRepresentation definition = new ScopePermissionRepresentation();
+        definition.setName(PERMISSION);
+        definition.setDescription("Partner access: view of released partner content, decided by policy '" + POLICY + "'.");
+        definition.setLogic(Logic.POSITIVE);
+        definition.setDecisionStrategy(DecisionStrategy.UNANIMOUS);
+        definition.addScope(view.getId());
+        definition.addPolicy(policy.getId());
+        permission = stores.getPolicyStore().create(server, definition);
+        if (permission.getScopes().stream().noneMatch(s -> s.getId().equals(view.getId()))) {
+            permission.addScope(view);
+        }
+        Policy contentPolicy = policy;
+        if (permission.getAssociatedPolicies().stream().noneMatch(p -> p.getId().equals(contentPolicy.getId()))) {
+            permission.addAssociatedPolicy(policy);
+        }
+        return permission;
+    }
+}
