@@ -21,7 +21,9 @@ import jakarta.mail.internet.MimeMessage;
  * The expiry sweep as production runs it: fired by Keycloak's timer on a server of its own, outside any HTTP request,
  * never through {@code POST /sweep}. Expiry notices are recorded and mailed with links built from the realm's frontend
  * URL (the node has no hostname configured and no request to take one from), a recurring review starts and its
- * reviewer is mailed, grants expire and the review closes once the clock has moved, and the node's log has no ERROR.
+ * reviewer is mailed; once the clock has moved, grants expire, the review closes, a pending stage is escalated and its
+ * escalation role mailed, a delegation past its date ends and a content release past its end expires, each once; and
+ * the node's log has no ERROR.
  */
 class ScheduledSweepIT {
 
@@ -29,6 +31,7 @@ class ScheduledSweepIT {
     private static final int SMTP_PORT = 3126;
     private static final String REALM = "timer";
     private static final String FRONTEND = "http://partners.timer.example:18090";
+    private static final String PASSWORD = "timer-owner-password";
 
     @Test
     void theTimerSendsExpiryNoticesWithConfiguredLinksAndExpiresGrantsOutsideAnyRequest() throws Exception {
@@ -63,6 +66,39 @@ class ScheduledSweepIT {
             JsonNode notice = notices.get(0);
             assertThat(notice.get("actor").asText()).isEqualTo("system");
             assertThat(notice.at("/details/mailed").asBoolean()).isTrue();
+            // Three more things only the timer ends: a stage pending past its escalation, a delegation past its
+            // date and a self-service content release past its end.
+            ObjectNode pendingBody = Api.object();
+            pendingBody.put("user", member);
+            pendingBody.put("role", "deal-review");
+            pendingBody.put("businessPurpose", "Review deals for the scheduled sweep test partner.");
+            pendingBody.put("days", 5);
+            Api.Reply pending = api.post("/requests", pendingBody);
+            assertThat(pending.status()).as(pending.toString()).isEqualTo(201);
+            String pendingId = pending.text("id");
+            Api owner = new Api(node.url(), REALM, () -> TokenEndpoint.post(node.url(), REALM,
+                    "grant_type=password&client_id=admin-cli&username=owner&password=" + PASSWORD).text("access_token"));
+            ObjectNode delegation = Api.object();
+            delegation.put("to", node.userId(REALM, "desk"));
+            delegation.put("until", java.time.Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+            Api.Reply delegated = owner.sendSelfTyped("PUT", "/me/delegation", "application/json", Api.write(delegation));
+            assertThat(delegated.status()).as(delegated.toString()).isEqualTo(200);
+            ObjectNode assets = Api.object();
+            assets.put("name", "Timer logo pack");
+            assets.put("kind", "public-assets");
+            assets.put("client", "library");
+            assets.put("uri", "https://assets.timer.example/logos");
+            assets.put("owner", node.userId(REALM, "owner"));
+            assets.put("minTier", "registered");
+            assets.putArray("regions").add("EMEA");
+            assets.put("days", 1);
+            Api.Reply content = api.post("/content", assets);
+            assertThat(content.status()).as(content.toString()).isEqualTo(201);
+            String contentId = content.text("id");
+            Api.Reply released = api.post("/content/" + contentId + "/submit", null);
+            assertThat(released.status()).as(released.toString()).isEqualTo(200);
+            assertThat(released.text("status")).isEqualTo("RELEASED");
+
             MimeMessage mailed = mail.oneTo("member@timer.example", grant);
             assertThat(Mailbox.plainText(mailed)).contains(FRONTEND + "/admin/realms/" + REALM + "/partner-access/grants/" + grant);
             assertThat(mail.awaitTo("owner@timer.example", grant)).hasSize(1);
@@ -95,10 +131,27 @@ class ScheduledSweepIT {
             List<JsonNode> expired = await(() -> api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json());
             assertThat(expired).as("GRANT_EXPIRED from the timer").hasSize(1);
             assertThat(api.get("/grants/" + grant).json().get("status").asText()).isEqualTo("EXPIRED");
+            List<JsonNode> escalated = await(() -> api.get("/evidence?type=STAGE_ESCALATED&subject=" + pendingId).json());
+            assertThat(escalated).as("STAGE_ESCALATED from the timer").hasSize(1);
+            assertThat(escalated.get(0).get("actor").asText()).isEqualTo("system");
+            assertThat(Mailbox.plainText(mail.oneTo("desk@timer.example", pendingId))).contains("was escalated to you")
+                    .contains(FRONTEND + "/admin/realms/" + REALM + "/partner-access/requests/" + pendingId);
+            List<JsonNode> lapsed = await(() -> api.get("/evidence?type=APPROVAL_DELEGATION_ENDED").json());
+            assertThat(lapsed).as("APPROVAL_DELEGATION_ENDED from the timer").hasSize(1);
+            assertThat(lapsed.get(0).get("actor").asText()).isEqualTo("system");
+            assertThat(lapsed.get(0).at("/details/reason").asText()).isEqualTo("expired");
+            assertThat(owner.sendSelfTyped("GET", "/me/delegation", null, null).status()).isEqualTo(404);
+            List<JsonNode> contentExpired = await(() -> api.get("/evidence?type=CONTENT_EXPIRED&subject=" + contentId).json());
+            assertThat(contentExpired).as("CONTENT_EXPIRED from the timer").hasSize(1);
+            assertThat(contentExpired.get(0).get("actor").asText()).isEqualTo("system");
+            assertThat(api.get("/content/" + contentId).text("status")).isEqualTo("EXPIRED");
             // A few more intervals: nothing is noticed or expired twice.
             Thread.sleep(3L * INTERVAL * 1000);
             assertThat(api.get("/evidence?type=EXPIRY_NOTICE_SENT&subject=" + grant).json()).hasSize(1);
             assertThat(api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json()).hasSize(1);
+            assertThat(api.get("/evidence?type=STAGE_ESCALATED&subject=" + pendingId).json()).hasSize(1);
+            assertThat(api.get("/evidence?type=APPROVAL_DELEGATION_ENDED").json()).hasSize(1);
+            assertThat(api.get("/evidence?type=CONTENT_EXPIRED&subject=" + contentId).json()).hasSize(1);
             // The review was due after a day: the timer closed it, once, and started no second one in the period.
             List<JsonNode> closed = await(() -> api.get("/evidence?type=REVIEW_CLOSED&subject=" + review).json());
             assertThat(closed).as("REVIEW_CLOSED from the timer").hasSize(1);
@@ -166,10 +219,23 @@ class ScheduledSweepIT {
         realm.putObject("attributes").put("frontendUrl", FRONTEND);
         realm.putObject("smtpServer").put("host", "127.0.0.1").put("port", Integer.toString(SMTP_PORT))
                 .put("from", "partner-access@timer.example");
-        realm.putObject("roles").putArray("realm").addObject().put("name", "deal-registration");
+        ArrayNode roles = realm.putObject("roles").putArray("realm");
+        for (String role : new String[] {"deal-registration", "deal-review", "escalation-desk"}) {
+            roles.addObject().put("name", role);
+        }
+        ObjectNode library = realm.putArray("clients").addObject();
+        library.put("clientId", "library");
+        library.put("secret", "library-secret");
+        library.put("publicClient", false);
+        library.put("serviceAccountsEnabled", true);
+        library.put("authorizationServicesEnabled", true);
         ArrayNode users = realm.putArray("users");
-        users.addObject().put("username", "owner").put("enabled", true).put("email", "owner@timer.example");
+        ObjectNode owner = users.addObject().put("username", "owner").put("enabled", true).put("email", "owner@timer.example")
+                .put("emailVerified", true).put("firstName", "Olive").put("lastName", "Owner");
+        owner.putArray("credentials").addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
         users.addObject().put("username", "member").put("enabled", true).put("email", "member@timer.example");
+        users.addObject().put("username", "desk").put("enabled", true).put("email", "desk@timer.example")
+                .putArray("realmRoles").add("escalation-desk");
         Api.Reply created = node.admin("master").send("POST", "/../..", Api.write(realm), "application/json");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
@@ -180,6 +246,18 @@ class ScheduledSweepIT {
         programme.put("role", "deal-registration");
         programme.putArray("stages");
         programme.put("minTier", "registered");
+        ObjectNode review = policy.withArray("programmes").addObject();
+        review.put("role", "deal-review");
+        review.putArray("stages").add("owner");
+        review.put("minTier", "registered");
+        ObjectNode ownerStage = policy.putObject("stages").putObject("owner");
+        ownerStage.put("businessOwner", true);
+        ownerStage.put("escalateAfterDays", 1);
+        ownerStage.putObject("escalateTo").put("approverRole", "escalation-desk");
+        ObjectNode kind = policy.putObject("content").putArray("kinds").addObject();
+        kind.put("name", "public-assets");
+        kind.putArray("stages");
+        kind.put("maxReleaseDays", 30);
         policy.putArray("expiryNoticeDays").add(1);
         Api.Reply saved = api.put("/policy", policy);
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
