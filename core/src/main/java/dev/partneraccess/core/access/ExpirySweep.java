@@ -52,6 +52,11 @@ public final class ExpirySweep {
     }
 
     /** Sweeps every realm that has a policy. */
+    /** Items per batch, the server option {@code --sweep-batch-size}: every batched job of the product takes it. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     public void runAll() {
         List<String> realms = new ArrayList<>();
         KeycloakModelUtils.runJobInTransaction(factory, s -> realms.addAll(RealmData.withPolicy(s)));

@@ -50,6 +50,8 @@ final class GrantEnding {
     private final PolicyStore policies;
     private final GrantStore store;
     private final GrantQueries queries;
+    /** Holders read at once when many grants are revoked together. */
+    private static final int HOLDERS_PER_READ = 50;
     private Integer policyVersion;
     private int revoked;
     /** Roles looked up by id, once per service: a sweep batch ends hundreds of grants of the same few roles. */
@@ -115,7 +117,14 @@ final class GrantEnding {
         Map<String, UserModel> holders = new LinkedHashMap<>();
         Set<String> local = new HashSet<>();
         Map<String, String> firstGrantOf = new LinkedHashMap<>();
-        for (GrantStore.Holding row : active) {
+        for (int i = 0; i < active.size(); i++) {
+            if (i % HOLDERS_PER_READ == 0) {
+                // The next holders come in one read; each is then found in the persistence context, and only these
+                // few sit there at a time, so the flush of every role-mapping removal stays small.
+                store.loadUsers(active.subList(i, Math.min(active.size(), i + HOLDERS_PER_READ)).stream()
+                        .map(GrantStore.Holding::userId).distinct().toList());
+            }
+            GrantStore.Holding row = active.get(i);
             UserModel user = holders.computeIfAbsent(row.userId(), userId -> holder(userId, local));
             removed.put(row.id(), removeMapping(user, row.roleId()));
             firstGrantOf.putIfAbsent(row.userId(), row.id());

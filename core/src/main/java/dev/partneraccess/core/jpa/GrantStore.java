@@ -180,6 +180,17 @@ public final class GrantStore {
         return rows.stream().map(row -> new Holding((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
+    /**
+     * Reads these users of Keycloak's own store into the persistence context in one query, so that looking each up
+     * through the model afterwards reads nothing more; users of other stores are simply not found here.
+     */
+    public void loadUsers(List<String> userIds) {
+        if (!userIds.isEmpty()) {
+            em.createQuery("select u from UserEntity u where u.id in :ids", UserEntity.class)
+                    .setParameter("ids", userIds).getResultList();
+        }
+    }
+
     /** Leaves the user's entity out of the persistence context: the next flush need not look at it. */
     public void detachUser(String userId) {
         em.detach(em.getReference(UserEntity.class, userId));

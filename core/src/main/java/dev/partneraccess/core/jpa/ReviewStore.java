@@ -101,6 +101,22 @@ public final class ReviewStore {
                 .setParameter("realmId", realmId).setParameter("userId", userId).getResultStream().findFirst();
     }
 
+    /**
+     * The usernames of those of these users that Keycloak's own user store holds, in one read: a page of review items
+     * names its holders without a model lookup each (which also reads the user's organization). Users of a federated
+     * store without import are not among them.
+     */
+    public Map<String, String> localUsernames(String realmId, Collection<String> userIds) {
+        Map<String, String> found = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            em().createQuery("select u.id, u.username from UserEntity u where u.realmId = :realmId and u.id in :ids",
+                            Object[].class)
+                    .setParameter("realmId", realmId).setParameter("ids", userIds).getResultStream()
+                    .forEach(row -> found.put((String) row[0], (String) row[1]));
+        }
+        return found;
+    }
+
     /** When each of these service-account users' accounts last obtained a token, for those that ever did. */
     public Map<String, Long> serviceAccountLastUse(String realmId, Collection<String> userIds) {
         Map<String, Long> found = new HashMap<>();
@@ -268,6 +284,34 @@ public final class ReviewStore {
                 : Optional.of(review(review, new Review.Counts(0, 0, 0, 0)));
     }
 
+    /**
+     * The review, its row share-locked for the rest of the transaction, without its item counts: closing batches hold
+     * it so, two at a time over different items, while a decision, a reminder or the close itself needs the row
+     * alone and waits for them (databases without share locks take it alone, and batches then run one after the
+     * other). Empty when it is not in this realm.
+     */
+    public Optional<Review> sharedForClosing(String realmId, String id) {
+        ReviewEntity review = em().find(ReviewEntity.class, id, LockModeType.PESSIMISTIC_READ);
+        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty()
+                : Optional.of(review(review, new Review.Counts(0, 0, 0, 0)));
+    }
+
+    /**
+     * Of these items of the review, those closing has not applied yet, their rows locked, in id order and read as
+     * values (the persistence context stays free of them); their decisions are read under the lock, so a decision
+     * made after the ids were read is applied as it stands.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Pending> lockUnapplied(String reviewId, List<String> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = em().createNativeQuery("SELECT ID, GRANT_ID, DECISION FROM PA_REVIEW_ITEM WHERE ID IN (:ids)"
+                        + " AND REVIEW_ID = :reviewId AND OUTCOME IS NULL ORDER BY ID FOR UPDATE")
+                .setParameter("ids", itemIds).setParameter("reviewId", reviewId).getResultList();
+        return rows.stream().map(row -> new Pending((String) row[0], (String) row[1], (String) row[2])).toList();
+    }
+
     /** Whether closing has applied some item of the review already (a closing that stopped half way). */
     public boolean closingBegun(String reviewId) {
         return !em().createQuery("select i.id from PaReviewItem i where i.reviewId = :id and i.outcome is not null",
@@ -279,19 +323,17 @@ public final class ReviewStore {
     }
 
     /**
-     * The next {@code limit} items of a review that closing has not applied yet, in id order (after the id
-     * {@code after} when given), read as values: the persistence context stays free of them, so the role-mapping
-     * removals of the batch flush nothing of theirs.
+     * The ids of the next {@code limit} items of a review that closing has not applied yet, in id order (after the id
+     * {@code after} when given): closing reads its batches ahead by these keys.
      */
-    public List<Pending> unappliedRows(String reviewId, String after, int limit) {
-        TypedQuery<Object[]> query = em().createQuery("select i.id, i.grantId, i.decision from PaReviewItem i"
+    public List<String> unappliedIds(String reviewId, String after, int limit) {
+        TypedQuery<String> query = em().createQuery("select i.id from PaReviewItem i"
                 + " where i.reviewId = :reviewId and i.outcome is null" + (after == null ? "" : " and i.id > :after")
-                + " order by i.id", Object[].class).setParameter("reviewId", reviewId);
+                + " order by i.id", String.class).setParameter("reviewId", reviewId);
         if (after != null) {
             query.setParameter("after", after);
         }
-        return query.setMaxResults(limit).getResultList().stream()
-                .map(row -> new Pending((String) row[0], (String) row[1], (String) row[2])).toList();
+        return query.setMaxResults(limit).getResultList();
     }
 
     /** Gives the still undecided ones of these items the review's default, recorded as defaulted, in one statement. */

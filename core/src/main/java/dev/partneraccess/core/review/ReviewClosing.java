@@ -12,10 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -36,26 +42,23 @@ import dev.partneraccess.core.support.TextRules;
 /**
  * Closes reviews: every item's decision is applied (an undecided one takes the review's default and reads as
  * defaulted; {@code revoke} revokes the grant through the usual revocation, done for the whole batch at once), in
- * batches of {@value #BATCH} items, each batch in a transaction of its own with the review row locked and re-checked.
- * Each item records what closing did with it, so a re-run after a crash applies the rest and repeats nothing; the
- * batch that finds nothing more to apply marks the review CLOSED and writes {@code REVIEW_CLOSED} once.
+ * batches of the sweep's batch size, each in a transaction of its own with the review row share-locked and
+ * re-checked and its items locked. Each item records what closing did with it, so a re-run after a crash applies the
+ * rest and repeats nothing; when no item is left, a last transaction, with the review row locked alone, marks it
+ * CLOSED and writes {@code REVIEW_CLOSED} once.
  */
 final class ReviewClosing {
 
     private static final Logger LOG = Logger.getLogger(ReviewClosing.class);
 
-    /** Items applied per transaction. */
-    static final int BATCH = 500;
+    /** Keycloak's executor that runs a closing's batches, two at a time. */
+    static final String EXECUTOR = "partner-access-review-close";
     static final String KEPT = "kept";
     static final String REVOKED = "revoked";
     static final String SKIPPED = "skipped";
 
     /** What one batch found. */
     enum Step { NOT_OPEN, NOT_DUE, MORE, CLOSED }
-
-    /** A batch's step, and the last item it applied: the next batch of the same run reads the items after it. */
-    record Batch(Step step, String lastItem) {
-    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -112,19 +115,117 @@ final class ReviewClosing {
         return closed;
     }
 
-    /** Runs the review's batches until it is closed, not open or not due, at most {@code maxBatches}; answers the last step. */
+    /**
+     * Runs the review's batches until it is closed, not open or not due, at most {@code maxBatches}; answers the last
+     * step. The batches' items are read ahead by key (an index scan from the start would step over every item applied
+     * so far, still in the index until the database vacuums it), and two batches run at a time: while one holds the
+     * chain lock to record its revocations, the next removes its role mappings. A single batch runs in the caller's
+     * thread, more on Keycloak's executor {@value #EXECUTOR}. When no item is left, one more transaction closes it.
+     */
     private Step batches(String id, Actor actor, Long dueAt, int maxBatches) {
-        Step step = Step.MORE;
-        // Items are applied in id order, so the next batch starts after the last one applied: an index scan from
-        // the start would step over every item applied so far, still in the index until the database vacuums it.
+        int size = access.sweep().batchSize();
+        List<Future<Step>> submitted = new ArrayList<>();
+        ExecutorService workers = null;
+        Future<Step> previous = null;
         String after = null;
-        for (int i = 0; i < maxBatches && step == Step.MORE; i++) {
-            String from = after;
-            Batch batch = inOwnTransaction(reviews -> reviews.closing().batch(id, actor, dueAt, from));
-            step = batch == null ? Step.NOT_OPEN : batch.step();
-            after = batch == null ? null : batch.lastItem();
+        boolean exhausted = false;
+        try {
+            for (int i = 0; i < maxBatches; i++) {
+                String from = after;
+                List<String> page = inOwnTransaction(reviews -> reviews.closing().nextIds(id, from, size));
+                if (page == null) {
+                    return Step.NOT_OPEN;
+                }
+                if (page.isEmpty()) {
+                    exhausted = true;
+                    break;
+                }
+                after = page.get(page.size() - 1);
+                boolean last = page.size() < size || i + 1 == maxBatches;
+                if (previous == null && last) {
+                    // The common case of a small review needs no second thread.
+                    Step step = applyInOwnTransaction(id, actor, dueAt, page);
+                    if (step != Step.MORE) {
+                        return step;
+                    }
+                    exhausted = page.size() < size;
+                    break;
+                }
+                if (workers == null) {
+                    workers = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+                }
+                Future<Step> current = workers.submit(() -> applyInOwnTransaction(id, actor, dueAt, page));
+                submitted.add(current);
+                if (previous != null) {
+                    Step step = outcome(previous);
+                    if (step != Step.MORE) {
+                        return step;
+                    }
+                }
+                previous = current;
+                if (last) {
+                    exhausted = page.size() < size;
+                    break;
+                }
+            }
+            if (previous != null) {
+                Step step = outcome(previous);
+                if (step != Step.MORE) {
+                    return step;
+                }
+            }
+        } finally {
+            // A batch still running finishes (commits or rolls back) before the caller hears of the outcome.
+            awaitQuietly(submitted);
         }
-        return step;
+        if (!exhausted) {
+            return Step.MORE;
+        }
+        Step finished = inOwnTransaction(reviews -> reviews.closing().finishIfApplied(id, actor, dueAt));
+        return finished == null ? Step.NOT_OPEN : finished;
+    }
+
+    /** The ids of the next unapplied items after {@code after}, a batch's worth. */
+    List<String> nextIds(String id, String after, int size) {
+        return store.unappliedIds(id, after, size);
+    }
+
+    private Step applyInOwnTransaction(String id, Actor actor, Long dueAt, List<String> page) {
+        Step step = inOwnTransaction(reviews -> reviews.closing().batch(id, actor, dueAt, page));
+        return step == null ? Step.NOT_OPEN : step;
+    }
+
+    private static Step outcome(Future<Step> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("closing a review was interrupted", e);
+        }
+    }
+
+    /** Waits, at most 10 minutes in all, for every batch given to the executor; their outcomes were taken already. */
+    private static void awaitQuietly(List<Future<Step>> batches) {
+        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(10);
+        try {
+            for (Future<Step> batch : batches) {
+                try {
+                    batch.get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    // Reported through outcome(), or given up on because an earlier batch failed.
+                } catch (TimeoutException e) {
+                    LOG.warn("a review's closing batch is still running after 10 minutes");
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs {@code work} with the realm's review service of a new session, in that session's transaction; null if the realm is gone. */
@@ -142,21 +243,20 @@ final class ReviewClosing {
     }
 
     /**
-     * One batch in this session's transaction: the review row locked and checked again (still OPEN; with
-     * {@code dueAt}, due then or closing begun), then the next unapplied items applied, those after {@code after}
-     * when given (the last item the run's previous batch applied; every item up to it is applied then).
+     * One batch in this session's transaction: the review row share-locked and checked again (still OPEN; with
+     * {@code dueAt}, due then or closing begun), then those of the page's items not applied yet locked and applied.
      */
-    Batch batch(String id, Actor actor, Long dueAt, String after) {
-        Optional<Review> locked = store.lockedForClosing(realm.getId(), id);
+    Step batch(String id, Actor actor, Long dueAt, List<String> page) {
+        Optional<Review> locked = store.sharedForClosing(realm.getId(), id);
         if (locked.isEmpty() || !OPEN.equals(locked.get().status())) {
-            return new Batch(Step.NOT_OPEN, null);
+            return Step.NOT_OPEN;
         }
         Review review = locked.get();
-        if (dueAt != null && review.dueAt() > dueAt && !store.closingBegun(review.id())) {
-            return new Batch(Step.NOT_DUE, null);
+        if (notDue(review, dueAt)) {
+            return Step.NOT_DUE;
         }
         long now = Time.currentTimeMillis();
-        List<ReviewStore.Pending> items = store.unappliedRows(review.id(), after, BATCH);
+        List<ReviewStore.Pending> items = store.lockUnapplied(review.id(), page);
         List<String> undecided = items.stream().filter(item -> item.decision() == null).map(ReviewStore.Pending::id).toList();
         store.decideDefaults(undecided, review.defaultDecision(), Actor.SYSTEM.recorded(), now);
         List<String> kept = new ArrayList<>();
@@ -177,11 +277,32 @@ final class ReviewClosing {
         store.applied(kept, KEPT);
         store.applied(revokedItems, REVOKED);
         store.applied(skipped, SKIPPED);
-        if (items.size() == BATCH) {
-            return new Batch(Step.MORE, items.get(items.size() - 1).id());
+        return Step.MORE;
+    }
+
+    /**
+     * The last transaction of a closing: with the review row locked alone, and every item applied, marks it CLOSED
+     * and records {@code REVIEW_CLOSED}; an item still unapplied (a batch that failed) leaves it to the next run.
+     */
+    Step finishIfApplied(String id, Actor actor, Long dueAt) {
+        Optional<Review> locked = store.lockedForClosing(realm.getId(), id);
+        if (locked.isEmpty() || !OPEN.equals(locked.get().status())) {
+            return Step.NOT_OPEN;
         }
-        finish(review, actor, now);
-        return new Batch(Step.CLOSED, null);
+        Review review = locked.get();
+        if (notDue(review, dueAt)) {
+            return Step.NOT_DUE;
+        }
+        if (!store.unappliedIds(review.id(), null, 1).isEmpty()) {
+            return Step.MORE;
+        }
+        finish(review, actor, Time.currentTimeMillis());
+        return Step.CLOSED;
+    }
+
+    /** With {@code dueAt} (the sweep): the review is not due then and its closing has not begun. */
+    private boolean notDue(Review review, Long dueAt) {
+        return dueAt != null && review.dueAt() > dueAt && !store.closingBegun(review.id());
     }
 
     /**

@@ -66,14 +66,18 @@ final class ReviewQueries {
         return read(store.items(review.id(), decided, undecided, reviewerId, paging));
     }
 
-    /** Adds the holders' usernames and the recommendations, read for the whole page at once. */
+    /**
+     * Adds the holders' usernames and the recommendations, read for the whole page at once; a holder from a federated
+     * store is looked up through the model.
+     */
     List<ReviewItem> read(List<ReviewItem> items) {
         long now = Time.currentTimeMillis();
         List<String> people = items.stream().filter(i -> !i.serviceAccount()).map(ReviewItem::userId).distinct().toList();
         List<String> accounts = items.stream().filter(ReviewItem::serviceAccount).map(ReviewItem::userId).distinct().toList();
         Map<String, Long> lastLogins = logins.lastLogins(realm.getId(), people);
         Map<String, Long> lastUse = store.serviceAccountLastUse(realm.getId(), accounts);
-        Map<String, String> usernames = new HashMap<>();
+        Map<String, String> usernames = store.localUsernames(realm.getId(),
+                items.stream().map(ReviewItem::userId).distinct().toList());
         return items.stream().map(item -> {
             String username = usernames.computeIfAbsent(item.userId(), id -> {
                 UserModel user = session.users().getUserById(realm, id);
