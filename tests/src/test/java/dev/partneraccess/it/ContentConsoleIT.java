@@ -126,7 +126,14 @@ class ContentConsoleIT extends AccessTestBase {
         browser.waitForText("#pa-owner-help", "An owner is required.");
         assertThat(ops().get("/content").json().size()).isZero();
 
+        // The server's refusal shows under the field it names.
         browser.type("#pa-owner", "owner-olivia");
+        browser.type("#pa-client", "no-such-client");
+        browser.click("#pa-content-create-button");
+        browser.waitForText("#pa-client-help", "No client 'no-such-client' in this realm.");
+        assertThat(ops().get("/content").json().size()).isZero();
+
+        browser.type("#pa-client", LIBRARY);
         browser.click("#pa-content-create-button");
         browser.waitForText(".pa-success", "Package \"Brand kit 2027\" created as a draft.");
         JsonNode draft = packageNamed("Brand kit 2027");
