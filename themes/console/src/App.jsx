@@ -13,6 +13,7 @@ import { Grants } from './pages/Grants.jsx';
 import { Evidence } from './pages/Evidence.jsx';
 import { MyAccess } from './pages/MyAccess.jsx';
 import { Reviews } from './pages/Reviews.jsx';
+import { ContentPage } from './pages/Content.jsx';
 
 function currentRoute(basePath) {
   const path = window.location.pathname;
@@ -50,9 +51,10 @@ export function App({ keycloak, api, cfg }) {
     }));
   }, [api]);
 
+  // A target may name a place on its page after '#' (a request in the inbox); the route is what comes before it.
   const navigate = (to) => {
     window.history.pushState(null, '', cfg.basePath + to);
-    setRoute(to);
+    setRoute(to.split('#')[0]);
     window.scrollTo(0, 0);
   };
 
@@ -76,6 +78,7 @@ export function App({ keycloak, api, cfg }) {
     // Reviewers decide their items without any admin role: approvers are the usual reviewers, and a business owner
     // or a named reviewer sees the page while a review awaits them.
     { id: 'reviews', label: t('navReviews'), show: can.viewUsers || can.approver || probe.reviewsAwaiting || route.startsWith('reviews') },
+    { id: 'content', label: t('navContent'), show: can.viewUsers },
     { id: 'policy', label: t('navPolicy'), show: can.viewUsers },
     { id: 'evidence', label: t('navEvidence'), show: can.viewEvents },
     // Approvers come here for their delegation even without a partner of their own.
@@ -94,6 +97,7 @@ export function App({ keycloak, api, cfg }) {
       break;
     case 'reviews': content = <Reviews reviewId={parts[1] || null} />; break;
     case 'grants': content = <Grants />; break;
+    case 'content': content = <ContentPage />; break;
     case 'policy': content = <PolicyPage />; break;
     case 'evidence': content = <Evidence />; break;
     case 'me': content = <MyAccess />; break;

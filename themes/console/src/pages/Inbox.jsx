@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, DescriptionList, DescriptionListDescription,
   DescriptionListGroup, DescriptionListTerm, Form, FormSelect, FormSelectOption, Label, TextArea, Title,
@@ -11,6 +11,13 @@ export function Inbox() {
   const { t, api } = useApp();
   const inbox = useLoad(() => api.get('/requests', { awaiting: 'me' }), []);
   const [done, setDone] = useState(null);
+  // A link to one request (from a content package in review) names its card after '#'.
+  useEffect(() => {
+    const target = window.location.hash.slice(1);
+    if (inbox.data && target) {
+      document.getElementById(target)?.scrollIntoView();
+    }
+  }, [inbox.data]);
 
   return (
     <>
@@ -59,6 +66,7 @@ function InboxRequest({ request, onDecided }) {
           {t('requestFor', { role: programmeName(request.role, request.client), user: request.username || request.user })}
           {' '}
           {request.type === 'RENEWAL' && <Label color="blue">{t('renewal')}</Label>}
+          {request.type === 'CONTENT_RELEASE' && <Label color="purple" className="pa-content-release">{t('contentRelease')}</Label>}
           {request.exception && <ExceptionBadge />}
         </Title>
       </CardTitle>

@@ -5,6 +5,7 @@ import {
 import { Empty, Field, Loading, Notice, Problem, Table, programmeName, timeLeft, useApp, useLoad, when } from '../ui.jsx';
 import { Delegation } from './Delegation.jsx';
 import { GrantAction, grantStatus } from './Grants.jsx';
+import { MyContent } from './Content.jsx';
 
 /** A partner user's own view: /realms/{realm}/partner-access/me, /me/requests and /me/grants/{id}/renew. */
 export function MyAccess() {
@@ -56,6 +57,8 @@ export function MyAccess() {
             ),
           ], { key: r.id }))} />
       )}
+
+      {data.partner && <MyContent />}
 
       {data.partner && <RequestForm programmes={data.programmes || []} onSent={(status) => { setDone(t('requestSent', { status })); me.reload(); }} />}
 

@@ -60,6 +60,10 @@ final class ReportJson {
         reviews.put("open", figures.reviews().open());
         reviews.put("overdueItems", figures.reviews().overdueItems());
         reviews.put("revokedLast90Days", figures.reviews().revokedLast90Days());
+        ObjectNode content = report.putObject("content");
+        content.put("released", figures.content().released());
+        content.put("inReview", figures.content().inReview());
+        content.put("expiringIn7Days", figures.content().expiringIn7Days());
         return report;
     }
 }

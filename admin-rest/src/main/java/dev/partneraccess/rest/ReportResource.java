@@ -25,13 +25,7 @@ public final class ReportResource {
             rest.requireViewUsers();
             PostureFigures report = rest.access.report(rest.realm).compute();
             rest.access.metrics().publish(rest.realm, report);
-            com.fasterxml.jackson.databind.node.ObjectNode json = ReportJson.write(report);
-            long[] content = rest.access.contents(rest.realm).figures();
-            com.fasterxml.jackson.databind.node.ObjectNode figures = json.putObject("content");
-            figures.put("released", content[0]);
-            figures.put("inReview", content[1]);
-            figures.put("expiringIn7Days", content[2]);
-            return Rest.ok(json);
+            return Rest.ok(ReportJson.write(report));
         });
     }
 }

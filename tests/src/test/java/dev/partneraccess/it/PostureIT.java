@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -249,6 +250,56 @@ class PostureIT extends AccessTestBase {
         // Ninety-one days after the close, the revocations no longer count.
         serverClock(99 * DAY);
         assertThat(report().at("/reviews/revokedLast90Days").asInt()).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void contentShowsInTheReportInReviewThenReleasedAndEndingAndTheGaugesSayTheSame() throws Exception {
+        ObjectNode policy = accessPolicy("revert");
+        ObjectNode kind = policy.putObject("content").putArray("kinds").addObject();
+        kind.put("name", "marketing");
+        kind.putArray("stages").add("brand");
+        kind.put("maxReleaseDays", 180);
+        Api.Reply put = ops().put("/policy", policy);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        ClientRepresentation library = new ClientRepresentation();
+        library.setClientId("posture-library");
+        library.setPublicClient(false);
+        library.setServiceAccountsEnabled(true);
+        library.setAuthorizationServicesEnabled(true);
+        realm.admin().clients().create(library).close();
+        JsonNode before = report().get("content");
+
+        ObjectNode body = Api.object();
+        body.put("name", "Posture brand kit");
+        body.put("kind", "marketing");
+        body.put("client", "posture-library");
+        body.put("uri", "https://assets.company.example/posture-brand-kit");
+        body.put("owner", userId("owner-olivia"));
+        body.put("minTier", "registered");
+        body.putArray("regions").add("EMEA");
+        body.put("days", 5);
+        Api.Reply created = ops().post("/content", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        Api.Reply submitted = ops().post("/content/" + id + "/submit", null);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+
+        JsonNode inReview = report().get("content");
+        assertThat(inReview.get("inReview").asLong()).isEqualTo(before.get("inReview").asLong() + 1);
+        assertThat(gauge(metrics(), "partner_access_content_in_review")).isEqualTo(inReview.get("inReview").asDouble());
+
+        // Released for 5 days: released, and ending within 7 days.
+        approve("brand-bo", submitted.json().get("requestId").asText(), "brand");
+        JsonNode released = report().get("content");
+        assertThat(released.get("released").asLong()).isEqualTo(before.get("released").asLong() + 1);
+        assertThat(released.get("inReview").asLong()).isEqualTo(before.get("inReview").asLong());
+        assertThat(released.get("expiringIn7Days").asLong()).isEqualTo(before.get("expiringIn7Days").asLong() + 1);
+        String metrics = metrics();
+        assertThat(gauge(metrics, "partner_access_content_released")).isEqualTo(released.get("released").asDouble()).isPositive();
+        assertThat(gauge(metrics, "partner_access_content_in_review")).isEqualTo(released.get("inReview").asDouble());
+        assertThat(gauge(metrics, "partner_access_content_expiring_in_7_days"))
+                .isEqualTo(released.get("expiringIn7Days").asDouble()).isPositive();
     }
 
     private String metrics() throws Exception {

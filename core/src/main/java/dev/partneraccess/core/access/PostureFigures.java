@@ -10,7 +10,13 @@ import dev.partneraccess.core.partner.PartnerStatus;
  * {@code partners} holds every status, in the order of {@link PartnerStatus}.
  */
 public record PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, Requests requests, OutOfBand outOfBand,
-                             ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring, Reviews reviews) {
+                             ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring, Reviews reviews,
+                             Content content) {
+
+    public PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, Requests requests, OutOfBand outOfBand,
+                          ServiceAccounts serviceAccounts, Evidence evidence, Wiring wiring, Reviews reviews) {
+        this(partners, grants, requests, outOfBand, serviceAccounts, evidence, wiring, reviews, new Content(0, 0, 0));
+    }
 
     public record Grants(long active, long expiringIn7Days, long withoutExpiry, long exceptions) {
 
@@ -37,6 +43,10 @@ public record PostureFigures(Map<PartnerStatus, Long> partners, Grants grants, R
      * (decided or defaulted) by reviews closed in the last 90 days.
      */
     public record Reviews(long open, long overdueItems, long revokedLast90Days) {
+    }
+
+    /** Content packages: those {@code RELEASED}, those {@code IN_REVIEW}, and releases ending within 7 days. */
+    public record Content(long released, long inReview, long expiringIn7Days) {
     }
 
     /** A realm where any wiring check fails is one where the policy can be bypassed. */

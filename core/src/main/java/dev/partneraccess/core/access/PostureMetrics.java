@@ -58,7 +58,10 @@ public final class PostureMetrics {
             new Figure("wiring_ok", f -> f.wiring().ok(), "1 when every wiring check of GET /setup passes, 0 when the policy can be bypassed"),
             new Figure("reviews_open", f -> f.reviews().open(), "Access reviews still open"),
             new Figure("reviews_overdue_items", f -> f.reviews().overdueItems(), "Undecided items of open reviews past their due date"),
-            new Figure("reviews_revoked_last_90_days", f -> f.reviews().revokedLast90Days(), "Items revoked by reviews closed in the last 90 days"));
+            new Figure("reviews_revoked_last_90_days", f -> f.reviews().revokedLast90Days(), "Items revoked by reviews closed in the last 90 days"),
+            new Figure("content_released", f -> f.content().released(), "Content packages released"),
+            new Figure("content_in_review", f -> f.content().inReview(), "Content packages in review"),
+            new Figure("content_expiring_in_7_days", f -> f.content().expiringIn7Days(), "Content releases ending within 7 days"));
 
     /** This node's last figures per realm; one instance per node, held by the partner access provider's factory. */
     private final Map<String, AtomicReference<PostureFigures>> figures = new ConcurrentHashMap<>();

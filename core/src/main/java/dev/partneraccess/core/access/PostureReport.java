@@ -85,7 +85,9 @@ public final class PostureReport {
 
         PostureFigures.Reviews reviews = new PostureFigures.Reviews(store.openReviews(realmId),
                 store.overdueReviewItems(realmId, now), store.reviewItemsRevokedSince(realmId, now - 90 * DAY));
-        return new PostureFigures(partners, grants, requests, outOfBand, accounts, evidence, wiring, reviews);
+        long[] released = access.contents(realm).figures();
+        PostureFigures.Content content = new PostureFigures.Content(released[0], released[1], released[2]);
+        return new PostureFigures(partners, grants, requests, outOfBand, accounts, evidence, wiring, reviews, content);
     }
 
     /**

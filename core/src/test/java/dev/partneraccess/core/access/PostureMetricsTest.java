@@ -55,6 +55,9 @@ class PostureMetricsTest {
         assertThat(gauge("reviews_open", "metrics-checked")).isEqualTo(15);
         assertThat(gauge("reviews_overdue_items", "metrics-checked")).isEqualTo(16);
         assertThat(gauge("reviews_revoked_last_90_days", "metrics-checked")).isEqualTo(17);
+        assertThat(gauge("content_released", "metrics-checked")).isEqualTo(18);
+        assertThat(gauge("content_in_review", "metrics-checked")).isEqualTo(19);
+        assertThat(gauge("content_expiring_in_7_days", "metrics-checked")).isEqualTo(20);
     }
 
     @Test
@@ -88,7 +91,7 @@ class PostureMetricsTest {
         return new PostureFigures(partners, new PostureFigures.Grants(4, 5, 6), new PostureFigures.Requests(8, 9),
                 new PostureFigures.OutOfBand(10, 11), new PostureFigures.ServiceAccounts(12, 13, 2, 14), evidence,
                 new PostureFigures.Wiring(wiringOk, wiringOk ? List.of() : List.of("browser-flow")),
-                new PostureFigures.Reviews(15, 16, 17));
+                new PostureFigures.Reviews(15, 16, 17), new PostureFigures.Content(18, 19, 20));
     }
 
     private static double gauge(String name, String realm) {
