@@ -214,10 +214,24 @@ public final class ReviewStore {
         return review == null || !review.getRealmId().equals(realmId) ? Optional.empty() : Optional.of(review(review, counts(id)));
     }
 
-    /** The review, its row locked for the rest of the transaction; empty when it is not in this realm. */
+    /**
+     * The review without its item counts (they count every item of it), for callers that need only what it is: the
+     * item list, at 100,000 items, would otherwise count them all on every page. Empty when it is not in this realm.
+     */
+    public Optional<Review> findUncounted(String realmId, String id) {
+        ReviewEntity review = em().find(ReviewEntity.class, id);
+        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty()
+                : Optional.of(review(review, new Review.Counts(0, 0, 0, 0)));
+    }
+
+    /**
+     * The review, its row locked for the rest of the transaction, without its item counts (a decision and each
+     * closing transaction lock it, and need only what it is); empty when it is not in this realm.
+     */
     public Optional<Review> locked(String realmId, String id) {
         ReviewEntity review = em().find(ReviewEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty() : Optional.of(review(review, counts(id)));
+        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty()
+                : Optional.of(review(review, new Review.Counts(0, 0, 0, 0)));
     }
 
     /** The realm's reviews, newest first, optionally of one status. */
@@ -272,16 +286,6 @@ public final class ReviewStore {
                         + " and (r.dueAt <= :now or exists (select i.id from PaReviewItem i where i.reviewId = r.id"
                         + " and i.outcome is not null)) order by r.dueAt, r.id", String.class)
                 .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(limit).getResultList();
-    }
-
-    /**
-     * The review, its row locked for the rest of the transaction, without its item counts (closing locks it once per
-     * batch and does not need them); empty when it is not in this realm.
-     */
-    public Optional<Review> lockedForClosing(String realmId, String id) {
-        ReviewEntity review = em().find(ReviewEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        return review == null || !review.getRealmId().equals(realmId) ? Optional.empty()
-                : Optional.of(review(review, new Review.Counts(0, 0, 0, 0)));
     }
 
     /**

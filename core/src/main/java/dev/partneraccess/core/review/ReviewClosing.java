@@ -285,7 +285,7 @@ final class ReviewClosing {
      * and records {@code REVIEW_CLOSED}; an item still unapplied (a batch that failed) leaves it to the next run.
      */
     Step finishIfApplied(String id, Actor actor, Long dueAt) {
-        Optional<Review> locked = store.lockedForClosing(realm.getId(), id);
+        Optional<Review> locked = store.locked(realm.getId(), id);
         if (locked.isEmpty() || !OPEN.equals(locked.get().status())) {
             return Step.NOT_OPEN;
         }

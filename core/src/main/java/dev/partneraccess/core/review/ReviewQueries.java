@@ -53,7 +53,8 @@ final class ReviewQueries {
     }
 
     List<ReviewItem> items(String reviewId, String decision, String reviewerId, boolean awaiting, Paging paging) {
-        Review review = get(reviewId);
+        Review review = found(TextRules.plausibleId(reviewId) ? store.findUncounted(realm.getId(), reviewId)
+                : Optional.empty(), reviewId);
         decision = TextRules.filter("decision", decision);
         if (decision != null && !KEEP.equals(decision) && !REVOKE.equals(decision) && !"undecided".equals(decision)) {
             throw Refusal.invalid("decision", "'decision' must be one of keep, revoke, undecided.");
