@@ -2,14 +2,9 @@ package dev.partneraccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.ClientResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,52 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the answer in the inbox and approves in the approver's name.
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class ApprovalsConsoleIT extends AccessTestBase {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ApprovalsConsoleIT extends ConsoleTestBase {
 
     @BeforeEach
-    void consoleClientAndPolicy() {
+    void policy() {
         Api.Reply reply = ops().put("/policy", ApprovalsIT.approvalsPolicy(true));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        ClientRepresentation console = realm.admin().clients().findByClientId(AccessRealm.CONSOLE).get(0);
-        String path = "/realms/" + realm.getName() + "/partner-access/console/";
-        if (!List.of(path + "*").equals(console.getRedirectUris())) {
-            ClientResource resource = realm.admin().clients().get(console.getId());
-            console.setRedirectUris(List.of(path + "*"));
-            console.setBaseUrl(path);
-            resource.update(console);
-        }
-    }
-
-    private String console(String route) {
-        return urls.getBase() + "/realms/" + realm.getName() + "/partner-access/console/" + route;
-    }
-
-    private void signIn(String username, String route) {
-        browser.open(console(route));
-        browser.forgetSessions();
-        browser.open(console(route));
-        browser.type("#username", username);
-        if (!browser.has("#password")) {
-            browser.submit("#kc-login");
-        }
-        browser.type("#password", PartnersRealm.PASSWORD);
-        browser.submit("#kc-login");
-        browser.waitForText("#pa-user", username);
     }
 
     @Test

@@ -8,12 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.ClientResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,67 +21,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * and what a user without rights sees. Screenshots go to -Dpartner-access.screenshots (docs/screenshots in the docs).
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class ConsoleIT extends AccessTestBase {
+class ConsoleIT extends ConsoleTestBase {
 
-    private static Browser browser;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     @BeforeEach
-    void consoleClientAndPolicy() {
+    void policy() {
         useAccessPolicy("revert");
-        ClientRepresentation console = realm.admin().clients().findByClientId(AccessRealm.CONSOLE).get(0);
-        String path = "/realms/" + realm.getName() + "/partner-access/console/";
-        if (!List.of(path + "*").equals(console.getRedirectUris())) {
-            ClientResource resource = realm.admin().clients().get(console.getId());
-            console.setRedirectUris(List.of(path + "*"));
-            console.setBaseUrl(path);
-            try {
-                resource.update(console);
-            } catch (jakarta.ws.rs.InternalServerErrorException cacheRace) {
-                // Keycloak's client cache can miss a client of a realm created moments before ("Not found in
-                // database", seen once on PostgreSQL); the same update a moment later goes through.
-                resource.update(console);
-            }
-        }
-    }
-
-    String console(String route) {
-        return urls.getBase() + "/realms/" + realm.getName() + "/partner-access/console/" + route;
-    }
-
-    /** Opens a console page as the user, through Keycloak's login page, and waits until the console has loaded. */
-    void signIn(String username, String route) {
-        browser.open(console(route));
-        browser.forgetSessions();
-        browser.open(console(route));
-        browser.type("#username", username);
-        if (!browser.has("#password")) {
-            // Organizations on: Keycloak may ask for the username first, then for the password.
-            browser.submit("#kc-login");
-        }
-        browser.type("#password", PartnersRealm.PASSWORD);
-        browser.submit("#kc-login");
-        browser.waitForText("#pa-user", username);
-    }
-
-    void screenshot(String name) throws Exception {
-        String folder = System.getProperty("partner-access.screenshots");
-        if (folder != null && !folder.isBlank()) {
-            browser.screenshot(java.nio.file.Path.of(folder, name));
-        }
     }
 
     @Test

@@ -2,13 +2,9 @@ package dev.partneraccess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -21,28 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * My access while others do not, and the admin withdraws it with a reason, after which the partner user no longer sees it.
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class ContentConsoleIT extends AccessTestBase {
+class ContentConsoleIT extends ConsoleTestBase {
 
     private static final String LIBRARY = "console-library";
     private static final String URI = "https://assets.company.example/console-brand-kit";
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
     @BeforeEach
-    void consoleClientPolicyAndLibrary() {
+    void policyAndLibrary() {
         ObjectNode policy = accessPolicy("revert");
         ObjectNode kind = policy.putObject("content").putArray("kinds").addObject();
         kind.put("name", "marketing");
@@ -58,31 +39,6 @@ class ContentConsoleIT extends AccessTestBase {
             library.setAuthorizationServicesEnabled(true);
             realm.admin().clients().create(library).close();
         }
-        ClientRepresentation console = realm.admin().clients().findByClientId(AccessRealm.CONSOLE).get(0);
-        String path = "/realms/" + realm.getName() + "/partner-access/console/";
-        if (!List.of(path + "*").equals(console.getRedirectUris())) {
-            ClientResource resource = realm.admin().clients().get(console.getId());
-            console.setRedirectUris(List.of(path + "*"));
-            console.setBaseUrl(path);
-            resource.update(console);
-        }
-    }
-
-    private String console(String route) {
-        return urls.getBase() + "/realms/" + realm.getName() + "/partner-access/console/" + route;
-    }
-
-    private void signIn(String username, String route) {
-        browser.open(console(route));
-        browser.forgetSessions();
-        browser.open(console(route));
-        browser.type("#username", username);
-        if (!browser.has("#password")) {
-            browser.submit("#kc-login");
-        }
-        browser.type("#password", PartnersRealm.PASSWORD);
-        browser.submit("#kc-login");
-        browser.waitForText("#pa-user", username);
     }
 
     private JsonNode packageNamed(String name) {
@@ -92,13 +48,6 @@ class ContentConsoleIT extends AccessTestBase {
             }
         }
         throw new AssertionError("no package named " + name);
-    }
-
-    private void screenshot(String name) throws Exception {
-        String folder = System.getProperty("partner-access.screenshots");
-        if (folder != null && !folder.isBlank()) {
-            browser.screenshot(java.nio.file.Path.of(folder, name));
-        }
     }
 
     @Test

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.ClientResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,58 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the admin follows the progress and closes the review, which applies the decisions.
  */
 @KeycloakIntegrationTest(config = PartnerAccessServerConfig.class)
-class ReviewsConsoleIT extends AccessTestBase {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ReviewsConsoleIT extends ConsoleTestBase {
 
     @BeforeEach
-    void consoleClientAndPolicy() {
+    void policy() {
         useAccessPolicy("revert");
-        ClientRepresentation console = realm.admin().clients().findByClientId(AccessRealm.CONSOLE).get(0);
-        String path = "/realms/" + realm.getName() + "/partner-access/console/";
-        if (!List.of(path + "*").equals(console.getRedirectUris())) {
-            ClientResource resource = realm.admin().clients().get(console.getId());
-            console.setRedirectUris(List.of(path + "*"));
-            console.setBaseUrl(path);
-            resource.update(console);
-        }
-    }
-
-    private String console(String route) {
-        return urls.getBase() + "/realms/" + realm.getName() + "/partner-access/console/" + route;
-    }
-
-    private void signIn(String username, String route) {
-        browser.open(console(route));
-        browser.forgetSessions();
-        browser.open(console(route));
-        browser.type("#username", username);
-        if (!browser.has("#password")) {
-            browser.submit("#kc-login");
-        }
-        browser.type("#password", PartnersRealm.PASSWORD);
-        browser.submit("#kc-login");
-        browser.waitForText("#pa-user", username);
-    }
-
-    private void screenshot(String name) throws Exception {
-        String folder = System.getProperty("partner-access.screenshots");
-        if (folder != null && !folder.isBlank()) {
-            browser.screenshot(java.nio.file.Path.of(folder, name));
-        }
     }
 
     private List<JsonNode> items(String review) {

@@ -2,11 +2,8 @@ package dev.partneraccess.core.access;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
@@ -14,6 +11,7 @@ import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import dev.partneraccess.core.jpa.GrantStore;
+import dev.partneraccess.core.support.BatchFutures;
 
 /**
  * Grants past their end become EXPIRED (role mapping removed through the model, {@code GRANT_EXPIRED} written), in
@@ -29,7 +27,6 @@ final class GrantExpiryStep implements SweepStep {
 
     /** The sweep's own category: what the sweep logs is found under one name. */
     private static final Logger LOG = Logger.getLogger(ExpirySweep.class);
-    private static final long AWAIT_MILLIS = TimeUnit.MINUTES.toMillis(10);
 
     @Override
     public SweepCounts run(SweepRun run) {
@@ -59,17 +56,17 @@ final class GrantExpiryStep implements SweepStep {
                 Future<Integer> current = workers.submit(() -> expireBatch(run, page));
                 submitted.add(current);
                 if (previous != null) {
-                    expired += outcome(previous);
+                    expired += BatchFutures.outcome(previous, "expiry sweep");
                 }
                 previous = current;
                 if (last) {
                     break;
                 }
             }
-            return previous == null ? expired : expired + outcome(previous);
+            return previous == null ? expired : expired + BatchFutures.outcome(previous, "expiry sweep");
         } finally {
             // Lets a batch still running finish (and commit or roll back) before the run reports.
-            awaitQuietly(submitted);
+            BatchFutures.awaitQuietly(submitted, LOG, "expiry sweep");
         }
     }
 
@@ -106,41 +103,5 @@ final class GrantExpiryStep implements SweepStep {
             done.set(SweepRun.access(s).grants(realm).expireAll(locked, run.now()));
         });
         return done.get();
-    }
-
-    private static int outcome(Future<Integer> batch) {
-        try {
-            return batch.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("expiry sweep interrupted", e);
-        }
-    }
-
-    /**
-     * Waits, at most 10 minutes in all, for every batch this step gave the executor; their outcomes were taken (or
-     * are given up on because an earlier one failed) already.
-     */
-    private static void awaitQuietly(List<Future<Integer>> batches) {
-        long deadline = System.currentTimeMillis() + AWAIT_MILLIS;
-        try {
-            for (Future<Integer> batch : batches) {
-                try {
-                    batch.get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    // Reported through outcome(), or given up on because an earlier batch failed.
-                } catch (TimeoutException e) {
-                    LOG.warn("an expiry batch is still running after 10 minutes");
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
@@ -35,6 +32,7 @@ import dev.partneraccess.core.evidence.EvidenceType;
 import dev.partneraccess.core.jpa.ReviewStore;
 import dev.partneraccess.core.spi.PartnerAccessProvider;
 import dev.partneraccess.core.support.Actor;
+import dev.partneraccess.core.support.BatchFutures;
 import dev.partneraccess.core.support.Json;
 import dev.partneraccess.core.support.Refusal;
 import dev.partneraccess.core.support.TextRules;
@@ -157,7 +155,7 @@ final class ReviewClosing {
                 Future<Step> current = workers.submit(() -> applyInOwnTransaction(id, actor, dueAt, page));
                 submitted.add(current);
                 if (previous != null) {
-                    Step step = outcome(previous);
+                    Step step = BatchFutures.outcome(previous, "closing a review");
                     if (step != Step.MORE) {
                         return step;
                     }
@@ -169,14 +167,14 @@ final class ReviewClosing {
                 }
             }
             if (previous != null) {
-                Step step = outcome(previous);
+                Step step = BatchFutures.outcome(previous, "closing a review");
                 if (step != Step.MORE) {
                     return step;
                 }
             }
         } finally {
             // A batch still running finishes (commits or rolls back) before the caller hears of the outcome.
-            awaitQuietly(submitted);
+            BatchFutures.awaitQuietly(submitted, LOG, "review closing");
         }
         if (!exhausted) {
             return Step.MORE;
@@ -193,39 +191,6 @@ final class ReviewClosing {
     private Step applyInOwnTransaction(String id, Actor actor, Long dueAt, List<String> page) {
         Step step = inOwnTransaction(reviews -> reviews.closing().batch(id, actor, dueAt, page));
         return step == null ? Step.NOT_OPEN : step;
-    }
-
-    private static Step outcome(Future<Step> batch) {
-        try {
-            return batch.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("closing a review was interrupted", e);
-        }
-    }
-
-    /** Waits, at most 10 minutes in all, for every batch given to the executor; their outcomes were taken already. */
-    private static void awaitQuietly(List<Future<Step>> batches) {
-        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(10);
-        try {
-            for (Future<Step> batch : batches) {
-                try {
-                    batch.get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    // Reported through outcome(), or given up on because an earlier batch failed.
-                } catch (TimeoutException e) {
-                    LOG.warn("a review's closing batch is still running after 10 minutes");
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Runs {@code work} with the realm's review service of a new session, in that session's transaction; null if the realm is gone. */
