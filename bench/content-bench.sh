@@ -3,7 +3,7 @@
 # second per side, the ratio ours/stock, p50/p95/p99, and database statements per decision (pg_stat_statements).
 #
 #   bench/content-bench.sh [--packages 10000] [--partners 4] [--users 8] [--clients 4] [--rounds 3] [--seconds 20]
-#                          [--warmup 20] [--counted 500] [--seed-threads 6] [--out content]
+#                          [--warmup 20] [--counted 500] [--seed-threads 6] [--released FILE] [--out content]
 #
 # Starts its own Keycloak (production mode, PostgreSQL database partner_access_bench, ports 8180/9100). The realm
 # bench-content holds the product's resource-server client content-library, whose --packages packages are created and
@@ -16,7 +16,7 @@ OUT=content
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --out) OUT="$2"; shift 2 ;;
-    --packages|--partners|--users|--clients|--rounds|--seconds|--warmup|--counted|--seed-threads) ARGS+=("$1" "$2"); shift 2 ;;
+    --packages|--partners|--users|--clients|--rounds|--seconds|--warmup|--counted|--seed-threads|--released) ARGS+=("$1" "$2"); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
