@@ -53,5 +53,10 @@ echo "review bench (a review of 300 grants, closed with 150 revocations)"
 bench/review-bench.sh --grants 300 --revoke 150 --partners 2 --api-decisions 10 --calls 5 > "$OUT/review.log" 2>&1 || { tail -30 "$OUT/review.log"; exit 1; }
 grep -q "| review status / grants REVOKED / role mappings left / GRANT_REVOKED records | CLOSED / 150 / 150 / 150 |" "$WORK/review-results.md"
 
+echo "content bench (100 released packages and their twins, one round of 2 s per side)"
+bench/content-bench.sh --packages 100 --rounds 1 --seconds 2 --warmup 2 --counted 20 --out content > "$OUT/content.log" 2>&1 || { tail -30 "$OUT/content.log"; exit 1; }
+grep -q "| all | ours |" "$WORK/content-results.md"
+grep -q "Database statements per decision" "$WORK/content-results.md"
+
 END=$(date +%s)
 echo "bench smoke run passed: server build and start $((READY - START)) s, benches $((END - READY)) s"
