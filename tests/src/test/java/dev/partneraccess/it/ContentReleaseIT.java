@@ -171,11 +171,12 @@ class ContentReleaseIT extends AccessTestBase {
         assertThat(asResource.getName()).isEqualTo("Price list 2027");
         assertThat(asResource.getType()).isEqualTo("partner-content");
         assertThat(asResource.getScopes()).extracting(ScopeRepresentation::getName).containsExactlyInAnyOrder("view", "edit");
-        ScopePermissionRepresentation permission = authorization().permissions().scope().findByName("partner-content-view");
+        ScopePermissionRepresentation permission = authorization().permissions().scope()
+                .findByName("partner-content-view-" + created.get("id").asText());
         assertThat(permission).isNotNull();
         var permissionResource = authorization().permissions().scope().findById(permission.getId());
         assertThat(permissionResource.scopes()).extracting(ScopeRepresentation::getName).containsExactly("view");
-        assertThat(permissionResource.resources()).extracting(ResourceRepresentation::getId).contains(resource);
+        assertThat(permissionResource.resources()).extracting(ResourceRepresentation::getId).containsExactly(resource);
         assertThat(permissionResource.associatedPolicies()).extracting(PolicyRepresentation::getType)
                 .containsExactly("partner-access-content");
         assertThat(authorization().policies().policyProviders()).extracting(p -> p.getType()).contains("partner-access-content");

@@ -18,21 +18,27 @@ import org.keycloak.representations.idm.authorization.DecisionStrategy;
 import org.keycloak.representations.idm.authorization.Logic;
 
 import dev.partneraccess.core.support.Refusal;
+import dev.partneraccess.core.support.TextRules;
 
 /**
  * What a content package is in Keycloak's own Authorization Services, on its resource-server client: a resource of
- * type {@value #RESOURCE_TYPE} with the scopes {@value #VIEW} and {@value #EDIT}, tied by the client's one scope
- * permission {@value #PERMISSION} (scope {@code view} only) to the client's one policy of type
- * {@value ContentPolicyProviderFactory#ID}. Nothing ties {@code edit} to that policy, so an enforcing resource server
- * refuses it. All of it is written through Keycloak's authorization stores, in the caller's transaction, so a refused
- * creation leaves nothing behind; admins see it under the client's Authorization tab.
+ * type {@value #RESOURCE_TYPE} with the scopes {@value #VIEW} and {@value #EDIT}, tied by a scope permission of its
+ * own, {@value #PERMISSION}{@code -<package id>} (scope {@code view} only), to the client's one policy of type
+ * {@value ContentPolicyProviderFactory#ID}. One permission per package keeps both the creation of a package and each
+ * decision independent of how many packages the client holds (a permission listing every resource is re-read whole
+ * whenever it changes or leaves the authorization cache). Nothing ties {@code edit} to that policy, so an enforcing
+ * resource server refuses it. All of it is written through Keycloak's authorization stores, in the caller's
+ * transaction, so a refused creation leaves nothing behind; admins see it under the client's Authorization tab.
  */
 final class ContentAuthorization {
 
     static final String RESOURCE_TYPE = "partner-content";
     static final String VIEW = "view";
     static final String EDIT = "edit";
+    /** The prefix of each package's permission; the package's id follows it. */
     static final String PERMISSION = "partner-content-view";
+    /** The width of a policy's description in Keycloak's schema. */
+    private static final int DESCRIPTION_MAX = 255;
     static final String POLICY = "partner-access-content";
     /** The resource attribute naming the package the resource stands for. */
     static final String CONTENT_ATTRIBUTE = "partner-access.content";
@@ -68,8 +74,8 @@ final class ContentAuthorization {
     }
 
     /**
-     * Creates the package's resource and adds it to the client's view permission, creating the permission and the
-     * policy when the client has none yet; answers the resource's id.
+     * Creates the package's resource and its view permission, and the client's content policy when it has none yet;
+     * answers the resource's id.
      */
     String create(ResourceServer server, String contentId, String name, String uri) {
         StoreFactory stores = stores();
@@ -83,7 +89,7 @@ final class ContentAuthorization {
             resource.updateUris(Set.of(uri));
         }
         resource.setAttribute(CONTENT_ATTRIBUTE, List.of(contentId));
-        permission(stores, server, view).addResource(resource);
+        permission(stores, server, view, resource, contentId, name);
         return resource.getId();
     }
 
@@ -92,37 +98,43 @@ final class ContentAuthorization {
         return scope != null ? scope : stores.getScopeStore().create(server, name);
     }
 
-    /** The client's view permission tied to the content policy, reused when it exists. */
-    private static Policy permission(StoreFactory stores, ResourceServer server, Scope view) {
-        Policy permission = stores.getPolicyStore().findByName(server, PERMISSION);
-        if (permission != null) {
-            return permission;
-        }
-        Policy policy = stores.getPolicyStore().findByName(server, POLICY);
-        if (policy == null) {
-            ContentPolicyRepresentation definition = new ContentPolicyRepresentation();
-            definition.setName(POLICY);
-            definition.setDescription("Partner access: users of an ACTIVE partner whose tier and region a released"
-                    + " content package names, until the release ends. Grants view only.");
-            definition.setLogic(Logic.POSITIVE);
-            definition.setDecisionStrategy(DecisionStrategy.UNANIMOUS);
-            policy = stores.getPolicyStore().create(server, definition);
-        }
+    /** The package's own permission: {@code view} of its resource, decided by the client's content policy. */
+    private static void permission(StoreFactory stores, ResourceServer server, Scope view, Resource resource,
+                                   String contentId, String name) {
+        Policy policy = contentPolicy(stores, server);
         ScopePermissionRepresentation definition = new ScopePermissionRepresentation();
-        definition.setName(PERMISSION);
-        definition.setDescription("Partner access: view of released partner content, decided by policy '" + POLICY + "'.");
+        definition.setName(PERMISSION + "-" + contentId);
+        definition.setDescription(TextRules.clip("Partner access: view of the released content package '" + name
+                + "', decided by policy '" + POLICY + "'.", DESCRIPTION_MAX));
         definition.setLogic(Logic.POSITIVE);
         definition.setDecisionStrategy(DecisionStrategy.UNANIMOUS);
         definition.addScope(view.getId());
+        definition.addResource(resource.getId());
         definition.addPolicy(policy.getId());
-        permission = stores.getPolicyStore().create(server, definition);
+        Policy permission = stores.getPolicyStore().create(server, definition);
         if (permission.getScopes().stream().noneMatch(s -> s.getId().equals(view.getId()))) {
             permission.addScope(view);
         }
-        Policy contentPolicy = policy;
-        if (permission.getAssociatedPolicies().stream().noneMatch(p -> p.getId().equals(contentPolicy.getId()))) {
+        if (permission.getResources().stream().noneMatch(r -> r.getId().equals(resource.getId()))) {
+            permission.addResource(resource);
+        }
+        if (permission.getAssociatedPolicies().stream().noneMatch(p -> p.getId().equals(policy.getId()))) {
             permission.addAssociatedPolicy(policy);
         }
-        return permission;
+    }
+
+    /** The client's one policy of type {@value ContentPolicyProviderFactory#ID}, created the first time. */
+    private static Policy contentPolicy(StoreFactory stores, ResourceServer server) {
+        Policy policy = stores.getPolicyStore().findByName(server, POLICY);
+        if (policy != null) {
+            return policy;
+        }
+        ContentPolicyRepresentation definition = new ContentPolicyRepresentation();
+        definition.setName(POLICY);
+        definition.setDescription("Partner access: users of an ACTIVE partner whose tier and region a released"
+                + " content package names, until the release ends. Grants view only.");
+        definition.setLogic(Logic.POSITIVE);
+        definition.setDecisionStrategy(DecisionStrategy.UNANIMOUS);
+        return stores.getPolicyStore().create(server, definition);
     }
 }
