@@ -26,7 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Sends what a careless or hostile client could to every endpoint of the admin API and of the self-service resource:
  * malformed JSON, wrong JSON types, text with control, escape, bidi or no visible characters, oversized values, bodies
  * declared as forms, multipart or text, paging out of range, extreme and malformed times, odd path ids, and the ids of
- * another realm's partner, user, request, grant and service account. Bodies are built from valid ones with one field
+ * another realm's partner, user, request, grant and service account. Reviews and their decisions, content packages
+ * (nothing may be left in Authorization Services either) and delegations are fuzzed as well. Bodies are built from
+ * valid ones with one field
  * spoiled, so each call reaches as deep as it can. No answer may be a 5xx, and nothing may change: both realms' ledgers
  * and lists read the same after as before.
  */
@@ -34,6 +36,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class FuzzIT extends AccessTestBase {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String LIBRARY = "fuzz-library";
 
     private final Fuzz fuzz = new Fuzz();
     private final Map<String, CachedToken> tokens = new HashMap<>();
@@ -50,6 +53,10 @@ class FuzzIT extends AccessTestBase {
     private int turn;
     private Fixture here;
     private Fixture there;
+    /** The primary realm's open review, one of its items, and a DRAFT content package. */
+    private String review;
+    private String item;
+    private String content;
     private String otherRealm;
 
     @Test
@@ -74,7 +81,7 @@ class FuzzIT extends AccessTestBase {
             assertThat(fuzz.failures()).as(fuzz.failures().size() + " of " + fuzz.sent() + " calls failed:\n"
                     + String.join("\n", fuzz.failures()) + "\nchanged: " + changed).isEmpty();
             assertThat(changed).as("what the refused calls changed").isEmpty();
-            assertThat(fuzz.sent()).isBetween(300, 800);
+            assertThat(fuzz.sent()).isBetween(700, 1200);
         } finally {
             if (keycloak.realms().findAll().stream().anyMatch(r -> r.getRealm().equals(otherRealm))) {
                 keycloak.realm(otherRealm).remove();
@@ -121,7 +128,22 @@ class FuzzIT extends AccessTestBase {
     // ---- the fixture ----------------------------------------------------------------------------------------
 
     private Fixture primaryFixture() {
-        useAccessPolicy("revert");
+        ObjectNode policy = accessPolicy("revert");
+        ObjectNode kind = policy.putObject("content").putArray("kinds").addObject();
+        kind.put("name", "pricing");
+        kind.putArray("stages").add("legal").add("regional");
+        kind.put("maxReleaseDays", 90);
+        Api.Reply saved = ops().put("/policy", policy);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        if (realm.admin().clients().findByClientId(LIBRARY).isEmpty()) {
+            ClientRepresentation library = new ClientRepresentation();
+            library.setClientId(LIBRARY);
+            library.setSecret("fuzz-library-secret");
+            library.setPublicClient(false);
+            library.setServiceAccountsEnabled(true);
+            library.setAuthorizationServicesEnabled(true);
+            realm.admin().clients().create(library).close();
+        }
         String partner = partnerWith("Fuzz Co", "fuzz-co.example", "gold", "EMEA", "gwen.gold", "gus.gold");
         String grant = request("gwen.gold", AccessRealm.SELF_SERVICE_ROLE, null, 5).get("grantId").asText();
         String pending = request("gus.gold", "deal-registration", null, 5).get("id").asText();
@@ -129,6 +151,13 @@ class FuzzIT extends AccessTestBase {
         Api.Reply account = ops().post("/partners/" + partner + "/service-accounts",
                 serviceAccount("fuzz-sync", userId("gwen.gold")));
         assertThat(account.status()).as(account.toString()).isEqualTo(201);
+        Api.Reply started = ops().post("/reviews", reviewBody(partner));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        review = started.text("id");
+        item = ops().get("/reviews/" + review + "/items").json().get(0).get("id").asText();
+        Api.Reply created = ops().post("/content", contentBody());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        content = created.text("id");
         return new Fixture(partner, userId("gwen.gold"), userId("gus.gold"), grant, pending, account.text("id"));
     }
 
@@ -212,6 +241,29 @@ class FuzzIT extends AccessTestBase {
         return programme;
     }
 
+    private ObjectNode reviewBody(String partner) {
+        ObjectNode body = Api.object();
+        body.put("name", "Fuzz review");
+        body.putObject("scope").put("partner", partner);
+        body.put("reviewer", userId("ops-admin"));
+        body.put("days", 14);
+        body.put("defaultDecision", "keep");
+        return body;
+    }
+
+    private ObjectNode contentBody() {
+        ObjectNode body = Api.object();
+        body.put("name", "Fuzz price list");
+        body.put("kind", "pricing");
+        body.put("client", LIBRARY);
+        body.put("uri", "https://assets.fuzz.example/prices");
+        body.put("owner", userId("ops-admin"));
+        body.put("minTier", "gold");
+        body.putArray("regions").add("EMEA");
+        body.put("days", 30);
+        return body;
+    }
+
     private static ObjectNode serviceAccount(String name, String owner) {
         ObjectNode body = Api.object();
         body.put("name", name);
@@ -232,6 +284,18 @@ class FuzzIT extends AccessTestBase {
                 Api.Reply reply = realm.getValue().get(path);
                 assertThat(reply.status()).as(path + " " + reply).isEqualTo(200);
                 state.put(realm.getKey() + " " + path, reply.body());
+            }
+            if (realm.getKey().equals("here")) {
+                for (String path : List.of("/reviews", "/reviews/" + review + "/items", "/content")) {
+                    Api.Reply reply = ops().get(path);
+                    assertThat(reply.status()).as(path + " " + reply).isEqualTo(200);
+                    state.put("here " + path, reply.body());
+                }
+                var authorization = realm().admin().clients().get(realm().admin().clients().findByClientId(LIBRARY).get(0).getId())
+                        .authorization();
+                state.put("here content resources", Integer.toString(authorization.resources().resources().size()));
+                state.put("here content permissions", Integer.toString(authorization.permissions().scope().findAll(null, null, null, null, null).size()));
+                state.put("here delegation", Integer.toString(fuzz.send("GET", self("/me/delegation"), null, null, tokenOf("gus.gold")).status()));
             }
             state.put(realm.getKey() + " organizations",
                     Integer.toString(keycloak.realm(realm.getKey().equals("here") ? realm().getName() : otherRealm)
@@ -318,6 +382,24 @@ class FuzzIT extends AccessTestBase {
                         "businessPurpose", Fuzz.BAD_STRINGS, "days", Fuzz.BAD_DAYS), false));
         endpoints.add(new BodyEndpoint("POST", self("/me/grants/" + here.grant() + "/renew"), tokenOf("gwen.gold"), renewal(),
                 fields("days", Fuzz.BAD_DAYS, "justification", Fuzz.BAD_STRINGS), false));
+        endpoints.add(new BodyEndpoint("POST", admin("/reviews"), ops, reviewBody(here.partner()),
+                fields("name", Fuzz.BAD_STRINGS, "/scope/partner", Fuzz.BAD_STRINGS, "/scope/tier", Fuzz.BAD_STRINGS,
+                        "/scope/serviceAccounts", Fuzz.BAD_BOOLEANS, "reviewer", Fuzz.BAD_STRINGS, "days", Fuzz.BAD_DAYS,
+                        "defaultDecision", Fuzz.BAD_STRINGS), false));
+        ObjectNode keep = object("decision", "keep");
+        keep.put("justification", "Still needed for the partner's deals.");
+        endpoints.add(new BodyEndpoint("POST", admin("/reviews/" + review + "/items/" + item + "/decision"), ops, keep,
+                fields("decision", Fuzz.BAD_STRINGS, "justification", Fuzz.BAD_STRINGS), false));
+        endpoints.add(new BodyEndpoint("POST", admin("/content"), ops, contentBody(),
+                fields("name", Fuzz.BAD_STRINGS, "kind", Fuzz.BAD_STRINGS, "client", Fuzz.BAD_STRINGS, "uri", Fuzz.BAD_STRINGS,
+                        "owner", Fuzz.BAD_STRINGS, "minTier", Fuzz.BAD_STRINGS, "regions", Fuzz.BAD_LISTS, "days", Fuzz.BAD_DAYS,
+                        "baseId", Fuzz.BAD_STRINGS), false));
+        endpoints.add(new BodyEndpoint("POST", admin("/content/" + content + "/withdraw"), ops, reason("Fuzzing."),
+                fields("reason", Fuzz.BAD_STRINGS), false));
+        ObjectNode delegation = object("to", here.member());
+        delegation.put("until", java.time.Instant.now().plus(java.time.Duration.ofDays(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        endpoints.add(new BodyEndpoint("PUT", self("/me/delegation"), tokenOf("gus.gold"), delegation,
+                fields("to", Fuzz.BAD_STRINGS, "until", Fuzz.BAD_STRINGS), false));
         return endpoints;
     }
 
@@ -444,6 +526,11 @@ class FuzzIT extends AccessTestBase {
         fuzz.expect(fuzz.send("GET", self("/me"), null, null, null), 401);
         fuzz.expect(fuzz.send("GET", self("/me"), null, null, () -> "not.a.token"), 401);
         fuzz.expect(fuzz.send("GET", self("/me"), null, null, tokenOf("gus.gold")), 200);
+        fuzz.expect(fuzz.send("GET", self("/me/content"), null, null, null), 401);
+        fuzz.expect(fuzz.send("GET", self("/me/delegation"), null, null, () -> "not.a.token"), 401);
+        fuzz.expect(fuzz.send("DELETE", self("/me/delegation"), null, null, tokenOf("gus.gold")), 404);
+        fuzz.expect(fuzz.send("POST", admin("/content/" + content + "/submit"), null, null, tokenOf("gus.gold")), 403);
+        fuzz.expect(fuzz.send("POST", admin("/reviews/" + review + "/close"), null, null, tokenOf("gus.gold")), 403);
     }
 
     /** Every route with an id in its path, called with {@code id} and, where it takes one, a body it would accept. */
