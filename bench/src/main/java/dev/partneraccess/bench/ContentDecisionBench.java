@@ -268,13 +268,22 @@ public final class ContentDecisionBench {
 
     private static final String UMA = URLEncoder.encode("urn:ietf:params:oauth:grant-type:uma-ticket", StandardCharsets.UTF_8);
 
-    /** One decision; fails unless Keycloak answers 200 with {"result":true}. */
+    /**
+     * One decision; fails unless Keycloak answers 200 with {"result":true}. A decision changes nothing, so one that
+     * meets a kept-alive connection the server has just closed is sent once more on a new one.
+     */
     private void decide(String token, String audience, String resource) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/realms/" + REALM
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/realms/" + REALM
                         + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=" + UMA + "&audience=" + audience + "&permission="
-                        + resource + "%23view&response_mode=decision")).build(), HttpResponse.BodyHandlers.ofString());
+                        + resource + "%23view&response_mode=decision")).build();
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closed) {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != 200 || !response.body().contains("\"result\":true")) {
             String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
             throw new IllegalStateException(audience + " refused " + resource + "#view: " + response.statusCode() + " "
@@ -299,6 +308,8 @@ public final class ContentDecisionBench {
 
     private Run drive(String side, int round, String[] tokens, String[] resources, double seconds) throws Exception {
         String audience = side.equals("ours") ? OURS : STOCK;
+        // When each run starts, so a flight recording of the server can be cut into the two sides.
+        System.out.printf("  %s: %s run %d starts (%.0f s)%n", java.time.Instant.now(), side, round, seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();

@@ -126,6 +126,13 @@ class ContentReleaseIT extends AccessTestBase {
         }
     }
 
+    /** The release stamp on the package's resource, as Keycloak's Authorization admin API shows it. */
+    private String stamp(String resource) {
+        List<String> values = authorization().resources().resource(resource).toRepresentation().getAttributes()
+                .get("partner-access.release");
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
     private void assertMayView(String username, String resource) {
         Api.Reply reply = decision(username, resource, "view");
         assertThat(reply.status()).as(username + ": " + reply).isEqualTo(200);
@@ -275,6 +282,10 @@ class ContentReleaseIT extends AccessTestBase {
         assertMayView("nora.northwind", adaptationResource);
         assertMayView("nora.northwind", baseResource);
 
+        // Decisions are answered from what the node keeps of a package while its resource's release stamp is unchanged.
+        String releasedStamp = stamp(baseResource);
+        assertThat(releasedStamp).isNotBlank();
+
         // Withdrawing the base takes effect on the next decision, for it and its adaptation alike.
         assertRefused(ops().post("/content/" + base + "/withdraw", Api.object()), 400, "reason");
         Api.Reply withdrawn = ops().post("/content/" + base + "/withdraw", reason("The 2027 brand guidelines were recalled."));
@@ -283,6 +294,13 @@ class ContentReleaseIT extends AccessTestBase {
         assertThat(content(adaptation).get("status").asText()).isEqualTo("WITHDRAWN");
         assertRefusedDecision("nora.northwind", baseResource, "view");
         assertRefusedDecision("nora.northwind", adaptationResource, "view");
+        assertThat(stamp(baseResource)).isNotBlank().isNotEqualTo(releasedStamp);
+        // Writing the released stamp back through Keycloak's own Authorization admin API lets nobody in again.
+        ResourceRepresentation edited = authorization().resources().resource(baseResource).toRepresentation();
+        edited.getAttributes().put("partner-access.release", List.of(releasedStamp));
+        authorization().resources().resource(baseResource).update(edited);
+        assertThat(stamp(baseResource)).isEqualTo(releasedStamp);
+        assertRefusedDecision("nora.northwind", baseResource, "view");
         assertThat(evidenceTypes(base)).endsWith("CONTENT_WITHDRAWN");
         assertThat(evidenceTypes(adaptation)).endsWith("CONTENT_WITHDRAWN");
         JsonNode record = evidence("type=CONTENT_WITHDRAWN&subject=" + base).get(0);

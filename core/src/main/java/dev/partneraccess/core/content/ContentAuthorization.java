@@ -3,6 +3,7 @@ package dev.partneraccess.core.content;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.keycloak.authorization.AuthorizationProvider;
 import org.keycloak.authorization.model.Policy;
@@ -89,8 +90,23 @@ final class ContentAuthorization {
             resource.updateUris(Set.of(uri));
         }
         resource.setAttribute(CONTENT_ATTRIBUTE, List.of(contentId));
+        resource.setAttribute(ContentReleaseCache.STAMP_ATTRIBUTE, List.of(UUID.randomUUID().toString()));
         permission(stores, server, view, resource, contentId, name);
         return resource.getId();
+    }
+
+    /**
+     * Marks a change of the package's status or release window on its resource, in the caller's transaction: the
+     * resource leaves Keycloak's authorization cache on every node, and with a new stamp no node decides on what it
+     * kept of the package ({@link ContentReleaseCache}). A resource an admin removed has nothing left to mark.
+     */
+    void stamp(String clientUuid, String resourceId) {
+        ClientModel client = realm.getClientById(clientUuid);
+        ResourceServer server = client == null ? null : stores().getResourceServerStore().findByClient(client);
+        Resource resource = server == null ? null : stores().getResourceStore().findById(server, resourceId);
+        if (resource != null) {
+            resource.setAttribute(ContentReleaseCache.STAMP_ATTRIBUTE, List.of(UUID.randomUUID().toString()));
+        }
     }
 
     private static Scope scope(StoreFactory stores, ResourceServer server, String name) {

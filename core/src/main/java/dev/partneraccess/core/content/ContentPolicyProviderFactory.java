@@ -17,7 +17,8 @@ import dev.partneraccess.core.spi.PartnerAccessProvider;
  * of an ACTIVE partner whose tier reaches the package's {@code minTier} and whose region it lists, until its release
  * ends ({@link ContentAccess}). It grants only inside a scope permission whose scopes are all {@code view}, so tying it
  * to a resource permission or to {@code edit} grants nothing. Applications ask Keycloak in the standard way (UMA
- * grant with {@code response_mode=decision}); each decision reads the package by its resource (one indexed query).
+ * grant with {@code response_mode=decision}); the package comes from the node's {@link ContentReleaseCache} while its resource's stamp is unchanged, so a
+ * decision on cached models makes no database statement.
  */
 public final class ContentPolicyProviderFactory implements PolicyProviderFactory<ContentPolicyRepresentation> {
 
@@ -85,7 +86,7 @@ public final class ContentPolicyProviderFactory implements PolicyProviderFactory
             AuthorizationProvider authorization = evaluation.getAuthorizationProvider();
             KeycloakSession session = authorization.getKeycloakSession();
             String userId = evaluation.getContext().getIdentity().getId();
-            if (session.getProvider(PartnerAccessProvider.class).contents(authorization.getRealm()).mayView(userId, resource.getId())) {
+            if (session.getProvider(PartnerAccessProvider.class).contents(authorization.getRealm()).mayView(userId, resource)) {
                 evaluation.grant();
             } else {
                 evaluation.deny();

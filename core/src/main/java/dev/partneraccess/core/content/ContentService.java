@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.keycloak.authorization.model.Resource;
 import org.keycloak.authorization.model.ResourceServer;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
@@ -63,10 +64,13 @@ public final class ContentService {
     private final ContentStore store;
     private final EvidenceLedger ledger;
     private final ContentAuthorization authorization;
+    private final ContentReleaseCache releases;
 
     /** Built by {@link PartnerAccessProvider#contents(RealmModel)}, once per session and realm. */
-    public ContentService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access, ContentStore store) {
+    public ContentService(KeycloakSession session, RealmModel realm, PartnerAccessProvider access, ContentStore store,
+                          ContentReleaseCache releases) {
         this.session = session;
+        this.releases = releases;
         this.realm = realm;
         this.access = access;
         this.store = store;
@@ -183,7 +187,7 @@ public final class ContentService {
                     + " days for content of kind '" + kind.name() + "'; the package asks for " + content.getDays() + ".");
         }
         ledger.lock(realm.getId());
-        content.setStatus(IN_REVIEW);
+        status(content, IN_REVIEW);
         content.setEndedAt(null);
         content.setEndReason(null);
         ObjectNode details = details(content);
@@ -242,10 +246,10 @@ public final class ContentService {
     public void release(String id, String requestId, Actor actor) {
         ContentModel content = locked(id);
         long now = Time.currentTimeMillis();
-        content.setStatus(RELEASED);
         content.setRequestId(requestId);
         content.setReleasedAt(now);
         content.setExpiresAt(now + content.getDays() * DAY);
+        status(content, RELEASED);
         ObjectNode details = details(content);
         details.put("requestId", requestId);
         details.put("releasedAt", Json.isoTime(now));
@@ -260,7 +264,7 @@ public final class ContentService {
     public void reviewEnded(String id, String requestStatus, Actor actor) {
         store.lock(id).filter(c -> IN_REVIEW.equals(c.getStatus())).ifPresent(content -> {
             boolean rejected = RequestService.REJECTED.equals(requestStatus);
-            content.setStatus(rejected ? REJECTED : DRAFT);
+            status(content, rejected ? REJECTED : DRAFT);
             content.setEndedAt(rejected ? Time.currentTimeMillis() : null);
             content.setEndReason(rejected ? "review rejected" : null);
         });
@@ -333,7 +337,7 @@ public final class ContentService {
 
     private void end(ContentModel content, String status, EvidenceType type, String reason, String withBase, Actor actor) {
         long now = Time.currentTimeMillis();
-        content.setStatus(status);
+        status(content, status);
         content.setEndedAt(now);
         content.setEndReason(reason);
         ObjectNode details = details(content);
@@ -344,6 +348,15 @@ public final class ContentService {
         details.put("releasedAt", content.getReleasedAt() == null ? null : Json.isoTime(content.getReleasedAt()));
         details.put("expiresAt", content.getExpiresAt() == null ? null : Json.isoTime(content.getExpiresAt()));
         ledger.append(realm.getId(), type, actor, content.getId(), null, details);
+    }
+
+    /**
+     * The one way a package's status changes after its creation: with it, its resource gets a new stamp, so no node
+     * decides on a release it kept from before ({@link ContentReleaseCache}).
+     */
+    private void status(ContentModel content, String status) {
+        content.setStatus(status);
+        authorization.stamp(content.getClientUuid(), content.getResourceId());
     }
 
     // ---- reading --------------------------------------------------------------------------------------------
@@ -376,9 +389,13 @@ public final class ContentService {
         return viewable;
     }
 
-    /** The decision of the policy provider: may this user view the package standing for this resource now? */
-    public boolean mayView(String userId, String resourceId) {
-        Optional<ContentPackage> content = store.byResource(resourceId);
+    /**
+     * The decision of the policy provider: may this user view the package standing for this resource now? The package
+     * comes from the node's release cache while the resource's stamp is the one it was read under.
+     */
+    public boolean mayView(String userId, Resource resource) {
+        Optional<ContentPackage> content = releases.get(realm.getId(), resource.getId(),
+                resource.getSingleAttribute(ContentReleaseCache.STAMP_ATTRIBUTE), () -> store.byResource(resource.getId()));
         if (content.isEmpty() || userId == null) {
             return false;
         }

@@ -221,7 +221,7 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public ContentService contents(RealmModel realm) {
         return once(ContentService.class, realm, () -> new ContentService(session, realm, this,
-                JpaStores.contents(session, realm.getId())));
+                JpaStores.contents(session, realm.getId()), factory.releaseCache()));
     }
 
     @Override

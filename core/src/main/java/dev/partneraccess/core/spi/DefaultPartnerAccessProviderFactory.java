@@ -22,6 +22,7 @@ import dev.partneraccess.core.access.PostureMetrics;
 import dev.partneraccess.core.access.SweepTask;
 import dev.partneraccess.core.jpa.PartnerProfileBackfill;
 import dev.partneraccess.core.jpa.JpaStores;
+import dev.partneraccess.core.content.ContentReleaseCache;
 import dev.partneraccess.core.policy.PolicyCache;
 
 /**
@@ -39,6 +40,7 @@ public final class DefaultPartnerAccessProviderFactory implements PartnerAccessP
     private ServerOptions options = new ServerOptions(ServerOptions.DEFAULT_SWEEP_INTERVAL,
             ServerOptions.DEFAULT_SWEEP_BATCH_SIZE, ServerOptions.DEFAULT_METRICS_INTERVAL);
     private final PolicyCache policyCache = new PolicyCache();
+    private final ContentReleaseCache releaseCache = new ContentReleaseCache();
     private final PostureMetrics metrics = new PostureMetrics();
 
     @Override
@@ -80,6 +82,7 @@ public final class DefaultPartnerAccessProviderFactory implements PartnerAccessP
             String realmId = removed.getRealm().getId();
             JpaStores.deleteRealm(removed.getKeycloakSession(), realmId);
             policyCache.forget(realmId);
+            releaseCache.forget(realmId);
         }
     }
 
@@ -105,6 +108,10 @@ public final class DefaultPartnerAccessProviderFactory implements PartnerAccessP
 
     PolicyCache policyCache() {
         return policyCache;
+    }
+
+    ContentReleaseCache releaseCache() {
+        return releaseCache;
     }
 
     PostureMetrics metrics() {
