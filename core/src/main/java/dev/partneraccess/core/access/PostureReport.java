@@ -23,7 +23,8 @@ import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 /**
  * The governance figures of a realm ({@code GET /report} and the {@code partner_access_*} gauges), each one aggregate
- * query on the database: no rows are loaded into memory, so every node reports the same truth.
+ * query on the database or, for the active grants and exceptions, the counts kept with every grant change
+ * ({@link GrantCounter}): no rows are loaded into memory, so every node reports the same truth.
  */
 public final class PostureReport {
 
