@@ -71,6 +71,10 @@ INSERT INTO pa_grant (id, realm_id, request_id, user_id, partner_id, role_id, ro
          CASE WHEN i % 3 = 0 THEN $NOW_MS - 86400000 ELSE $NOW_MS + 86400000::bigint * (1 + i % 28) END,
          CASE WHEN i % 3 = 0 THEN (CASE WHEN i % 2 = 0 THEN 'EXPIRED' ELSE 'REVOKED' END) ELSE 'ACTIVE' END, 0
   FROM generate_series(1, $TOTAL - $DUE) AS i;
+-- The report's kept counts, as the 2026-12-02 migration sets them for grants that exist before it.
+INSERT INTO pa_grant_count (realm_id, active, exceptions, checked_at)
+  SELECT '$REALM_ID', count(*), count(*) FILTER (WHERE exception), $NOW_MS FROM pa_grant WHERE realm_id = '$REALM_ID' AND status = 'ACTIVE'
+  ON CONFLICT (realm_id) DO UPDATE SET active = EXCLUDED.active, exceptions = EXCLUDED.exceptions, checked_at = EXCLUDED.checked_at;
 ANALYZE user_entity; ANALYZE user_role_mapping; ANALYZE pa_grant;
 SQL
 

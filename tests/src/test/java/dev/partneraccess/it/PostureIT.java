@@ -302,6 +302,98 @@ class PostureIT extends AccessTestBase {
                 .isEqualTo(released.get("expiringIn7Days").asDouble()).isPositive();
     }
 
+    /**
+     * The report's grant figures against the grants themselves, listed through the API: ACTIVE ones, exceptions among
+     * them, and those ending within seven days from the server's now. Answers the number active.
+     */
+    private long reportCountsTheGrants(String when) {
+        JsonNode grants = report().get("grants");
+        Api.Reply listed = ops().get("/grants?status=ACTIVE&max=1000");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        java.time.Instant now = java.time.Instant.now().plusSeconds(offset);
+        long active = 0;
+        long exceptions = 0;
+        long ending = 0;
+        for (JsonNode grant : listed.json()) {
+            active++;
+            exceptions += grant.get("exception").asBoolean() ? 1 : 0;
+            java.time.Instant end = java.time.Instant.parse(grant.get("expiresAt").asText());
+            ending += end.isAfter(now) && !end.isAfter(now.plus(java.time.Duration.ofDays(7))) ? 1 : 0;
+        }
+        assertThat(grants.get("active").asLong()).as("active, " + when).isEqualTo(active);
+        assertThat(grants.get("exceptions").asLong()).as("exceptions, " + when).isEqualTo(exceptions);
+        assertThat(grants.get("expiringIn7Days").asLong()).as("expiring in 7 days, " + when).isEqualTo(ending);
+        return active;
+    }
+
+    /** The server clock's offset the test set last, in seconds. */
+    private long offset;
+
+    private void clock(long seconds) {
+        offset = seconds;
+        serverClock(seconds);
+    }
+
+    @Test
+    @Order(6)
+    void theKeptGrantCountsFollowEveryIssueRevocationExpiryAndOffboarding() throws Exception {
+        long before = reportCountsTheGrants("at the start");
+        String partner = partnerWith("Posture Counted", "posture-counted.example", "registered", "EMEA", "paul.partner", "sid.silver");
+        String paul = granted("paul.partner", 3);
+        String sid = granted("sid.silver", 20);
+        assertThat(reportCountsTheGrants("after two issues")).isEqualTo(before + 2);
+        assertThat(gauge(metrics(), "partner_access_grants_active")).isEqualTo(before + 2);
+
+        assertThat(ops().post("/grants/" + sid + "/revoke", reason("No longer needed.")).status()).isEqualTo(200);
+        assertThat(reportCountsTheGrants("after a revocation")).isEqualTo(before + 1);
+
+        // Four days on, the sweep expires paul's grant (and any other of the realm past its end).
+        clock(4 * DAY);
+        assertThat(reportCountsTheGrants("four days on, before the sweep")).isEqualTo(before + 1);
+        JsonNode swept = sweep();
+        assertThat(swept.get("expired").asInt()).isPositive();
+        assertThat(ops().get("/grants/" + paul).json().get("status").asText()).isEqualTo("EXPIRED");
+        long afterExpiry = reportCountsTheGrants("after the sweep's expiry");
+        assertThat(afterExpiry).isLessThanOrEqualTo(before);
+
+        // Offboarding revokes every grant of the partner's members in one transaction.
+        clock(0);
+        granted("paul.partner", 10);
+        granted("sid.silver", 10);
+        assertThat(reportCountsTheGrants("after two more issues")).isEqualTo(afterExpiry + 2);
+        assertThat(ops().post("/partners/" + partner + "/offboard", reason("Partnership ended.")).status()).isEqualTo(200);
+        assertThat(reportCountsTheGrants("after offboarding")).isEqualTo(afterExpiry);
+        assertThat(gauge(metrics(), "partner_access_grants_active")).isEqualTo(afterExpiry);
+    }
+
+    @Test
+    @Order(7)
+    void aDriftOfTheKeptCountsIsRepairedByTheSweepsHourlyCheckWithAWarning() throws Exception {
+        String url = System.getProperty("kc.test.database.url", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!url.isBlank() && !"h2".equals(System.getProperty("partner-access.db", "h2")),
+                "needs a database the test can reach (-Ddb=postgres or -Ddb=mariadb)");
+        long real = reportCountsTheGrants("before the drift");
+        try (Connection db = DriverManager.getConnection(url, System.getProperty("kc.test.database.user"),
+                System.getProperty("kc.test.database.password"));
+             var drift = db.prepareStatement("update PA_GRANT_COUNT set ACTIVE = ACTIVE + 5"
+                     + " where REALM_ID = (select ID from REALM where NAME = ?)")) {
+            drift.setString(1, realm.getName());
+            assertThat(drift.executeUpdate()).isEqualTo(1);
+        }
+        // The report reads the kept count: it shows the drift until the check has run.
+        assertThat(report().at("/grants/active").asLong()).isEqualTo(real + 5);
+
+        // Two hours on (the last check ran at the real time or days from it), the sweep compares the counts with the
+        // grants and repairs them.
+        clock(2 * 3600);
+        sweep();
+        reportCountsTheGrants("after the sweep's check");
+        String log = java.nio.file.Files.readString(PartnerAccessServerConfig.SERVER_LOG);
+        assertThat(log.lines().filter(line -> line.contains("WARN") && line.contains("grant counts of realm")
+                && line.contains("repaired")).toList()).as("the repair's warning").isNotEmpty();
+        assertThat(ServerLog.errorsFromProduct(log)).as("ERROR entries from our code").isEmpty();
+    }
+
     private String metrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getMetric())).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -59,6 +59,7 @@ class ScheduledSweepIT {
             Api.Reply created = api.post("/requests", request);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String grant = created.text("grantId");
+            assertReportCountsTheGrants(api, 1);
 
             // The grant ends within a day, the policy's notice threshold: the timer, not a call, must notice it.
             List<JsonNode> notices = await(() -> api.get("/evidence?type=EXPIRY_NOTICE_SENT&subject=" + grant).json());
@@ -131,6 +132,8 @@ class ScheduledSweepIT {
             List<JsonNode> expired = await(() -> api.get("/evidence?type=GRANT_EXPIRED&subject=" + grant).json());
             assertThat(expired).as("GRANT_EXPIRED from the timer").hasSize(1);
             assertThat(api.get("/grants/" + grant).json().get("status").asText()).isEqualTo("EXPIRED");
+            // The timer's expiry changed the kept count in its own transaction; no check had anything to repair.
+            assertReportCountsTheGrants(api, 0);
             List<JsonNode> escalated = await(() -> api.get("/evidence?type=STAGE_ESCALATED&subject=" + pendingId).json());
             assertThat(escalated).as("STAGE_ESCALATED from the timer").hasSize(1);
             assertThat(escalated.get(0).get("actor").asText()).isEqualTo("system");
@@ -164,8 +167,17 @@ class ScheduledSweepIT {
                     .contains("partner access: expiry sweep every " + INTERVAL + " s in batches of 500")
                     .doesNotContain("is deprecated");
             assertThat(node.logText()).as("the sweep ran from the timer").contains("partner-access-expiry-sweep: running on");
+            assertThat(node.logText()).as("no drift of the kept grant counts").doesNotContain("grant counts of realm");
             assertThat(ServerLog.errorsFromProduct(node.logText())).as("ERROR entries from our code in " + node.log).isEmpty();
         }
+    }
+
+    /** {@code GET /report}'s active grants are the ACTIVE grants listed, {@code expected} of them. */
+    private static void assertReportCountsTheGrants(Api api, int expected) {
+        Api.Reply report = api.get("/report");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(api.get("/grants?status=ACTIVE").json()).hasSize(expected);
+        assertThat(report.json().at("/grants/active").asInt()).isEqualTo(expected);
     }
 
     @Test

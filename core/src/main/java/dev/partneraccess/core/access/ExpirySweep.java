@@ -38,6 +38,7 @@ public final class ExpirySweep {
             new ReviewStep(),
             new ContentReleaseStep(),
             new LedgerCheckStep(),
+            new GrantCountCheckStep(),
             new DefaultAccessStep());
 
     public record Result(int expired, int revoked, int serviceAccountsDisabled, int timedOut, int notices, long durationMs) {

@@ -237,6 +237,7 @@ final class GrantEnding {
         details.put("policyVersion", policyVersion());
         evidence.forEach(details::put);
         ledger.append(realm.getId(), type, actor, grant.getId(), grant.getPartnerId(), details);
+        access.grantCounts(realm).ended(grant.isException());
     }
 
     /**

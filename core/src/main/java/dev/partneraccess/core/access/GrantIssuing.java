@@ -87,6 +87,7 @@ final class GrantIssuing {
             details.put("exception", true);
         }
         ledger.append(realm.getId(), EvidenceType.GRANT_ISSUED, actor, grant.getId(), grant.getPartnerId(), details);
+        access.grantCounts(realm).issued(grant.isException());
         return grant;
     }
 

@@ -23,7 +23,8 @@ import dev.partneraccess.core.spi.PartnerAccessProvider;
 
 /**
  * The governance figures of a realm ({@code GET /report} and the {@code partner_access_*} gauges), each one aggregate
- * query on the database: no rows are loaded into memory, so every node reports the same truth.
+ * query on the database or, for the active grants and exceptions, the counts kept with every grant change
+ * ({@link GrantCounter}): no rows are loaded into memory, so every node reports the same truth.
  */
 public final class PostureReport {
 
@@ -55,9 +56,11 @@ public final class PostureReport {
                     : organizations.getAllStream(java.util.Map.of(PartnerAttributes.STATUS, status.name()), null, null).count());
         }
 
-        PostureFigures.Grants grants = new PostureFigures.Grants(store.activeGrants(realmId),
-                store.activeGrantsEnding(realmId, now, now + 7 * DAY), withoutExpiry(policy),
-                store.activeExceptionGrants(realmId));
+        // Active grants and exceptions from the kept counts (one row); the 7-day window depends on the clock and is
+        // counted over the expiry index, reading only the grants that end in it.
+        GrantTotals kept = access.grantCounts(realm).totals();
+        PostureFigures.Grants grants = new PostureFigures.Grants(kept.active(),
+                store.activeGrantsEnding(realmId, now, now + 7 * DAY), withoutExpiry(policy), kept.exceptions());
 
         long pending = store.pendingRequests(realmId);
         Long oldest = store.oldestPendingCreatedAt(realmId);

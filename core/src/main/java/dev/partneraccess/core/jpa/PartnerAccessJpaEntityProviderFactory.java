@@ -28,7 +28,7 @@ public final class PartnerAccessJpaEntityProviderFactory implements JpaEntityPro
                 StageEntity.class, GrantEntity.class, NoticeEntity.class, TaskLeaseEntity.class,
                 ServiceAccountEntity.class, LedgerCheckEntity.class, PartnerProfileEntity.class,
                 ReviewEntity.class, ReviewItemEntity.class, ReviewReviewerEntity.class, LastLoginEntity.class,
-                ContentEntity.class);
+                ContentEntity.class, GrantCountEntity.class);
     }
 
     @Override

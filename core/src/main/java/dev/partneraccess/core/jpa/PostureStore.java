@@ -33,20 +33,10 @@ public final class PostureStore {
         return value == null ? 0 : value;
     }
 
-    public long activeGrants(String realmId) {
-        return count(realmId, "select count(g) from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'");
-    }
-
     /** Active grants ending after {@code now} and at or before {@code until}. */
     public long activeGrantsEnding(String realmId, long now, long until) {
         return count(realmId, "select count(g) from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
                 + " and g.expiresAt > :now and g.expiresAt <= :week", "now", now, "week", until);
-    }
-
-    /** Active grants issued as exceptions to the policy. */
-    public long activeExceptionGrants(String realmId) {
-        return count(realmId, "select count(g) from PaGrant g where g.realmId = :realmId and g.status = 'ACTIVE'"
-                + " and g.exception = true");
     }
 
     public long pendingRequests(String realmId) {

@@ -13,7 +13,7 @@ public final class RealmData {
     private static final List<String> DELETES = List.of("PA_Content.deleteByRealm", "PA_ReviewReviewer.deleteByRealm", "PA_ReviewItem.deleteByRealm",
             "PA_Review.deleteByRealm", "PA_LastLogin.deleteByRealm", "PA_PartnerProfile.deleteByRealm", "PA_LedgerCheck.deleteByRealm",
             "PA_ServiceAccount.deleteByRealm", "PA_Delegation.deleteByRealm", "PA_Stage.deleteByRealm",
-            "PA_Request.deleteByRealm", "PA_Grant.deleteByRealm", "PA_Evidence.deleteByRealm",
+            "PA_Request.deleteByRealm", "PA_Grant.deleteByRealm", "PA_GrantCount.deleteByRealm", "PA_Evidence.deleteByRealm",
             "PA_EvidenceHead.deleteByRealm", "PA_PolicyVersion.deleteByRealm");
 
     private RealmData() {

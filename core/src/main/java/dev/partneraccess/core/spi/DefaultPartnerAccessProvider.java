@@ -9,6 +9,7 @@ import org.keycloak.models.RealmModel;
 
 import dev.partneraccess.core.access.DefaultAccessCheck;
 import dev.partneraccess.core.access.ExpirySweep;
+import dev.partneraccess.core.access.GrantCounter;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.PostureMetrics;
 import dev.partneraccess.core.access.PostureReport;
@@ -19,6 +20,7 @@ import dev.partneraccess.core.evidence.DenialThrottle;
 import dev.partneraccess.core.evidence.EvidenceLedger;
 import dev.partneraccess.core.evidence.LedgerChecker;
 import dev.partneraccess.core.jpa.EvidenceStore;
+import dev.partneraccess.core.jpa.GrantCountStore;
 import dev.partneraccess.core.jpa.GrantStore;
 import dev.partneraccess.core.jpa.JpaStores;
 import dev.partneraccess.core.jpa.LastLoginStore;
@@ -196,6 +198,12 @@ final class DefaultPartnerAccessProvider implements PartnerAccessProvider {
     @Override
     public RealmWiring wiring(RealmModel realm) {
         return once(RealmWiring.class, realm, () -> new RealmWiring(session, realm, ledger()));
+    }
+
+    @Override
+    public GrantCounter grantCounts(RealmModel realm) {
+        return once(GrantCounter.class, realm, () -> new GrantCounter(session, realm,
+                once(GrantCountStore.class, null, () -> new GrantCountStore(session)), ledger()));
     }
 
     @Override

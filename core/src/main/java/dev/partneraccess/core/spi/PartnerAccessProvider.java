@@ -6,6 +6,7 @@ import org.keycloak.provider.Provider;
 import dev.partneraccess.core.access.DefaultAccessCheck;
 import dev.partneraccess.core.access.DelegationService;
 import dev.partneraccess.core.access.ExpirySweep;
+import dev.partneraccess.core.access.GrantCounter;
 import dev.partneraccess.core.access.GrantService;
 import dev.partneraccess.core.access.PostureMetrics;
 import dev.partneraccess.core.access.PostureReport;
@@ -116,6 +117,9 @@ public interface PartnerAccessProvider extends Provider {
 
     /** Setup and the wiring checks of {@code realm}. */
     RealmWiring wiring(RealmModel realm);
+
+    /** The kept count of ACTIVE grants in {@code realm}, changed with every grant (the report reads it). */
+    GrantCounter grantCounts(RealmModel realm);
 
     /** The governance figures of {@code realm} ({@code GET /report}). */
     PostureReport report(RealmModel realm);
