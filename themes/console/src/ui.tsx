@@ -137,15 +137,17 @@ interface FieldProps {
   error?: unknown;
   help?: string | null;
   required?: boolean;
+  /** The id of the control the label is for, when it is not pa-{name}. */
+  controlId?: string;
   children: ReactNode;
 }
 
 /** A labelled form field whose error from the server (error.field === name) is shown under it. */
-export function Field({ label, name, error, help, required, children }: FieldProps) {
+export function Field({ label, name, error, help, required, controlId, children }: FieldProps) {
   const { t } = useApp();
   const own = error && fieldOf(error) === name ? errorText(error, t) : null;
   return (
-    <FormGroup label={label} fieldId={`pa-${name}`} isRequired={required}>
+    <FormGroup label={label} fieldId={controlId ?? `pa-${name}`} isRequired={required}>
       {children}
       {(own || help) && (
         <FormHelperText>

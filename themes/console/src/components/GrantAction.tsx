@@ -41,11 +41,11 @@ export function GrantAction({ action, path, post, onClose, onDone, maxDays }: Gr
         <Notice error={error} fields={['reason', 'justification', 'days']} />
         <Form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           {!revoke && (
-            <Field label={t('days')} name="days" error={error} help={maxDays ? t('maxDays', { days: maxDays }) : null} required>
+            <Field label={t('days')} name="days" error={error} help={maxDays ? t('maxDays', { days: maxDays }) : null} required controlId="pa-grant-days">
               <TextInput id="pa-grant-days" type="number" min={1} value={days} onChange={(_e, v) => setDays(v)} isRequired />
             </Field>
           )}
-          <Field label={t(revoke ? 'reason' : 'justification')} name={textField} error={error} help={revoke ? null : t('purposeHelp')} required>
+          <Field label={t(revoke ? 'reason' : 'justification')} name={textField} error={error} help={revoke ? null : t('purposeHelp')} required controlId="pa-grant-text">
             <TextArea id="pa-grant-text" value={reason} onChange={(_e, v) => setReason(v)} isRequired />
           </Field>
         </Form>

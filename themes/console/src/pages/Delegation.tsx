@@ -54,7 +54,7 @@ export function Delegation() {
           <Button variant="secondary" id="pa-delegation-end" isDisabled={busy}
             onClick={() => act(() => api.selfDelete('/me/delegation'), t('delegationEnded'))}>{t('delegationEnd')}</Button>
         </>
-      ) : (!current.loading && <p id="pa-delegation-none">{t('delegationNone')}</p>)}
+      ) : (!current.loading && !current.error && <p id="pa-delegation-none">{t('delegationNone')}</p>)}
       <Form onSubmit={save} id="pa-delegation-form" style={{ maxWidth: '40rem' }}>
         <Field label={t('delegationTo')} name="to" error={error} help={t('delegationToHelp')} required>
           <TextInput id="pa-to" value={to} onChange={(_e, v) => setTo(v)} isRequired />

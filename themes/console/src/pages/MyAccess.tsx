@@ -132,7 +132,7 @@ function RequestForm({ programmes, onSent }: { programmes: Programme[]; onSent: 
           <Notice error={error} fields={['role', 'client', 'days', 'businessPurpose', 'exception', 'exception.reason',
             ...(programme?.questions || []).map((q) => `answers.${q.id}`)]} />
           <Form onSubmit={submit} id="pa-request-form" style={{ maxWidth: '40rem' }}>
-            <Field label={t('programme')} name="role" error={error} required>
+            <Field label={t('programme')} name="role" error={error} required controlId="pa-programme">
               <FormSelect id="pa-programme" value={choice} onChange={(_e, v) => { setChoice(v); setAnswers({}); }}>
                 {programmes.map((p, i) => (
                   <FormSelectOption key={i} value={String(i)}
@@ -144,7 +144,7 @@ function RequestForm({ programmes, onSent }: { programmes: Programme[]; onSent: 
               <TextInput id="pa-days" type="number" min={1} max={mostDays} value={days} placeholder={String(programme?.maxDays ?? '')}
                 onChange={(_e, v) => setDays(v)} />
             </Field>
-            <Field label={t('businessPurpose')} name="businessPurpose" error={error} help={t('purposeHelp')} required>
+            <Field label={t('businessPurpose')} name="businessPurpose" error={error} help={t('purposeHelp')} required controlId="pa-purpose">
               <TextArea id="pa-purpose" value={purpose} onChange={(_e, v) => setPurpose(v)} isRequired />
             </Field>
             {(programme?.questions || []).map((q) => (
