@@ -56,6 +56,8 @@ export function ContentPage() {
 
       {list.loading && <Loading />}
       <Problem error={list.error} onRetry={list.reload} />
+      {/* The kind filter comes from the policy: without it the reason shows, for those without the form too. */}
+      {!can.manageUsers && <Problem error={policy.error} onRetry={policy.reload} id="pa-content-policy-error" />}
       {!list.loading && list.data && list.data.length === 0 && (
         <Empty text={status || kind ? t('contentNoneMatching') : t('contentEmpty')} id="pa-content-empty" />
       )}

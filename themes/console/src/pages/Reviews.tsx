@@ -95,6 +95,8 @@ function AwaitingMe({ reviewId, tick, onDecided }: { reviewId: string | null; ti
       <Title headingLevel="h2" size="xl" className="pa-section-title">{t('awaitingTitle')}</Title>
       {items.loading && <Loading />}
       <Problem error={items.error} onRetry={items.reload} />
+      {/* Without the partner list the items name partners by id; the reason shows. */}
+      <Problem error={partners.error} onRetry={partners.reload} id="pa-awaiting-partners-error" />
       {items.data && items.data.length === 0 && (
         <Empty text={can.viewUsers || reviewId ? t('awaitingEmpty') : t('awaitingNoList')} id="pa-awaiting-empty" />
       )}
@@ -249,6 +251,7 @@ function StartReview({ onStarted }: { onStarted: () => void }) {
     <section id="pa-start-review" className="pa-section">
       <Title headingLevel="h2" size="xl" className="pa-section-title">{t('startReview')}</Title>
       <Notice error={error} success={done} fields={['name', 'reviewer', 'days', 'defaultDecision']} />
+      <Problem error={partners.error} onRetry={partners.reload} id="pa-start-partners-error" />
       <Form onSubmit={(e) => { e.preventDefault(); start(); }}>
         <Field label={t('name')} name="name" error={error} required>
           <TextInput id="pa-name" value={form.name} onChange={set('name')} isRequired />
