@@ -54,3 +54,16 @@ describe('programme names', () => {
     expect(programmeName('pricing-api', 'partner-api', null)).toBe('partner-api / pricing-api');
   });
 });
+
+describe('counts', () => {
+  it('uses the singular and the plural of each language', () => {
+    const de = translator('de');
+    const sentence = (count: number) => de('confirmOffboard', {
+      name: 'Northwind', grants: de('activeGrants', { count }), members: de('ofMembers', { count }),
+    });
+    expect(sentence(1)).toContain('entzieht 1 aktive Berechtigung von 1 Mitglied,');
+    expect(sentence(3)).toContain('entzieht 3 aktive Berechtigungen von 3 Mitgliedern,');
+    expect(translator('fr')('daysLeft', { count: 1 })).toBe('1 jour');
+    expect(translator('en')('activeGrants', { count: 2 })).toBe('2 active grants');
+  });
+});
