@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import {
-  ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, DescriptionList, DescriptionListDescription,
-  DescriptionListGroup, DescriptionListTerm, Form, FormSelect, FormSelectOption, Label, TextArea, Title,
+  ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, DescriptionList, Form, FormSelect, FormSelectOption, Label,
+  TextArea, Title,
 } from '@patternfly/react-core';
-import { Empty, Field, Loading, Problem, programmeName, useApp, useLoad, when } from '../ui.jsx';
-import { ExceptionBadge } from './MyAccess.jsx';
+import { errorText, statusOf } from '../errors';
+import type { AccessRequest } from '../types';
+import { Empty, ExceptionBadge, Field, Loading, Problem, Row, Success, programmeName, useApp, useLoad, when } from '../ui';
 
 /** Requests with a stage the signed-in user may decide: GET /requests?awaiting=me. */
 export function Inbox() {
   const { t, api } = useApp();
-  const inbox = useLoad(() => api.get('/requests', { awaiting: 'me' }), []);
-  const [done, setDone] = useState(null);
+  const inbox = useLoad(() => api.get<AccessRequest[]>('/requests', { awaiting: 'me' }), []);
+  const [done, setDone] = useState<string | null>(null);
   // A link to one request (from a content package in review) names its card after '#'.
   useEffect(() => {
     const target = window.location.hash.slice(1);
@@ -23,7 +24,7 @@ export function Inbox() {
     <>
       <Title headingLevel="h1">{t('inboxTitle')}</Title>
       <Content component="p">{t('inboxIntro')}</Content>
-      {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" id="pa-decided" />}
+      <Success text={done} id="pa-decided" />
       {inbox.loading && <Loading />}
       <Problem error={inbox.error} onRetry={inbox.reload} />
       {inbox.data && inbox.data.length === 0 && <Empty text={t('inboxEmpty')} id="pa-inbox-empty" />}
@@ -34,22 +35,22 @@ export function Inbox() {
   );
 }
 
-function InboxRequest({ request, onDecided }) {
+function InboxRequest({ request, onDecided }: { request: AccessRequest; onDecided: (text: string) => void }) {
   const { t, language, api, can } = useApp();
   const pending = request.stages.filter((s) => s.status === 'PENDING');
   // Preselect the stage the user's roles point to; the server still decides who may decide it.
   const mine = pending.find((s) => can.realmRoles.includes(`partner-approver-${s.stage}`)
     || (s.stage === 'regional' && can.realmRoles.includes(`partner-approver-region-${(request.partnerRegion || '').toLowerCase()}`)));
-  const [stage, setStage] = useState((mine || pending[0])?.stage);
+  const [stage, setStage] = useState((mine || pending[0])?.stage ?? '');
   const [justification, setJustification] = useState('');
-  const [error, setError] = useState(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const decide = async (decision) => {
+  const decide = async (decision: 'approve' | 'reject') => {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post(`/requests/${request.id}/decision`, { stage, decision, justification });
+      const updated = await api.post<AccessRequest>(`/requests/${encodeURIComponent(request.id)}/decision`, { stage, decision, justification });
       onDecided(t('decided', { stage, decision: t(decision === 'approve' ? 'decisionApproved' : 'decisionRejected'), status: updated.status }));
     } catch (e) {
       setError(e);
@@ -95,10 +96,10 @@ function InboxRequest({ request, onDecided }) {
             </li>
           ))}
         </ul>
-        {error && (
-          <Alert variant="danger" isInline title={error.status === 403 ? t('refusedTitle') : t('errorTitle')} className="pa-notice pa-refused" role="alert">
-            <p>{error.message}</p>
-            {error.status === 403 && <p>{t('sodHint')}</p>}
+        {error !== null && (
+          <Alert variant="danger" isInline title={statusOf(error) === 403 ? t('refusedTitle') : t('errorTitle')} className="pa-notice pa-refused" role="alert">
+            <p>{errorText(error, t)}</p>
+            {statusOf(error) === 403 && <p>{t('sodHint')}</p>}
           </Alert>
         )}
         {pending.length > 0 && (
@@ -124,14 +125,3 @@ function InboxRequest({ request, onDecided }) {
     </Card>
   );
 }
-
-function Row({ term, value }) {
-  return (
-    <DescriptionListGroup>
-      <DescriptionListTerm>{term}</DescriptionListTerm>
-      <DescriptionListDescription>{value}</DescriptionListDescription>
-    </DescriptionListGroup>
-  );
-}
-
-export { Row };

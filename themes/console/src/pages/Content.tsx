@@ -1,40 +1,32 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
-  ActionGroup, Alert, Button, Content as Text, Form, FormSelect, FormSelectOption, Label, TextArea, TextInput, Title,
+  ActionGroup, Button, Content as Text, Form, FormSelect, FormSelectOption, Label, TextArea, TextInput, Title,
 } from '@patternfly/react-core';
-import { Empty, Field, Loading, Notice, Problem, Table, splitList, timeLeft, useApp, useLoad, when } from '../ui.jsx';
+import { refusal } from '../api';
+import { statusOf } from '../errors';
+import { ContentLink } from '../components/MyContent';
+import type { ContentKind, ContentPackage, PolicyDocument, PolicyTier } from '../types';
+import { Empty, Field, Loading, Notice, Problem, Success, Table, row, splitList, timeLeft, useApp, useLoad, when } from '../ui';
 
 const STATUSES = ['DRAFT', 'IN_REVIEW', 'RELEASED', 'WITHDRAWN', 'EXPIRED', 'REJECTED'];
-const STATUS_COLORS = { DRAFT: 'grey', IN_REVIEW: 'blue', RELEASED: 'green', WITHDRAWN: 'orange', EXPIRED: 'grey', REJECTED: 'red' };
+const STATUS_COLORS: Record<string, 'grey' | 'blue' | 'green' | 'orange' | 'red'> = { DRAFT: 'grey', IN_REVIEW: 'blue', RELEASED: 'green', WITHDRAWN: 'orange', EXPIRED: 'grey', REJECTED: 'red' };
 
-function contentStatus(status) {
+function contentStatus(status: string) {
   return <Label color={STATUS_COLORS[status] || 'grey'} className="pa-status" data-status={status}>{status}</Label>;
-}
-
-/**
- * A package's address as a link only when it is a web address or a path on this server: the server accepts any
- * absolute URI, and a javascript: or data: address must never become something a partner clicks.
- */
-export function ContentLink({ uri }) {
-  if (!uri) {
-    return null;
-  }
-  const safe = /^https?:\/\//i.test(uri) || (uri.startsWith('/') && !uri.startsWith('//'));
-  return safe
-    ? <a href={uri} className="pa-content-uri" target="_blank" rel="noopener noreferrer">{uri}</a>
-    : <span className="pa-content-uri">{uri}</span>;
 }
 
 /** Content packages for admins: GET /content with filters, POST /content, /content/{id}/submit and /withdraw. */
 export function ContentPage() {
   const { t, api, can } = useApp();
-  const policy = useLoad(() => api.get('/policy').catch((e) => (e.status === 404 ? null : Promise.reject(e))), []);
+  // A realm without a policy answers 404: then there are no kinds, which the form says.
+  const policy = useLoad(() => api.get<PolicyDocument>('/policy')
+    .catch((e: unknown) => (statusOf(e) === 404 ? null : Promise.reject(e))), []);
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState('');
   const [tick, setTick] = useState(0);
-  const list = useLoad(() => api.get('/content', { status, kind, max: 1000 }), [status, kind, tick]);
-  const [done, setDone] = useState(null);
-  const changed = (text) => {
+  const list = useLoad(() => api.get<ContentPackage[]>('/content', { status, kind, max: 1000 }), [status, kind, tick]);
+  const [done, setDone] = useState<string | null>(null);
+  const changed = (text: string) => {
     setDone(text);
     setTick((n) => n + 1);
   };
@@ -45,7 +37,7 @@ export function ContentPage() {
     <>
       <Title headingLevel="h1">{t('contentTitle')}</Title>
       <Text component="p">{t('contentIntro')}</Text>
-      {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" id="pa-content-done" />}
+      <Success text={done} id="pa-content-done" />
 
       <Form isHorizontal className="pa-filters" onSubmit={(e) => e.preventDefault()}>
         <Field label={t('status')} name="content-status">
@@ -64,6 +56,8 @@ export function ContentPage() {
 
       {list.loading && <Loading />}
       <Problem error={list.error} onRetry={list.reload} />
+      {/* The kind filter comes from the policy: without it the reason shows, for those without the form too. */}
+      {!can.manageUsers && <Problem error={policy.error} onRetry={policy.reload} id="pa-content-policy-error" />}
       {!list.loading && list.data && list.data.length === 0 && (
         <Empty text={status || kind ? t('contentNoneMatching') : t('contentEmpty')} id="pa-content-empty" />
       )}
@@ -77,17 +71,17 @@ export function ContentPage() {
   );
 }
 
-function PackageTable({ packages, onChanged }) {
+function PackageTable({ packages, onChanged }: { packages: ContentPackage[]; onChanged: (text: string) => void }) {
   const { t, api, can, language, navigate } = useApp();
-  const [withdrawing, setWithdrawing] = useState(null);
-  const [error, setError] = useState(null);
+  const [withdrawing, setWithdrawing] = useState<ContentPackage | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (p) => {
+  const submit = async (p: ContentPackage) => {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post(`/content/${encodeURIComponent(p.id)}/submit`);
+      const updated = await api.post<ContentPackage>(`/content/${encodeURIComponent(p.id)}/submit`);
       onChanged(t('contentSubmitted', { name: p.name, status: updated.status }));
     } catch (e) {
       setError(e);
@@ -96,9 +90,9 @@ function PackageTable({ packages, onChanged }) {
     }
   };
 
-  const release = (p) => {
+  const release = (p: ContentPackage): string => {
     if (p.status === 'RELEASED') {
-      return `${when(p.releasedAt, language)} – ${when(p.expiresAt, language)} (${timeLeft(p.expiresAt, t)})`;
+      return `${when(p.releasedAt, language)} – ${when(p.expiresAt, language)} (${p.expiresAt ? timeLeft(p.expiresAt, t) : ''})`;
     }
     if (p.endedAt) {
       return `${t('contentEnded', { at: when(p.endedAt, language) })}${p.endReason ? ` — “${p.endReason}”` : ''}`;
@@ -106,7 +100,7 @@ function PackageTable({ packages, onChanged }) {
     return t('contentDaysAsked', { days: p.days });
   };
 
-  const actions = (p) => {
+  const actions = (p: ContentPackage) => {
     if (!can.manageUsers) {
       return p.status === 'IN_REVIEW' ? inboxLink(p) : null;
     }
@@ -120,7 +114,7 @@ function PackageTable({ packages, onChanged }) {
   };
 
   // The request waits in the approvers' inbox; the link opens it there, scrolled to its card.
-  const inboxLink = (p) => (
+  const inboxLink = (p: ContentPackage) => (
     <a href={`inbox#pa-request-${p.requestId}`} className="pa-content-request" data-request={p.requestId}
       onClick={(e) => { e.preventDefault(); navigate(`inbox#pa-request-${p.requestId}`); }}>
       {t('contentOpenRequest')}
@@ -132,30 +126,30 @@ function PackageTable({ packages, onChanged }) {
       <Notice error={error} />
       <Table label={t('contentTitle')} id="pa-content"
         columns={[t('contentName'), t('contentKind'), t('client'), t('contentMinTier'), t('contentRegions'), t('status'), t('contentWindow'), t('actions')]}
-        rows={packages.map((p) => Object.assign([
+        rows={packages.map((p) => row(p.id, [
           <>{p.name}{p.uri && <><br /><ContentLink uri={p.uri} /></>}</>,
           p.kind, p.client, p.minTier, p.regions.join(', '), contentStatus(p.status), release(p), actions(p),
-        ], { key: p.id }))} />
+        ]))} />
       {withdrawing && (
         <Withdraw pkg={withdrawing} onClose={() => setWithdrawing(null)}
-          onDone={(updated) => { setWithdrawing(null); onChanged(t('contentWithdrawn', { name: updated.name })); }} />
+          onDone={(updated: ContentPackage) => { setWithdrawing(null); onChanged(t('contentWithdrawn', { name: updated.name })); }} />
       )}
     </>
   );
 }
 
-function Withdraw({ pkg, onClose, onDone }) {
+function Withdraw({ pkg, onClose, onDone }: { pkg: ContentPackage; onClose: () => void; onDone: (updated: ContentPackage) => void }) {
   const { t, api } = useApp();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const send = async (e) => {
+  const send = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onDone(await api.post(`/content/${encodeURIComponent(pkg.id)}/withdraw`, { reason }));
+      onDone(await api.post<ContentPackage>(`/content/${encodeURIComponent(pkg.id)}/withdraw`, { reason }));
     } catch (e2) {
       setError(e2);
     } finally {
@@ -182,30 +176,31 @@ function Withdraw({ pkg, onClose, onDone }) {
 
 const EMPTY_FORM = { name: '', kind: '', client: '', uri: '', owner: '', minTier: '', regions: '', days: '' };
 
-function CreatePackage({ kinds, tiers, onCreated }) {
+type PackageForm = typeof EMPTY_FORM;
+
+function CreatePackage({ kinds, tiers, onCreated }: { kinds: ContentKind[]; tiers: PolicyTier[]; onCreated: (text: string) => void }) {
   const { t, api } = useApp();
-  const [form, setForm] = useState(EMPTY_FORM);
-  const [error, setError] = useState(null);
+  const [form, setForm] = useState<PackageForm>(EMPTY_FORM);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = (name) => (_e, v) => setForm({ ...form, [name]: v });
+  const set = (name: keyof PackageForm) => (_e: unknown, v: string) => setForm({ ...form, [name]: v });
   const kind = kinds.find((k) => k.name === (form.kind || kinds[0]?.name));
 
-  const create = async (e) => {
+  const create = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
       const found = form.owner.trim() ? await api.findUser(form.owner.trim()) : [];
       if (!found.length) {
-        throw Object.assign(new Error(form.owner.trim() ? t('unknownUser', { user: form.owner }) : t('contentOwnerRequired')),
-          { status: 400, field: 'owner' });
+        throw refusal('owner', form.owner.trim() ? t('unknownUser', { user: form.owner }) : t('contentOwnerRequired'));
       }
-      const body = {
-        name: form.name, kind: form.kind || kinds[0]?.name, client: form.client, owner: found[0].id,
+      const body: Record<string, unknown> = {
+        name: form.name, kind: form.kind || kinds[0]?.name, client: form.client, owner: found[0]!.id,
         minTier: form.minTier || tiers[0]?.name, regions: splitList(form.regions), days: Number(form.days),
       };
       if (form.uri.trim()) body.uri = form.uri.trim();
-      const created = await api.post('/content', body);
+      const created = await api.post<ContentPackage>('/content', body);
       setForm(EMPTY_FORM);
       onCreated(t('contentCreated', { name: created.name }));
     } catch (e2) {
@@ -257,26 +252,6 @@ function CreatePackage({ kinds, tiers, onCreated }) {
             </ActionGroup>
           </Form>
         </>
-      )}
-    </section>
-  );
-}
-
-/** What the signed-in partner user may view now: GET /realms/{realm}/partner-access/me/content. */
-export function MyContent() {
-  const { t, api, language } = useApp();
-  const list = useLoad(() => api.selfGet('/me/content'), []);
-  return (
-    <section className="pa-section" id="pa-my-content-section">
-      <Title headingLevel="h2" className="pa-section-title">{t('myContent')}</Title>
-      {list.loading && <Loading />}
-      <Problem error={list.error} onRetry={list.reload} />
-      {!list.loading && list.data && list.data.length === 0 && <Empty text={t('myContentEmpty')} id="pa-my-content-empty" />}
-      {!list.loading && list.data && list.data.length > 0 && (
-        <Table label={t('myContent')} id="pa-my-content" columns={[t('contentName'), t('contentKind'), t('contentUri'), t('contentReleaseEnds'), t('timeLeft')]}
-          rows={list.data.map((c) => Object.assign([
-            c.name, c.kind, <ContentLink uri={c.uri} />, when(c.expiresAt, language), c.expiresAt ? timeLeft(c.expiresAt, t) : '',
-          ], { key: c.id }))} />
       )}
     </section>
   );
