@@ -1,10 +1,8 @@
 // Run by the themes module's Maven build (exec-maven-plugin) with the machine's Node and npm:
-// installs the locked dependencies when package-lock.json changed; when the console's inputs changed, type-checks
-// it, runs its component tests (Vitest; a failing test fails the Maven build) and builds it; otherwise it does
-// nothing, so a Maven build without front-end changes costs no npm time. `--skip-tests=true` (Maven's -DskipTests)
-// leaves the component tests out.
+// installs the locked dependencies when package-lock.json changed, builds the console when its inputs changed,
+// and otherwise does nothing, so a Maven build without front-end changes costs no npm time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -28,20 +26,12 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(join(here, 
   run('ci', '--no-audit', '--no-fund');
 }
 
-const skipTests = process.argv.includes('--skip-tests=true');
-// The login theme's message bundles are inputs too: the console takes the texts it shares with the login pages from them.
-const inputs = ['src', 'public', 'index.html', 'vite.config.js', 'tsconfig.json', 'package-lock.json', 'package.json',
-  join('..', 'src', 'main', 'resources', 'theme-resources', 'messages')].map((p) => join(here, p));
-// A build made with the tests skipped is built again, with them, by the next build that runs tests.
+const inputs = ['src', 'index.html', 'vite.config.js', 'package-lock.json', 'package.json'].map((p) => join(here, p));
 const changed = !existsSync(stamp) || !existsSync(join(out, 'index.html'))
-  || Math.max(...inputs.map(newest)) > statSync(stamp).mtimeMs
-  || (!skipTests && readFileSync(stamp, 'utf8').includes('tests skipped'));
+  || Math.max(...inputs.map(newest)) > statSync(stamp).mtimeMs;
 if (changed) {
-  if (!skipTests) {
-    run('test');
-  }
   run('run', 'build');
-  writeFileSync(stamp, new Date().toISOString() + (skipTests ? ' tests skipped' : '') + '\n');
+  writeFileSync(stamp, new Date().toISOString() + '\n');
 } else {
   console.log('Partner Access console: inputs unchanged, build skipped');
 }

@@ -66,64 +66,18 @@ function thirdPartyList() {
   };
 }
 
-// The login theme's message bundles as the module 'virtual:theme-messages': { en: {key: text}, de: ..., fr: ... }.
-// Texts that the login pages and the console both show (the business purpose) are written once, there.
-const THEME_MESSAGES = join(here, '..', 'src', 'main', 'resources', 'theme-resources', 'messages');
-
-function parseProperties(text) {
-  const messages = {};
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('!')) {
-      continue;
-    }
-    const at = trimmed.search(/[=:]/);
-    if (at > 0) {
-      messages[trimmed.slice(0, at).trim()] = trimmed.slice(at + 1).trim();
-    }
-  }
-  return messages;
-}
-
-function themeMessages() {
-  const id = 'virtual:theme-messages';
-  return {
-    name: 'partner-access-theme-messages',
-    resolveId: (source) => (source === id ? '\0' + id : null),
-    load(loaded) {
-      if (loaded !== '\0' + id) {
-        return null;
-      }
-      const all = {};
-      for (const file of readdirSync(THEME_MESSAGES).filter((f) => /^messages_[a-z]{2}\.properties$/.test(f))) {
-        this.addWatchFile(join(THEME_MESSAGES, file));
-        all[file.slice('messages_'.length, 'messages_'.length + 2)] = parseProperties(readFileSync(join(THEME_MESSAGES, file), 'utf8'));
-      }
-      return `export default ${JSON.stringify(all)};`;
-    },
-  };
-}
-
 // The console is served by the extension at /realms/{realm}/partner-access/console/; index.html carries a
 // <base href> with that path, so every asset is addressed relative to it. The build goes into the themes
 // module's classes, which the deployable jar shades in.
 export default defineConfig({
   base: './',
   esbuild: { jsx: 'automatic' },
-  plugins: [themeMessages(), thirdPartyList()],
+  plugins: [thirdPartyList()],
   build: {
     outDir: '../target/classes/partner-access-console',
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
-  },
-  // Component tests (src/**/*.test.tsx) in jsdom, run by the Maven build through build-if-changed.mjs.
-  test: {
-    environment: 'jsdom',
-    globals: true,
-    setupFiles: ['src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
-    css: false,
   },
 });

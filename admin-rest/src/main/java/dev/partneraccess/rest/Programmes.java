@@ -3,10 +3,6 @@ package dev.partneraccess.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-
 import dev.partneraccess.core.partner.Partner;
 import dev.partneraccess.core.policy.AccessLimits;
 import dev.partneraccess.core.policy.Policy;
@@ -16,15 +12,14 @@ import dev.partneraccess.core.support.Json;
  * The programmes a partner's tier may request, with the most days a request may ask for and the questions its
  * requesters answer: what a partner user can choose from in self-service. When the policy allows exceptions, each
  * programme also says how many days an exception may ask for, and the programmes above the tier are listed too,
- * marked {@code exceptionOnly}. Each carries its role's description from Keycloak, when the role has one, as the
- * programme's name for people. The request itself is still checked in full when it is made.
+ * marked {@code exceptionOnly}. The request itself is still checked in full when it is made.
  */
 final class Programmes {
 
     private Programmes() {
     }
 
-    static ArrayNode allowed(RealmModel realm, Policy policy, Partner partner) {
+    static ArrayNode allowed(Policy policy, Partner partner) {
         ArrayNode list = Json.array();
         if (policy == null || partner == null) {
             return list;
@@ -42,7 +37,6 @@ final class Programmes {
             ObjectNode entry = list.addObject();
             entry.put("role", programme.role());
             entry.put("client", programme.client());
-            entry.put("description", description(realm, programme.role(), programme.client()));
             ArrayNode stages = entry.putArray("stages");
             programme.stages().forEach(stages::add);
             entry.put("maxDays", AccessLimits.maxDays(tier, programme));
@@ -63,18 +57,5 @@ final class Programmes {
             }
         }
         return list;
-    }
-
-    /** The role's description, or null when the role (or its client) is missing or has none. */
-    private static String description(RealmModel realm, String role, String clientId) {
-        RoleModel model;
-        if (clientId == null) {
-            model = realm.getRole(role);
-        } else {
-            ClientModel client = realm.getClientByClientId(clientId);
-            model = client == null ? null : client.getRole(role);
-        }
-        String text = model == null ? null : model.getDescription();
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

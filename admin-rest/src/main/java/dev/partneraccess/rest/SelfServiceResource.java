@@ -79,7 +79,7 @@ public final class SelfServiceResource {
             ArrayNode requestList = me.putArray("requests");
             requests.withApprovers(requests.ofUser(user.getId(), new Paging(0, Paging.DEFAULT_MAX))).stream()
                     .map(RequestJson::write).forEach(requestList::add);
-            me.set("programmes", Programmes.allowed(realm, access.policies().current(realm).map(StoredPolicy::policy).orElse(null),
+            me.set("programmes", Programmes.allowed(access.policies().current(realm).map(StoredPolicy::policy).orElse(null),
                     partner.orElse(null)));
             return Rest.ok(me);
         });

@@ -54,14 +54,10 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the element shows the text (a single-page application renders after its API calls answer). An
-     * element replaced while it is read (a lazily loaded page taking the place of its placeholder) is read again.
-     */
+    /** Waits until the element shows the text (a single-page application renders after its API calls answer). */
     WebElement waitForText(String css, String text) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(css)).stream()
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(css)).stream()
                     .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no '" + css + "' showing '" + text + "' on " + driver.getCurrentUrl() + ":\n"

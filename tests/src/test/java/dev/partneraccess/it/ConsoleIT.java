@@ -121,7 +121,7 @@ class ConsoleIT extends ConsoleTestBase {
         screenshot("console-partner.png");
 
         browser.click("#pa-offboard");
-        browser.waitForText("#pa-confirm-text", "revokes 1 active grant of its 1 member,");
+        browser.waitForText("#pa-confirm-text", "revokes 1 active grants of its 1 members");
         browser.type("#pa-reason", "The partnership ended on contract termination.");
         browser.click("#pa-confirm-button");
         browser.waitForText(".pa-success", "OFFBOARDED");

@@ -1,20 +1,16 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   ActionGroup, Alert, Button, Card, CardBody, CardTitle, Checkbox, Content, DescriptionList, Form, FormSelect,
   FormSelectOption, Label, TextArea, TextInput, Title,
 } from '@patternfly/react-core';
-import { errorText, statusOf } from '../errors';
-import type { Translate } from '../i18n';
-import type { Partner, Recommendation, Review, ReviewItem } from '../types';
-import { Empty, Field, Loading, Notice, Problem, Row, Table, programmeName, row, useApp, useLoad, when } from '../ui';
+import { Empty, Field, Loading, Notice, Problem, Table, programmeName, useApp, useLoad, when } from '../ui.jsx';
+import { Row } from './Inbox.jsx';
 
-type AwaitingItem = ReviewItem & { review: Review };
-
-function reviewStatus(status?: string) {
+function reviewStatus(status) {
   return <Label color={status === 'OPEN' ? 'blue' : 'grey'} className="pa-status" data-status={status}>{status}</Label>;
 }
 
-function recommendationLabel(t: Translate, recommendation?: Recommendation | null): ReactNode {
+function recommendationLabel(t, recommendation) {
   if (!recommendation || !recommendation.decision) {
     return null;
   }
@@ -27,14 +23,14 @@ function recommendationLabel(t: Translate, recommendation?: Recommendation | nul
   );
 }
 
-const decisionText = (t: Translate, decision?: string | null): string => (decision === 'keep' ? t('kept') : decision === 'revoke' ? t('revokedDecision') : '');
+const decisionText = (t, decision) => (decision === 'keep' ? t('kept') : decision === 'revoke' ? t('revokedDecision') : '');
 
 /**
  * Access reviews. Reviewers: the items awaiting them (GET /reviews/{id}/items?awaiting=me over the reviews that
  * GET /reviews?awaiting=me names, and the one review named in the address), keep or revoke with a justification, or apply the recommendations to the
  * selected items. Admins: start a review, follow its progress, close it.
  */
-export function Reviews({ reviewId }: { reviewId: string | null }) {
+export function Reviews({ reviewId }) {
   const { t, can } = useApp();
   const [tick, setTick] = useState(0);
   const changed = () => setTick((n) => n + 1);
@@ -49,26 +45,26 @@ export function Reviews({ reviewId }: { reviewId: string | null }) {
   );
 }
 
-function AwaitingMe({ reviewId, tick, onDecided }: { reviewId: string | null; tick: number; onDecided: () => void }) {
+function AwaitingMe({ reviewId, tick, onDecided }) {
   const { t, api, can } = useApp();
-  const partners = useLoad(() => (can.viewUsers ? api.get<Partner[]>('/partners', { max: 1000 }) : Promise.resolve([])), []);
+  const partners = useLoad(() => (can.viewUsers ? api.get('/partners', { max: 1000 }).catch(() => []) : Promise.resolve([])), []);
   const items = useLoad(async () => {
     // Every reviewer, admin or not, finds the open reviews that wait for them; the one in the address is added.
-    const waiting = await api.get<Review[]>('/reviews', { awaiting: 'me', max: 1000 });
-    const reviews: Review[] = [...(reviewId && !waiting.some((o) => o.id === reviewId) ? [{ id: reviewId }] : []), ...waiting];
-    const lists = await Promise.all(reviews.map((review) => api.get<ReviewItem[]>(`/reviews/${encodeURIComponent(review.id)}/items`, { awaiting: 'me', max: 1000 })
-      .then((found): AwaitingItem[] => found.map((item) => ({ ...item, review })))));
+    const waiting = await api.get('/reviews', { awaiting: 'me', max: 1000 });
+    const reviews = [...(reviewId && !waiting.some((o) => o.id === reviewId) ? [{ id: reviewId }] : []), ...waiting];
+    const lists = await Promise.all(reviews.map((review) => api.get(`/reviews/${encodeURIComponent(review.id)}/items`, { awaiting: 'me', max: 1000 })
+      .then((found) => found.map((item) => ({ ...item, review })))));
     return lists.flat();
   }, [reviewId, tick]);
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelected] = useState([]);
   const [justification, setJustification] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const [decisions, setDecisions] = useState<AwaitingItem[]>([]);
-  const partnerName = (id: string) => (partners.data || []).find((p) => p.id === id)?.name || id;
+  const [decisions, setDecisions] = useState([]);
+  const partnerName = (id) => (partners.data || []).find((p) => p.id === id)?.name || id;
 
-  const decide = async (item: AwaitingItem, decision: string, text: string) => {
-    const updated = await api.post<ReviewItem>(`/reviews/${encodeURIComponent(item.review.id)}/items/${encodeURIComponent(item.id)}/decision`,
+  const decide = async (item, decision, text) => {
+    const updated = await api.post(`/reviews/${encodeURIComponent(item.review.id)}/items/${encodeURIComponent(item.id)}/decision`,
       { decision, justification: text });
     setDecisions((list) => [{ ...item, ...updated }, ...list]);
   };
@@ -77,7 +73,7 @@ function AwaitingMe({ reviewId, tick, onDecided }: { reviewId: string | null; ti
     setError(null);
     try {
       for (const item of (items.data || []).filter((i) => selected.includes(i.id))) {
-        await decide(item, item.recommendation?.decision ?? 'keep', justification);
+        await decide(item, item.recommendation.decision, justification);
       }
       setSelected([]);
       setJustification('');
@@ -95,8 +91,6 @@ function AwaitingMe({ reviewId, tick, onDecided }: { reviewId: string | null; ti
       <Title headingLevel="h2" size="xl" className="pa-section-title">{t('awaitingTitle')}</Title>
       {items.loading && <Loading />}
       <Problem error={items.error} onRetry={items.reload} />
-      {/* Without the partner list the items name partners by id; the reason shows. */}
-      <Problem error={partners.error} onRetry={partners.reload} id="pa-awaiting-partners-error" />
       {items.data && items.data.length === 0 && (
         <Empty text={can.viewUsers || reviewId ? t('awaitingEmpty') : t('awaitingNoList')} id="pa-awaiting-empty" />
       )}
@@ -125,32 +119,23 @@ function AwaitingMe({ reviewId, tick, onDecided }: { reviewId: string | null; ti
           <Title headingLevel="h3" size="lg" className="pa-section-title">{t('myDecisions')}</Title>
           <Table label={t('myDecisions')} id="pa-my-decisions"
             columns={[t('user'), t('programme'), t('decision'), t('justification')]}
-            rows={decisions.map((d) => row(d.id, [
+            rows={decisions.map((d) => Object.assign([
               d.username || d.user, programmeName(d.role, d.client),
-              <span className="pa-decision" data-decision={d.decision ?? ''}>{decisionText(t, d.decision)}</span>, d.justification,
-            ]))} />
+              <span className="pa-decision" data-decision={d.decision}>{decisionText(t, d.decision)}</span>, d.justification,
+            ], { key: d.id }))} />
         </>
       )}
     </section>
   );
 }
 
-interface ItemCardProps {
-  item: AwaitingItem;
-  partnerName: string;
-  selected: boolean;
-  onSelect: (on: boolean) => void;
-  decide: (item: AwaitingItem, decision: string, text: string) => Promise<void>;
-  onDecided: () => void;
-}
-
-function ReviewItemCard({ item, partnerName, selected, onSelect, decide, onDecided }: ItemCardProps) {
+function ReviewItemCard({ item, partnerName, selected, onSelect, decide, onDecided }) {
   const { t, language } = useApp();
   const [justification, setJustification] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (decision: 'keep' | 'revoke') => {
+  const submit = async (decision) => {
     setBusy(true);
     setError(null);
     try {
@@ -178,9 +163,9 @@ function ReviewItemCard({ item, partnerName, selected, onSelect, decide, onDecid
           <Row term={t('expires')} value={when(item.expiresAt, language)} />
           <Row term={t('recommendation')} value={recommendationLabel(t, item.recommendation)} />
         </DescriptionList>
-        {error !== null && (
-          <Alert variant="danger" isInline title={statusOf(error) === 403 ? t('refusedTitle') : t('errorTitle')} className="pa-notice pa-refused" role="alert">
-            {errorText(error, t)}
+        {error && (
+          <Alert variant="danger" isInline title={error.status === 403 ? t('refusedTitle') : t('errorTitle')} className="pa-notice pa-refused" role="alert">
+            {error.message}
           </Alert>
         )}
         <Form onSubmit={(e) => e.preventDefault()}>
@@ -203,24 +188,22 @@ const EMPTY_FORM = {
   days: '14', defaultDecision: 'keep',
 };
 
-type ReviewForm = typeof EMPTY_FORM;
-
-function StartReview({ onStarted }: { onStarted: () => void }) {
+function StartReview({ onStarted }) {
   const { t, api } = useApp();
-  const partners = useLoad(() => api.get<Partner[]>('/partners', { max: 1000 }), []);
-  const [form, setForm] = useState<ReviewForm>(EMPTY_FORM);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const partners = useLoad(() => api.get('/partners', { max: 1000 }).catch(() => []), []);
+  const [form, setForm] = useState(EMPTY_FORM);
+  const [error, setError] = useState(null);
+  const [done, setDone] = useState(null);
   const [busy, setBusy] = useState(false);
-  const set = (field: keyof ReviewForm) => (_e: unknown, value: string) => setForm({ ...form, [field]: value });
+  const set = (field) => (_e, value) => setForm({ ...form, [field]: value });
 
   const start = async () => {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const scope: Record<string, unknown> = {};
-      for (const field of ['partner', 'tier', 'region', 'role', 'client'] as const) {
+      const scope = {};
+      for (const field of ['partner', 'tier', 'region', 'role', 'client']) {
         if (form[field].trim()) {
           scope[field] = form[field].trim();
         }
@@ -231,13 +214,13 @@ function StartReview({ onStarted }: { onStarted: () => void }) {
       let reviewer = form.reviewer;
       if (reviewer === 'user') {
         // A username is looked up; anything else goes to the server as a user id, which checks it.
-        const found = await api.findUser(form.user.trim());
-        reviewer = found[0]?.id ?? form.user.trim();
+        const found = await api.findUser(form.user.trim()).catch(() => []);
+        reviewer = found.length ? found[0].id : form.user.trim();
       }
-      const review = await api.post<Review>('/reviews', {
+      const review = await api.post('/reviews', {
         name: form.name, scope, reviewer, days: Number(form.days), defaultDecision: form.defaultDecision,
       });
-      setDone(t('reviewStarted', { name: review.name, total: review.items?.total }));
+      setDone(t('reviewStarted', { name: review.name, total: review.items.total }));
       setForm(EMPTY_FORM);
       onStarted();
     } catch (e) {
@@ -251,7 +234,6 @@ function StartReview({ onStarted }: { onStarted: () => void }) {
     <section id="pa-start-review" className="pa-section">
       <Title headingLevel="h2" size="xl" className="pa-section-title">{t('startReview')}</Title>
       <Notice error={error} success={done} fields={['name', 'reviewer', 'days', 'defaultDecision']} />
-      <Problem error={partners.error} onRetry={partners.reload} id="pa-start-partners-error" />
       <Form onSubmit={(e) => { e.preventDefault(); start(); }}>
         <Field label={t('name')} name="name" error={error} required>
           <TextInput id="pa-name" value={form.name} onChange={set('name')} isRequired />
@@ -312,22 +294,22 @@ function StartReview({ onStarted }: { onStarted: () => void }) {
   );
 }
 
-const scopeText = (scope?: Record<string, unknown>): string => Object.entries(scope || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+const scopeText = (scope) => Object.entries(scope || {}).map(([k, v]) => `${k}=${v}`).join(', ');
 
-function ReviewList({ tick, onClosed }: { tick: number; onClosed: () => void }) {
+function ReviewList({ tick, onClosed }) {
   const { t, api, can, language } = useApp();
   const [status, setStatus] = useState('');
-  const reviews = useLoad(() => api.get<(Review & { closedAt?: string })[]>('/reviews', { status, max: 1000 }), [status, tick]);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const reviews = useLoad(() => api.get('/reviews', { status, max: 1000 }), [status, tick]);
+  const [error, setError] = useState(null);
+  const [done, setDone] = useState(null);
+  const [open, setOpen] = useState(null);
 
-  const close = async (review: Review) => {
+  const close = async (review) => {
     setError(null);
     setDone(null);
     try {
-      const closed = await api.post<Review>(`/reviews/${encodeURIComponent(review.id)}/close`);
-      setDone(t('reviewClosed', { name: closed.name, kept: closed.items?.kept, revoked: closed.items?.revoked }));
+      const closed = await api.post(`/reviews/${encodeURIComponent(review.id)}/close`);
+      setDone(t('reviewClosed', { name: closed.name, kept: closed.items.kept, revoked: closed.items.revoked }));
       reviews.reload();
       onClosed();
     } catch (e) {
@@ -354,14 +336,14 @@ function ReviewList({ tick, onClosed }: { tick: number; onClosed: () => void }) 
       {reviews.data && reviews.data.length > 0 && (
         <Table label={t('reviewList')} id="pa-reviews"
           columns={[t('name'), t('status'), t('scope'), t('reviewer'), t('defaultDecision'), t('due'), t('progress'), t('actions')]}
-          rows={reviews.data.map((r) => row(r.id, [
+          rows={reviews.data.map((r) => Object.assign([
             r.name,
             <>{reviewStatus(r.status)}{r.closedAt ? <div className="pa-reason">{when(r.closedAt, language)}</div> : null}</>,
             scopeText(r.scope),
             r.reviewer,
             r.defaultDecision,
             when(r.dueAt, language),
-            <span className="pa-progress">{t('progressText', { decided: r.items?.decided, total: r.items?.total, kept: r.items?.kept, revoked: r.items?.revoked })}</span>,
+            <span className="pa-progress">{t('progressText', { decided: r.items.decided, total: r.items.total, kept: r.items.kept, revoked: r.items.revoked })}</span>,
             <div className="pa-actions">
               <Button size="sm" variant="secondary" className="pa-show-items" onClick={() => setOpen(open === r.id ? null : r.id)}>
                 {t(open === r.id ? 'hideItems' : 'showItems')}
@@ -370,16 +352,16 @@ function ReviewList({ tick, onClosed }: { tick: number; onClosed: () => void }) 
                 <Button size="sm" variant="danger" className="pa-close-review" onClick={() => close(r)}>{t('closeReview')}</Button>
               )}
             </div>,
-          ]))} />
+          ], { key: r.id }))} />
       )}
       {open && <ReviewItems reviewId={open} tick={tick} />}
     </section>
   );
 }
 
-function ReviewItems({ reviewId, tick }: { reviewId: string; tick: number }) {
+function ReviewItems({ reviewId, tick }) {
   const { t, api, language } = useApp();
-  const items = useLoad(() => api.get<ReviewItem[]>(`/reviews/${encodeURIComponent(reviewId)}/items`, { max: 1000 }), [reviewId, tick]);
+  const items = useLoad(() => api.get(`/reviews/${encodeURIComponent(reviewId)}/items`, { max: 1000 }), [reviewId, tick]);
   return (
     <div id="pa-review-items" data-review={reviewId}>
       {items.loading && <Loading />}
@@ -388,7 +370,7 @@ function ReviewItems({ reviewId, tick }: { reviewId: string; tick: number }) {
       {items.data && items.data.length > 0 && (
         <Table label={t('items')} id="pa-items"
           columns={[t('user'), t('programme'), t('expires'), t('recommendation'), t('decision'), t('justification')]}
-          rows={items.data.map((i) => row(i.id, [
+          rows={items.data.map((i) => Object.assign([
             i.username || i.user,
             programmeName(i.role, i.client),
             when(i.expiresAt, language),
@@ -397,7 +379,7 @@ function ReviewItems({ reviewId, tick }: { reviewId: string; tick: number }) {
               ? <span className="pa-decision" data-decision={i.decision}>{decisionText(t, i.decision)}{i.defaulted ? ` (${t('defaulted')})` : ''}{i.decidedAt ? ` · ${when(i.decidedAt, language)}` : ''}</span>
               : t('undecided'),
             i.justification || '',
-          ]))} />
+          ], { key: i.id }))} />
       )}
     </div>
   );

@@ -1,41 +1,32 @@
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
 import {
-  ActionGroup, Button, Checkbox, DescriptionList, Form, FormSelect, FormSelectOption, Label, Modal, ModalBody, ModalFooter,
+  ActionGroup, Alert, Button, Checkbox, DescriptionList, Form, FormSelect, FormSelectOption, Label, Modal, ModalBody, ModalFooter,
   ModalHeader, TextArea, TextInput, Title,
 } from '@patternfly/react-core';
-import { refusal } from '../api';
-import type { Grant, KeycloakUser, Member, Partner, PartnerStatus, PolicyDocument } from '../types';
-import { Empty, Field, Loading, Notice, Problem, Row, Success, Table, row, splitList, useApp, useLoad } from '../ui';
+import { Empty, Field, Loading, Notice, Problem, Table, splitList, useApp, useLoad } from '../ui.jsx';
+import { Row } from './Inbox.jsx';
 
-const STATUSES: PartnerStatus[] = ['ACTIVE', 'SUSPENDED', 'OFFBOARDED'];
-type Action = 'suspend' | 'reactivate' | 'offboard';
+const STATUSES = ['ACTIVE', 'SUSPENDED', 'OFFBOARDED'];
 
-function statusLabel(status: string) {
+function statusLabel(status) {
   const color = status === 'ACTIVE' ? 'green' : status === 'SUSPENDED' ? 'orange' : 'grey';
   return <Label color={color} className="pa-status">{status}</Label>;
 }
 
-/** The partner list; its filters are in the address (partners?tier=gold), so a filtered list can be linked to. */
 export function Partners() {
   const { t, api, can, navigate } = useApp();
-  const [params, setParams] = useSearchParams();
-  const applied = { tier: params.get('tier') ?? '', region: params.get('region') ?? '', status: params.get('status') ?? '' };
-  const [filter, setFilter] = useState(applied);
-  const partners = useLoad(() => api.get<Partner[]>('/partners', applied), [params.toString()]);
+  const [filter, setFilter] = useState({ tier: '', region: '', status: '' });
+  const [applied, setApplied] = useState(filter);
+  const partners = useLoad(() => api.get('/partners', applied), [applied]);
 
-  const link = (p: Partner) => (
+  const link = (p) => (
     <a href={`partners/${p.id}`} className="pa-partner-link" onClick={(e) => { e.preventDefault(); navigate(`partners/${p.id}`); }}>{p.name}</a>
   );
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim() !== '')));
-  };
 
   return (
     <>
       <Title headingLevel="h1">{t('partnersTitle')}</Title>
-      <Form className="pa-toolbar" onSubmit={apply}>
+      <Form className="pa-toolbar" onSubmit={(e) => { e.preventDefault(); setApplied(filter); }}>
         <Field label={t('tier')} name="f-tier">
           <TextInput id="pa-f-tier" value={filter.tier} onChange={(_e, v) => setFilter({ ...filter, tier: v })} />
         </Field>
@@ -53,50 +44,47 @@ export function Partners() {
       </Form>
       {partners.loading && <Loading />}
       <Problem error={partners.error} onRetry={partners.reload} />
-      {partners.data && partners.data.length === 0 && <Empty text={t('partnersEmpty')} id="pa-partners-empty" />}
+      {partners.data && partners.data.length === 0 && <Empty text={t('partnersEmpty')} />}
       {partners.data && partners.data.length > 0 && (
         <Table label={t('partnersTitle')} id="pa-partners"
           columns={[t('name'), t('tier'), t('region'), t('status'), t('members')]}
-          rows={partners.data.map((p) => row(p.id, [link(p), p.tier, p.region, statusLabel(p.status), p.memberCount]))} />
+          rows={partners.data.map((p) => Object.assign([link(p), p.tier, p.region, statusLabel(p.status), p.memberCount], { key: p.id }))} />
       )}
     </>
   );
 }
 
-export function PartnerDetail({ id }: { id: string }) {
+export function PartnerDetail({ id }) {
   const { t, api, can, navigate } = useApp();
-  const partner = useLoad(() => api.get<Partner>(`/partners/${encodeURIComponent(id)}`), [id]);
-  const members = useLoad(() => api.get<Member[]>(`/partners/${encodeURIComponent(id)}/members`), [id]);
-  const ownerId = partner.data?.businessOwner;
-  const owner = useLoad(() => (ownerId ? api.user(ownerId) : Promise.resolve(null)), [ownerId]);
-  const [action, setAction] = useState<Action | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const partner = useLoad(() => api.get(`/partners/${id}`), [id]);
+  const members = useLoad(() => api.get(`/partners/${id}/members`), [id]);
+  const owner = useLoad(() => (partner.data?.businessOwner ? api.user(partner.data.businessOwner).catch(() => null) : Promise.resolve(null)),
+    [partner.data?.businessOwner]);
+  const [action, setAction] = useState(null);
+  const [done, setDone] = useState(null);
 
   const back = <Button variant="link" isInline id="pa-back" onClick={() => navigate('partners')}>{t('backToPartners')}</Button>;
   if (partner.loading && !partner.data) {
     return <Loading />;
   }
-  if (partner.error || !partner.data) {
+  if (partner.error) {
     return <>{back}<Problem error={partner.error} onRetry={partner.reload} /></>;
   }
   const p = partner.data;
-  const ownerText = owner.data ? `${owner.data.username}${owner.data.email ? ` <${owner.data.email}>` : ''}` : p.businessOwner ?? '';
   return (
     <>
       {back}
       <Title headingLevel="h1" id="pa-partner-name">{p.name} {statusLabel(p.status)}</Title>
-      <Success text={done} />
+      {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" />}
       <DescriptionList isHorizontal isCompact id="pa-partner-profile">
         <Row term={t('tier')} value={p.tier} />
         <Row term={t('region')} value={p.region} />
         <Row term={t('status')} value={p.status} />
-        <Row term={t('businessOwner')} value={ownerText} />
+        <Row term={t('businessOwner')} value={owner.data ? `${owner.data.username}${owner.data.email ? ' <' + owner.data.email + '>' : ''}` : p.businessOwner} />
         <Row term={t('domains')} value={(p.domains || []).join(', ')} />
         <Row term={t('businessUnits')} value={(p.businessUnits || []).join(', ')} />
         <Row term={t('idp')} value={p.idp ? `${p.idp}${p.enforceIdp ? ' ✓' : ''}` : '—'} />
       </DescriptionList>
-      {/* Without view-users on Keycloak's user API the owner shows as an id, and the reason why shows here. */}
-      <Problem error={owner.error} id="pa-owner-error" />
       {can.manageUsers && (
         <div className="pa-actions" style={{ marginTop: '1rem' }}>
           {p.status === 'ACTIVE' && <Button variant="secondary" id="pa-suspend" onClick={() => setAction('suspend')}>{t('suspend')}</Button>}
@@ -106,14 +94,14 @@ export function PartnerDetail({ id }: { id: string }) {
       )}
       <Title headingLevel="h2" className="pa-section-title">{t('members')}</Title>
       {members.loading && <Loading />}
-      <Problem error={members.error} onRetry={members.reload} id="pa-members-error" />
+      <Problem error={members.error} />
       {members.data && members.data.length === 0 && <Empty text={t('noMembers')} />}
       {members.data && members.data.length > 0 && (
         <Table label={t('members')} id="pa-members" columns={[t('username'), t('email'), t('businessUnit')]}
-          rows={members.data.map((m) => row(m.userId, [m.username, m.email, m.businessUnit]))} />
+          rows={members.data.map((m) => Object.assign([m.username, m.email, m.businessUnit], { key: m.userId }))} />
       )}
       {action && (
-        <StatusChange partner={p} action={action} memberCount={members.data?.length ?? p.memberCount ?? 0}
+        <StatusChange partner={p} action={action} memberCount={members.data?.length ?? p.memberCount}
           onClose={() => setAction(null)}
           onDone={(updated) => { setAction(null); setDone(t('partnerChanged', { name: updated.name, status: updated.status })); partner.reload(); }} />
       )}
@@ -121,35 +109,23 @@ export function PartnerDetail({ id }: { id: string }) {
   );
 }
 
-interface StatusChangeProps {
-  partner: Partner;
-  action: Action;
-  memberCount: number;
-  onClose: () => void;
-  onDone: (updated: Partner) => void;
-}
-
-function StatusChange({ partner, action, memberCount, onClose, onDone }: StatusChangeProps) {
+function StatusChange({ partner, action, memberCount, onClose, onDone }) {
   const { t, api } = useApp();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const grants = useLoad(() => (action === 'offboard'
-    ? api.get<Grant[]>('/grants', { partner: partner.id, status: 'ACTIVE', max: 1000 }) : Promise.resolve([])), [action]);
+    ? api.get('/grants', { partner: partner.id, status: 'ACTIVE', max: 1000 }) : Promise.resolve([])), [action]);
 
   const text = action === 'offboard'
-    ? t('confirmOffboard', {
-      name: partner.name,
-      grants: grants.data ? t('activeGrants', { count: grants.data.length }) : '…',
-      members: t('ofMembers', { count: memberCount }),
-    })
+    ? t('confirmOffboard', { name: partner.name, grants: grants.loading ? '…' : (grants.data || []).length, members: memberCount })
     : t(action === 'suspend' ? 'confirmSuspend' : 'confirmReactivate', { name: partner.name });
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      onDone(await api.post<Partner>(`/partners/${encodeURIComponent(partner.id)}/${action}`, { reason }));
+      onDone(await api.post(`/partners/${partner.id}/${action}`, { reason }));
     } catch (e) {
       setError(e);
       setBusy(false);
@@ -160,8 +136,6 @@ function StatusChange({ partner, action, memberCount, onClose, onDone }: StatusC
       <ModalHeader title={`${t(action)}: ${partner.name}`} labelId="pa-confirm-title" titleIconVariant={action === 'offboard' ? 'warning' : undefined} />
       <ModalBody>
         <p id="pa-confirm-text" style={{ marginBottom: '1rem' }}>{text}</p>
-        {/* Without the count the confirmation cannot say what it revokes: the failure shows and offboarding waits. */}
-        <Problem error={grants.error} onRetry={grants.reload} id="pa-confirm-error" />
         <Notice error={error} fields={['reason']} />
         <Form onSubmit={(e) => { e.preventDefault(); submit(); }}>
           <Field label={t('reason')} name="reason" error={error} required>
@@ -170,54 +144,42 @@ function StatusChange({ partner, action, memberCount, onClose, onDone }: StatusC
         </Form>
       </ModalBody>
       <ModalFooter>
-        <Button variant={action === 'offboard' ? 'danger' : 'primary'} id="pa-confirm-button"
-          isDisabled={busy || !reason.trim() || grants.loading || !!grants.error} onClick={submit}>{t(action)}</Button>
+        <Button variant={action === 'offboard' ? 'danger' : 'primary'} id="pa-confirm-button" isDisabled={busy || !reason.trim() || grants.loading} onClick={submit}>{t(action)}</Button>
         <Button variant="link" onClick={onClose}>{t('cancel')}</Button>
       </ModalFooter>
     </Modal>
   );
 }
 
-interface IntakeForm {
-  name: string;
-  domains: string;
-  tier: string;
-  region: string;
-  owner: string;
-  units: string;
-  idp: string;
-  enforceIdp: boolean;
-}
-
 export function PartnerIntake() {
   const { t, api, navigate } = useApp();
-  const [form, setForm] = useState<IntakeForm>({ name: '', domains: '', tier: '', region: '', owner: '', units: '', idp: '', enforceIdp: false });
-  const [error, setError] = useState<unknown>(null);
+  const [form, setForm] = useState({ name: '', domains: '', tier: '', region: '', owner: '', units: '', idp: '', enforceIdp: false });
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const policy = useLoad(() => api.get<PolicyDocument>('/policy'), []);
+  const policy = useLoad(() => api.get('/policy').catch(() => null), []);
   const tiers = policy.data?.tiers?.map((tier) => tier.name) || [];
-  const set = (key: 'name' | 'domains' | 'tier' | 'region' | 'owner' | 'units' | 'idp') => (_e: unknown, v: string) => setForm({ ...form, [key]: v });
+  const set = (key) => (_e, v) => setForm({ ...form, [key]: v });
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      let businessOwner: string | null = null;
+      let businessOwner = null;
       if (form.owner.trim()) {
-        const found: KeycloakUser[] = await api.findUser(form.owner.trim());
+        const found = await api.findUser(form.owner.trim());
         if (!found.length) {
-          throw refusal('businessOwner', t('unknownUser', { user: form.owner }));
+          throw Object.assign(new Error(t('unknownUser', { user: form.owner })), { status: 400, field: 'businessOwner' });
         }
-        businessOwner = found[0]!.id;
+        businessOwner = found[0].id;
       }
-      const body: Record<string, unknown> = { name: form.name, domains: splitList(form.domains), tier: form.tier, region: form.region, businessOwner };
+      const body = { name: form.name, domains: splitList(form.domains), tier: form.tier, region: form.region, businessOwner };
       if (form.units.trim()) body.businessUnits = splitList(form.units);
       if (form.idp.trim()) {
         body.idp = form.idp.trim();
         body.enforceIdp = form.enforceIdp;
       }
-      const created = await api.post<Partner>('/partners', body);
+      const created = await api.post('/partners', body);
       navigate(`partners/${created.id}`);
     } catch (e2) {
       setError(e2);
@@ -230,8 +192,6 @@ export function PartnerIntake() {
     <>
       <Button variant="link" isInline onClick={() => navigate('partners')}>{t('backToPartners')}</Button>
       <Title headingLevel="h1">{t('intakeTitle')}</Title>
-      {/* The tiers come from the policy; without it the tier list would be empty for no visible reason. */}
-      <Problem error={policy.error} onRetry={policy.reload} id="pa-policy-error" />
       <Notice error={error} fields={fields} />
       <Form onSubmit={submit} id="pa-intake" style={{ maxWidth: '40rem' }}>
         <Field label={t('name')} name="name" error={error} required>

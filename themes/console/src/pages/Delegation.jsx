@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ActionGroup, Button, Form, TextInput, Title } from '@patternfly/react-core';
-import { statusOf } from '../errors';
-import type { Delegation as Current } from '../types';
-import { Field, Loading, Notice, Success, useApp, useLoad, when } from '../ui';
+import { useState } from 'react';
+import { ActionGroup, Alert, Button, Form, TextInput, Title } from '@patternfly/react-core';
+import { Field, Loading, Notice, useApp, useLoad, when } from '../ui.jsx';
 
 const DAY = 24 * 3600 * 1000;
-const isoDate = (millis: number): string => new Date(millis).toISOString().slice(0, 10);
+const isoDate = (millis) => new Date(millis).toISOString().slice(0, 10);
 
 /**
  * An approver's delegation, under My access: GET, PUT and DELETE /realms/{realm}/partner-access/me/delegation.
@@ -13,16 +11,14 @@ const isoDate = (millis: number): string => new Date(millis).toISOString().slice
  */
 export function Delegation() {
   const { t, api, language } = useApp();
-  // 404 is "no delegation running", the one answer that is not a failure.
-  const current = useLoad(() => api.selfGet<Current>('/me/delegation')
-    .catch((e: unknown) => (statusOf(e) === 404 ? null : Promise.reject(e))), []);
+  const current = useLoad(() => api.selfGet('/me/delegation').catch((e) => (e.status === 404 ? null : Promise.reject(e))), []);
   const [to, setTo] = useState('');
   const [until, setUntil] = useState(isoDate(Date.now() + 7 * DAY));
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState(null);
+  const [done, setDone] = useState(null);
   const [busy, setBusy] = useState(false);
 
-  const act = async (action: () => Promise<unknown>, text: string) => {
+  const act = async (action, text) => {
     setBusy(true);
     setError(null);
     setDone(null);
@@ -36,7 +32,7 @@ export function Delegation() {
       setBusy(false);
     }
   };
-  const save = (e: FormEvent) => {
+  const save = (e) => {
     e.preventDefault();
     act(() => api.selfPut('/me/delegation', { to: to.trim(), until: `${until}T00:00:00Z` }), t('delegationSaved'));
   };
@@ -46,7 +42,7 @@ export function Delegation() {
       <Title headingLevel="h2" className="pa-section-title">{t('delegationTitle')}</Title>
       <p>{t('delegationHelp')}</p>
       {current.loading && !current.data && <Loading />}
-      <Success text={done} />
+      {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" />}
       <Notice error={error || current.error} fields={['to', 'until']} />
       {current.data ? (
         <>
@@ -54,7 +50,7 @@ export function Delegation() {
           <Button variant="secondary" id="pa-delegation-end" isDisabled={busy}
             onClick={() => act(() => api.selfDelete('/me/delegation'), t('delegationEnded'))}>{t('delegationEnd')}</Button>
         </>
-      ) : (!current.loading && !current.error && <p id="pa-delegation-none">{t('delegationNone')}</p>)}
+      ) : (!current.loading && <p id="pa-delegation-none">{t('delegationNone')}</p>)}
       <Form onSubmit={save} id="pa-delegation-form" style={{ maxWidth: '40rem' }}>
         <Field label={t('delegationTo')} name="to" error={error} help={t('delegationToHelp')} required>
           <TextInput id="pa-to" value={to} onChange={(_e, v) => setTo(v)} isRequired />

@@ -1,33 +1,5 @@
 // English, German and French texts. The language comes from the browser unless the user picked one.
-// Texts the login pages show too (the business purpose) come from the login theme's message bundles
-// (themes/src/main/resources/theme-resources/messages), read at build time: one source for both.
-import themeMessages from 'virtual:theme-messages';
-
-type Texts = Record<string, string>;
-
-const en: Texts = {
-  policyEditorElsewhere: 'an administrator of another realm ({id})',
-  skipToContent: 'Skip to content',
-  activeGrants_one: '1 active grant',
-  activeGrants_other: '{count} active grants',
-  ofMembers_one: 'of its 1 member',
-  ofMembers_other: 'of its {count} members',
-  daysLeft_one: '1 day',
-  daysLeft_other: '{count} days',
-  hoursLeft_one: '1 hour',
-  hoursLeft_other: '{count} hours',
-  errorInvalidTitle: 'The input was refused',
-  errorConflictTitle: 'This conflicts with the current state',
-  errorUnreachableTitle: 'The server could not be reached',
-  errorServerSays: 'The server says: {message}',
-  errorRequired: '{field} is required.',
-  errorTooShort: '{field} must be at least {min} characters.',
-  errorTooLong: '{field} may be at most {max} characters.',
-  errorNotText: '{field} must be text.',
-  errorWholeNumber: '{field} must be a whole number.',
-  errorBetween: '{field} must be between {min} and {max}.',
-  errorYesNo: '{field} must be yes or no.',
-  errorTooMany: '{field} may have at most {max} entries.',
+const en = {
   appTitle: 'Partner Access',
   language: 'Language',
   signOut: 'Sign out',
@@ -75,6 +47,8 @@ const en: Texts = {
   expires: 'Expires',
   granted: 'Granted',
   timeLeft: 'Time left',
+  daysLeft: '{days} days',
+  hoursLeft: '{hours} hours',
   ended: 'ended',
   required: 'Required',
   // inbox
@@ -122,7 +96,7 @@ const en: Texts = {
   offboard: 'Offboard',
   confirmSuspend: 'Suspending {name} ends its users\' sessions and refuses their logins until it is reactivated.',
   confirmReactivate: 'Reactivating {name} lets its users log in again.',
-  confirmOffboard: 'Offboarding {name} revokes {grants} {members}, disables its service accounts and ends their sessions. This cannot be undone.',
+  confirmOffboard: 'Offboarding {name} revokes {grants} active grants of its {members} members, disables its service accounts and ends their sessions. This cannot be undone.',
   partnerChanged: 'Partner {name} is now {status}.',
   unknownUser: 'No user \'{user}\' in this realm.',
   // policy
@@ -296,29 +270,7 @@ const en: Texts = {
   contentReleaseEnds: 'Release ends',
 };
 
-const de: Texts = {
-  policyEditorElsewhere: 'einem Administrator eines anderen Realms ({id})',
-  skipToContent: 'Zum Inhalt springen',
-  activeGrants_one: '1 aktive Berechtigung',
-  activeGrants_other: '{count} aktive Berechtigungen',
-  ofMembers_one: 'von {count} Mitglied',
-  ofMembers_other: 'von {count} Mitgliedern',
-  daysLeft_one: '1 Tag',
-  daysLeft_other: '{count} Tage',
-  hoursLeft_one: '1 Stunde',
-  hoursLeft_other: '{count} Stunden',
-  errorInvalidTitle: 'Die Eingabe wurde abgelehnt',
-  errorConflictTitle: 'Das widerspricht dem aktuellen Stand',
-  errorUnreachableTitle: 'Der Server ist nicht erreichbar',
-  errorServerSays: 'Der Server meldet: {message}',
-  errorRequired: '{field} ist erforderlich.',
-  errorTooShort: '{field} muss mindestens {min} Zeichen lang sein.',
-  errorTooLong: '{field} darf höchstens {max} Zeichen lang sein.',
-  errorNotText: '{field} muss ein Text sein.',
-  errorWholeNumber: '{field} muss eine ganze Zahl sein.',
-  errorBetween: '{field} muss zwischen {min} und {max} liegen.',
-  errorYesNo: '{field} muss ja oder nein sein.',
-  errorTooMany: '{field} darf höchstens {max} Einträge haben.',
+const de = {
   appTitle: 'Partner Access',
   language: 'Sprache',
   signOut: 'Abmelden',
@@ -366,6 +318,8 @@ const de: Texts = {
   expires: 'Läuft ab',
   granted: 'Erteilt',
   timeLeft: 'Restzeit',
+  daysLeft: '{days} Tage',
+  hoursLeft: '{hours} Stunden',
   ended: 'abgelaufen',
   required: 'Pflichtfeld',
   inboxTitle: 'Freigaben, die auf Sie warten',
@@ -411,7 +365,7 @@ const de: Texts = {
   offboard: 'Offboarding',
   confirmSuspend: 'Das Sperren von {name} beendet die Sitzungen seiner Benutzer und verweigert ihre Anmeldung bis zur Reaktivierung.',
   confirmReactivate: 'Nach der Reaktivierung von {name} können sich seine Benutzer wieder anmelden.',
-  confirmOffboard: 'Das Offboarding von {name} entzieht {grants} {members}, deaktiviert seine Dienstkonten und beendet ihre Sitzungen. Dies kann nicht rückgängig gemacht werden.',
+  confirmOffboard: 'Das Offboarding von {name} entzieht {grants} aktive Berechtigungen seiner {members} Mitglieder, deaktiviert seine Dienstkonten und beendet ihre Sitzungen. Dies kann nicht rückgängig gemacht werden.',
   partnerChanged: 'Partner {name} ist jetzt {status}.',
   unknownUser: 'Kein Benutzer \'{user}\' in diesem Realm.',
   policyTitle: 'Richtlinie',
@@ -581,29 +535,7 @@ const de: Texts = {
   contentReleaseEnds: 'Freigabe endet',
 };
 
-const fr: Texts = {
-  policyEditorElsewhere: 'un administrateur d\'un autre realm ({id})',
-  skipToContent: 'Aller au contenu',
-  activeGrants_one: '{count} accès actif',
-  activeGrants_other: '{count} accès actifs',
-  ofMembers_one: 'de {count} membre',
-  ofMembers_other: 'de {count} membres',
-  daysLeft_one: '{count} jour',
-  daysLeft_other: '{count} jours',
-  hoursLeft_one: '{count} heure',
-  hoursLeft_other: '{count} heures',
-  errorInvalidTitle: 'La saisie a été refusée',
-  errorConflictTitle: 'Cela contredit l\'état actuel',
-  errorUnreachableTitle: 'Le serveur est injoignable',
-  errorServerSays: 'Le serveur indique : {message}',
-  errorRequired: '{field} est obligatoire.',
-  errorTooShort: '{field} doit compter au moins {min} caractères.',
-  errorTooLong: '{field} ne doit pas dépasser {max} caractères.',
-  errorNotText: '{field} doit être un texte.',
-  errorWholeNumber: '{field} doit être un nombre entier.',
-  errorBetween: '{field} doit être compris entre {min} et {max}.',
-  errorYesNo: '{field} doit valoir oui ou non.',
-  errorTooMany: '{field} ne doit pas dépasser {max} entrées.',
+const fr = {
   appTitle: 'Partner Access',
   language: 'Langue',
   signOut: 'Se déconnecter',
@@ -651,6 +583,8 @@ const fr: Texts = {
   expires: 'Expire',
   granted: 'Accordé',
   timeLeft: 'Temps restant',
+  daysLeft: '{days} jours',
+  hoursLeft: '{hours} heures',
   ended: 'terminé',
   required: 'Obligatoire',
   inboxTitle: 'Approbations en attente',
@@ -696,7 +630,7 @@ const fr: Texts = {
   offboard: 'Désactiver définitivement',
   confirmSuspend: 'Suspendre {name} met fin aux sessions de ses utilisateurs et refuse leurs connexions jusqu\'à sa réactivation.',
   confirmReactivate: 'Réactiver {name} permet à ses utilisateurs de se connecter à nouveau.',
-  confirmOffboard: 'La sortie de {name} révoque {grants} {members}, désactive ses comptes de service et met fin à leurs sessions. C\'est irréversible.',
+  confirmOffboard: 'La sortie de {name} révoque {grants} accès actifs de ses {members} membres, désactive ses comptes de service et met fin à leurs sessions. C\'est irréversible.',
   partnerChanged: 'Le partenaire {name} est maintenant {status}.',
   unknownUser: 'Aucun utilisateur \'{user}\' dans ce realm.',
   policyTitle: 'Politique',
@@ -866,55 +800,27 @@ const fr: Texts = {
   contentReleaseEnds: 'Fin de publication',
 };
 
-export type Language = 'en' | 'de' | 'fr';
-export const LANGUAGES: Record<Language, string> = { en: 'English', de: 'Deutsch', fr: 'Français' };
-const TEXTS: Record<Language, Texts> = { en, de, fr };
+export const LANGUAGES = { en: 'English', de: 'Deutsch', fr: 'Français' };
+const TEXTS = { en, de, fr };
 
-const isLanguage = (value: string | null | undefined): value is Language => !!value && value in TEXTS;
-
-export function pickLanguage(): Language {
+export function pickLanguage() {
   const stored = window.localStorage.getItem('partner-access.language');
-  if (isLanguage(stored)) {
+  if (stored && TEXTS[stored]) {
     return stored;
   }
   for (const language of navigator.languages || [navigator.language]) {
     const short = (language || '').slice(0, 2).toLowerCase();
-    if (isLanguage(short)) {
+    if (TEXTS[short]) {
       return short;
     }
   }
   return 'en';
 }
 
-export type Values = Record<string, string | number | null | undefined>;
-export type Translate = (key: string, values?: Values) => string;
-
-/** Whether the console or the login theme has a text for this key in English (every key has one there). */
-export const hasText = (key: string): boolean => key in en || key in (themeMessages.en || {});
-
-/**
- * The text for a key in the language, with {name} replaced from values. With a numeric `count`, the plural form
- * `key_one` / `key_other` (by the language's plural rules) is used when there is one. A login theme text
- * (java.text.MessageFormat: {0}, '' for an apostrophe) takes its values by position as {0}, {1}.
- */
-export function translator(language: Language): Translate {
+export function translator(language) {
   const texts = TEXTS[language] || en;
-  const theme = themeMessages[language] || {};
-  const plurals = new Intl.PluralRules(language);
-  const lookup = (key: string): string | undefined => texts[key] ?? en[key];
   return (key, values = {}) => {
-    let text: string | undefined;
-    if (typeof values.count === 'number') {
-      text = lookup(`${key}_${plurals.select(values.count)}`) ?? lookup(`${key}_other`);
-    }
-    text = text ?? lookup(key);
-    if (text === undefined) {
-      const fromTheme = theme[key] ?? themeMessages.en?.[key];
-      if (fromTheme === undefined) {
-        return key;
-      }
-      text = fromTheme.replace(/''/g, "'");
-    }
-    return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+    const text = texts[key] ?? en[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] ?? '') + '');
   };
 }

@@ -1,32 +1,40 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
-  ActionGroup, Button, Content as Text, Form, FormSelect, FormSelectOption, Label, TextArea, TextInput, Title,
+  ActionGroup, Alert, Button, Content as Text, Form, FormSelect, FormSelectOption, Label, TextArea, TextInput, Title,
 } from '@patternfly/react-core';
-import { refusal } from '../api';
-import { statusOf } from '../errors';
-import { ContentLink } from '../components/MyContent';
-import type { ContentKind, ContentPackage, PolicyDocument, PolicyTier } from '../types';
-import { Empty, Field, Loading, Notice, Problem, Success, Table, row, splitList, timeLeft, useApp, useLoad, when } from '../ui';
+import { Empty, Field, Loading, Notice, Problem, Table, splitList, timeLeft, useApp, useLoad, when } from '../ui.jsx';
 
 const STATUSES = ['DRAFT', 'IN_REVIEW', 'RELEASED', 'WITHDRAWN', 'EXPIRED', 'REJECTED'];
-const STATUS_COLORS: Record<string, 'grey' | 'blue' | 'green' | 'orange' | 'red'> = { DRAFT: 'grey', IN_REVIEW: 'blue', RELEASED: 'green', WITHDRAWN: 'orange', EXPIRED: 'grey', REJECTED: 'red' };
+const STATUS_COLORS = { DRAFT: 'grey', IN_REVIEW: 'blue', RELEASED: 'green', WITHDRAWN: 'orange', EXPIRED: 'grey', REJECTED: 'red' };
 
-function contentStatus(status: string) {
+function contentStatus(status) {
   return <Label color={STATUS_COLORS[status] || 'grey'} className="pa-status" data-status={status}>{status}</Label>;
+}
+
+/**
+ * A package's address as a link only when it is a web address or a path on this server: the server accepts any
+ * absolute URI, and a javascript: or data: address must never become something a partner clicks.
+ */
+export function ContentLink({ uri }) {
+  if (!uri) {
+    return null;
+  }
+  const safe = /^https?:\/\//i.test(uri) || (uri.startsWith('/') && !uri.startsWith('//'));
+  return safe
+    ? <a href={uri} className="pa-content-uri" target="_blank" rel="noopener noreferrer">{uri}</a>
+    : <span className="pa-content-uri">{uri}</span>;
 }
 
 /** Content packages for admins: GET /content with filters, POST /content, /content/{id}/submit and /withdraw. */
 export function ContentPage() {
   const { t, api, can } = useApp();
-  // A realm without a policy answers 404: then there are no kinds, which the form says.
-  const policy = useLoad(() => api.get<PolicyDocument>('/policy')
-    .catch((e: unknown) => (statusOf(e) === 404 ? null : Promise.reject(e))), []);
+  const policy = useLoad(() => api.get('/policy').catch((e) => (e.status === 404 ? null : Promise.reject(e))), []);
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState('');
   const [tick, setTick] = useState(0);
-  const list = useLoad(() => api.get<ContentPackage[]>('/content', { status, kind, max: 1000 }), [status, kind, tick]);
-  const [done, setDone] = useState<string | null>(null);
-  const changed = (text: string) => {
+  const list = useLoad(() => api.get('/content', { status, kind, max: 1000 }), [status, kind, tick]);
+  const [done, setDone] = useState(null);
+  const changed = (text) => {
     setDone(text);
     setTick((n) => n + 1);
   };
@@ -37,7 +45,7 @@ export function ContentPage() {
     <>
       <Title headingLevel="h1">{t('contentTitle')}</Title>
       <Text component="p">{t('contentIntro')}</Text>
-      <Success text={done} id="pa-content-done" />
+      {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" id="pa-content-done" />}
 
       <Form isHorizontal className="pa-filters" onSubmit={(e) => e.preventDefault()}>
         <Field label={t('status')} name="content-status">
@@ -56,8 +64,6 @@ export function ContentPage() {
 
       {list.loading && <Loading />}
       <Problem error={list.error} onRetry={list.reload} />
-      {/* The kind filter comes from the policy: without it the reason shows, for those without the form too. */}
-      {!can.manageUsers && <Problem error={policy.error} onRetry={policy.reload} id="pa-content-policy-error" />}
       {!list.loading && list.data && list.data.length === 0 && (
         <Empty text={status || kind ? t('contentNoneMatching') : t('contentEmpty')} id="pa-content-empty" />
       )}
@@ -71,17 +77,17 @@ export function ContentPage() {
   );
 }
 
-function PackageTable({ packages, onChanged }: { packages: ContentPackage[]; onChanged: (text: string) => void }) {
+function PackageTable({ packages, onChanged }) {
   const { t, api, can, language, navigate } = useApp();
-  const [withdrawing, setWithdrawing] = useState<ContentPackage | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [withdrawing, setWithdrawing] = useState(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = async (p: ContentPackage) => {
+  const submit = async (p) => {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<ContentPackage>(`/content/${encodeURIComponent(p.id)}/submit`);
+      const updated = await api.post(`/content/${encodeURIComponent(p.id)}/submit`);
       onChanged(t('contentSubmitted', { name: p.name, status: updated.status }));
     } catch (e) {
       setError(e);
@@ -90,9 +96,9 @@ function PackageTable({ packages, onChanged }: { packages: ContentPackage[]; onC
     }
   };
 
-  const release = (p: ContentPackage): string => {
+  const release = (p) => {
     if (p.status === 'RELEASED') {
-      return `${when(p.releasedAt, language)} – ${when(p.expiresAt, language)} (${p.expiresAt ? timeLeft(p.expiresAt, t) : ''})`;
+      return `${when(p.releasedAt, language)} – ${when(p.expiresAt, language)} (${timeLeft(p.expiresAt, t)})`;
     }
     if (p.endedAt) {
       return `${t('contentEnded', { at: when(p.endedAt, language) })}${p.endReason ? ` — “${p.endReason}”` : ''}`;
@@ -100,7 +106,7 @@ function PackageTable({ packages, onChanged }: { packages: ContentPackage[]; onC
     return t('contentDaysAsked', { days: p.days });
   };
 
-  const actions = (p: ContentPackage) => {
+  const actions = (p) => {
     if (!can.manageUsers) {
       return p.status === 'IN_REVIEW' ? inboxLink(p) : null;
     }
@@ -114,7 +120,7 @@ function PackageTable({ packages, onChanged }: { packages: ContentPackage[]; onC
   };
 
   // The request waits in the approvers' inbox; the link opens it there, scrolled to its card.
-  const inboxLink = (p: ContentPackage) => (
+  const inboxLink = (p) => (
     <a href={`inbox#pa-request-${p.requestId}`} className="pa-content-request" data-request={p.requestId}
       onClick={(e) => { e.preventDefault(); navigate(`inbox#pa-request-${p.requestId}`); }}>
       {t('contentOpenRequest')}
@@ -126,30 +132,30 @@ function PackageTable({ packages, onChanged }: { packages: ContentPackage[]; onC
       <Notice error={error} />
       <Table label={t('contentTitle')} id="pa-content"
         columns={[t('contentName'), t('contentKind'), t('client'), t('contentMinTier'), t('contentRegions'), t('status'), t('contentWindow'), t('actions')]}
-        rows={packages.map((p) => row(p.id, [
+        rows={packages.map((p) => Object.assign([
           <>{p.name}{p.uri && <><br /><ContentLink uri={p.uri} /></>}</>,
           p.kind, p.client, p.minTier, p.regions.join(', '), contentStatus(p.status), release(p), actions(p),
-        ]))} />
+        ], { key: p.id }))} />
       {withdrawing && (
         <Withdraw pkg={withdrawing} onClose={() => setWithdrawing(null)}
-          onDone={(updated: ContentPackage) => { setWithdrawing(null); onChanged(t('contentWithdrawn', { name: updated.name })); }} />
+          onDone={(updated) => { setWithdrawing(null); onChanged(t('contentWithdrawn', { name: updated.name })); }} />
       )}
     </>
   );
 }
 
-function Withdraw({ pkg, onClose, onDone }: { pkg: ContentPackage; onClose: () => void; onDone: (updated: ContentPackage) => void }) {
+function Withdraw({ pkg, onClose, onDone }) {
   const { t, api } = useApp();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
-  const send = async (e: FormEvent) => {
+  const send = async (e) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onDone(await api.post<ContentPackage>(`/content/${encodeURIComponent(pkg.id)}/withdraw`, { reason }));
+      onDone(await api.post(`/content/${encodeURIComponent(pkg.id)}/withdraw`, { reason }));
     } catch (e2) {
       setError(e2);
     } finally {
@@ -176,31 +182,30 @@ function Withdraw({ pkg, onClose, onDone }: { pkg: ContentPackage; onClose: () =
 
 const EMPTY_FORM = { name: '', kind: '', client: '', uri: '', owner: '', minTier: '', regions: '', days: '' };
 
-type PackageForm = typeof EMPTY_FORM;
-
-function CreatePackage({ kinds, tiers, onCreated }: { kinds: ContentKind[]; tiers: PolicyTier[]; onCreated: (text: string) => void }) {
+function CreatePackage({ kinds, tiers, onCreated }) {
   const { t, api } = useApp();
-  const [form, setForm] = useState<PackageForm>(EMPTY_FORM);
-  const [error, setError] = useState<unknown>(null);
+  const [form, setForm] = useState(EMPTY_FORM);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const set = (name: keyof PackageForm) => (_e: unknown, v: string) => setForm({ ...form, [name]: v });
+  const set = (name) => (_e, v) => setForm({ ...form, [name]: v });
   const kind = kinds.find((k) => k.name === (form.kind || kinds[0]?.name));
 
-  const create = async (e: FormEvent) => {
+  const create = async (e) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
       const found = form.owner.trim() ? await api.findUser(form.owner.trim()) : [];
       if (!found.length) {
-        throw refusal('owner', form.owner.trim() ? t('unknownUser', { user: form.owner }) : t('contentOwnerRequired'));
+        throw Object.assign(new Error(form.owner.trim() ? t('unknownUser', { user: form.owner }) : t('contentOwnerRequired')),
+          { status: 400, field: 'owner' });
       }
-      const body: Record<string, unknown> = {
-        name: form.name, kind: form.kind || kinds[0]?.name, client: form.client, owner: found[0]!.id,
+      const body = {
+        name: form.name, kind: form.kind || kinds[0]?.name, client: form.client, owner: found[0].id,
         minTier: form.minTier || tiers[0]?.name, regions: splitList(form.regions), days: Number(form.days),
       };
       if (form.uri.trim()) body.uri = form.uri.trim();
-      const created = await api.post<ContentPackage>('/content', body);
+      const created = await api.post('/content', body);
       setForm(EMPTY_FORM);
       onCreated(t('contentCreated', { name: created.name }));
     } catch (e2) {
@@ -252,6 +257,26 @@ function CreatePackage({ kinds, tiers, onCreated }: { kinds: ContentKind[]; tier
             </ActionGroup>
           </Form>
         </>
+      )}
+    </section>
+  );
+}
+
+/** What the signed-in partner user may view now: GET /realms/{realm}/partner-access/me/content. */
+export function MyContent() {
+  const { t, api, language } = useApp();
+  const list = useLoad(() => api.selfGet('/me/content'), []);
+  return (
+    <section className="pa-section" id="pa-my-content-section">
+      <Title headingLevel="h2" className="pa-section-title">{t('myContent')}</Title>
+      {list.loading && <Loading />}
+      <Problem error={list.error} onRetry={list.reload} />
+      {!list.loading && list.data && list.data.length === 0 && <Empty text={t('myContentEmpty')} id="pa-my-content-empty" />}
+      {!list.loading && list.data && list.data.length > 0 && (
+        <Table label={t('myContent')} id="pa-my-content" columns={[t('contentName'), t('contentKind'), t('contentUri'), t('contentReleaseEnds'), t('timeLeft')]}
+          rows={list.data.map((c) => Object.assign([
+            c.name, c.kind, <ContentLink uri={c.uri} />, when(c.expiresAt, language), c.expiresAt ? timeLeft(c.expiresAt, t) : '',
+          ], { key: c.id }))} />
       )}
     </section>
   );

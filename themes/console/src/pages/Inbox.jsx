@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
 import {
-  ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, DescriptionList, Form, FormSelect, FormSelectOption, Label,
-  TextArea, Title,
+  ActionGroup, Alert, Button, Card, CardBody, CardTitle, Content, DescriptionList, DescriptionListDescription,
+  DescriptionListGroup, DescriptionListTerm, Form, FormSelect, FormSelectOption, Label, TextArea, Title,
 } from '@patternfly/react-core';
-import { errorText, statusOf } from '../errors';
-import type { AccessRequest } from '../types';
-import { Empty, ExceptionBadge, Field, Loading, Problem, Row, Success, programmeName, useApp, useLoad, when } from '../ui';
+import { Empty, Field, Loading, Problem, programmeName, useApp, useLoad, when } from '../ui.jsx';
+import { ExceptionBadge } from './MyAccess.jsx';
 
 /** Requests with a stage the signed-in user may decide: GET /requests?awaiting=me. */
 export function Inbox() {
   const { t, api } = useApp();
-  const inbox = useLoad(() => api.get<AccessRequest[]>('/requests', { awaiting: 'me' }), []);
-  const [done, setDone] = useState<string | null>(null);
+  const inbox = useLoad(() => api.get('/requests', { awaiting: 'me' }), []);
+  const [done, setDone] = useState(null);
   // A link to one request (from a content package in review) names its card after '#'.
   useEffect(() => {
     const target = window.location.hash.slice(1);
@@ -24,7 +23,7 @@ export function Inbox() {
     <>
       <Title headingLevel="h1">{t('inboxTitle')}</Title>
       <Content component="p">{t('inboxIntro')}</Content>
-      <Success text={done} id="pa-decided" />
+      {done && <Alert variant="success" isInline title={done} className="pa-notice pa-success" role="status" id="pa-decided" />}
       {inbox.loading && <Loading />}
       <Problem error={inbox.error} onRetry={inbox.reload} />
       {inbox.data && inbox.data.length === 0 && <Empty text={t('inboxEmpty')} id="pa-inbox-empty" />}
@@ -35,22 +34,22 @@ export function Inbox() {
   );
 }
 
-function InboxRequest({ request, onDecided }: { request: AccessRequest; onDecided: (text: string) => void }) {
+function InboxRequest({ request, onDecided }) {
   const { t, language, api, can } = useApp();
   const pending = request.stages.filter((s) => s.status === 'PENDING');
   // Preselect the stage the user's roles point to; the server still decides who may decide it.
   const mine = pending.find((s) => can.realmRoles.includes(`partner-approver-${s.stage}`)
     || (s.stage === 'regional' && can.realmRoles.includes(`partner-approver-region-${(request.partnerRegion || '').toLowerCase()}`)));
-  const [stage, setStage] = useState((mine || pending[0])?.stage ?? '');
+  const [stage, setStage] = useState((mine || pending[0])?.stage);
   const [justification, setJustification] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
-  const decide = async (decision: 'approve' | 'reject') => {
+  const decide = async (decision) => {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.post<AccessRequest>(`/requests/${encodeURIComponent(request.id)}/decision`, { stage, decision, justification });
+      const updated = await api.post(`/requests/${request.id}/decision`, { stage, decision, justification });
       onDecided(t('decided', { stage, decision: t(decision === 'approve' ? 'decisionApproved' : 'decisionRejected'), status: updated.status }));
     } catch (e) {
       setError(e);
@@ -96,10 +95,10 @@ function InboxRequest({ request, onDecided }: { request: AccessRequest; onDecide
             </li>
           ))}
         </ul>
-        {error !== null && (
-          <Alert variant="danger" isInline title={statusOf(error) === 403 ? t('refusedTitle') : t('errorTitle')} className="pa-notice pa-refused" role="alert">
-            <p>{errorText(error, t)}</p>
-            {statusOf(error) === 403 && <p>{t('sodHint')}</p>}
+        {error && (
+          <Alert variant="danger" isInline title={error.status === 403 ? t('refusedTitle') : t('errorTitle')} className="pa-notice pa-refused" role="alert">
+            <p>{error.message}</p>
+            {error.status === 403 && <p>{t('sodHint')}</p>}
           </Alert>
         )}
         {pending.length > 0 && (
@@ -125,3 +124,14 @@ function InboxRequest({ request, onDecided }: { request: AccessRequest; onDecide
     </Card>
   );
 }
+
+function Row({ term, value }) {
+  return (
+    <DescriptionListGroup>
+      <DescriptionListTerm>{term}</DescriptionListTerm>
+      <DescriptionListDescription>{value}</DescriptionListDescription>
+    </DescriptionListGroup>
+  );
+}
+
+export { Row };

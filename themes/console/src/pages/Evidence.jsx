@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import type { EvidenceRecord, Verification } from '../types';
 import { Alert, Button, Form, FormSelect, FormSelectOption, TextInput, Title } from '@patternfly/react-core';
-import { Empty, Field, Loading, Notice, Problem, Table, row, useApp, useLoad, when } from '../ui';
+import { Empty, Field, Loading, Notice, Problem, Table, useApp, useLoad, when } from '../ui.jsx';
 
 const TYPES = ['PARTNER_CREATED', 'PARTNER_UPDATED', 'TIER_CHANGED', 'MEMBER_ADDED', 'MEMBER_REMOVED', 'PARTNER_SUSPENDED',
   'PARTNER_REACTIVATED', 'PARTNER_OFFBOARDED', 'POLICY_CHANGED', 'REQUEST_CREATED', 'STAGE_APPROVED', 'STAGE_REJECTED',
@@ -11,7 +10,7 @@ const TYPES = ['PARTNER_CREATED', 'PARTNER_UPDATED', 'TIER_CHANGED', 'MEMBER_ADD
   'SERVICE_ACCOUNT_ENABLED', 'SERVICE_ACCOUNT_EXPIRED', 'SERVICE_ACCOUNT_RENEWED'];
 const PAGE = 20;
 
-const iso = (local: string): string => (local ? new Date(local + 'Z').toISOString() : '');
+const iso = (local) => (local ? new Date(local + 'Z').toISOString() : '');
 
 /** GET /evidence with filters and pages, GET /evidence/verify, and the NDJSON export saved as a file. */
 export function Evidence() {
@@ -19,11 +18,11 @@ export function Evidence() {
   const [filter, setFilter] = useState({ type: '', subject: '', partner: '', from: '', to: '' });
   const [applied, setApplied] = useState(filter);
   const [first, setFirst] = useState(0);
-  const records = useLoad(() => api.get<EvidenceRecord[]>('/evidence', {
+  const records = useLoad(() => api.get('/evidence', {
     type: applied.type, subject: applied.subject, partner: applied.partner, from: iso(applied.from), to: iso(applied.to), first, max: PAGE,
   }), [applied, first]);
-  const [verify, setVerify] = useState<Verification | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [verify, setVerify] = useState(null);
+  const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const [exported, setExported] = useState(false);
 
@@ -32,7 +31,7 @@ export function Evidence() {
     setError(null);
     setVerify(null);
     try {
-      setVerify(await api.get<Verification>('/evidence/verify'));
+      setVerify(await api.get('/evidence/verify'));
     } catch (e) {
       setError(e);
     } finally {
@@ -102,10 +101,10 @@ export function Evidence() {
           <p id="pa-evidence-page">{t('pageOf', { first: first + 1, last: first + records.data.length })}</p>
           <Table label={t('evidenceTitle')} id="pa-evidence"
             columns={[t('seq'), t('time'), t('type'), t('actor'), t('subject'), t('details')]}
-            rows={records.data.map((r) => row(r.seq, [
-              r.seq, when(r.time, language), r.type, String(r.details?.actorUsername || r.actor), r.subject,
+            rows={records.data.map((r) => Object.assign([
+              r.seq, when(r.time, language), r.type, r.details?.actorUsername || r.actor, r.subject,
               <span className="pa-details">{summary(r.details)}</span>,
-            ]))} />
+            ], { key: r.seq }))} />
         </>
       )}
       <div className="pa-actions" style={{ marginTop: '1rem' }}>
@@ -116,11 +115,11 @@ export function Evidence() {
   );
 }
 
-function summary(details: EvidenceRecord['details']): string {
+function summary(details) {
   if (!details || typeof details !== 'object') {
     return String(details ?? '');
   }
-  const { document: _document, actorUsername: _actor, ...rest } = details;
+  const { document, actorUsername, ...rest } = details;
   const text = JSON.stringify(rest);
   return text.length > 160 ? text.slice(0, 157) + '…' : text;
 }

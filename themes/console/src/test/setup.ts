@@ -1,7 +1,0 @@
-import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
-
-afterEach(() => {
-  cleanup();
-});
-import '@testing-library/jest-dom/vitest';
