@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,48 +12,32 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import liquibase.Contexts;
-import liquibase.LabelExpression;
-import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.changelog.ChangeSet;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import liquibase.ui.LoggerUIService;
 
 /** The product's changelog on H2, with the Liquibase that Keycloak runs it with. */
 class NoticeChangelogTest {
 
-    private static final String MASTER = "META-INF/partner-access/changelog-master.xml";
     private static final String FIRST_NEW = "2026-12-01-notice-subjects";
     private static final String REALM = "realm-1";
     private static final String GRANT = "11111111-1111-1111-1111-111111111111";
     private static final String ACCOUNT = "22222222-2222-2222-2222-222222222222";
     private static final String GONE_ACCOUNT = "33333333-3333-3333-3333-333333333333";
 
-    private String url;
+    private ChangelogDatabase database;
     private Connection db;
-
-    @BeforeAll
-    static void noAnalytics() {
-        System.setProperty("liquibase.analytics.enabled", "false");
-    }
 
     @BeforeEach
     void openDatabase() throws SQLException {
-        url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        db = DriverManager.getConnection(url);
+        database = new ChangelogDatabase();
+        db = database.connection();
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        db.createStatement().execute("SHUTDOWN");
-        db.close();
+        database.close();
     }
 
     @Test
@@ -68,7 +51,7 @@ class NoticeChangelogTest {
         insertOldNotice(ACCOUNT, -7, 3000L);
         insertOldNotice(GONE_ACCOUNT, -1, 4000L);
 
-        migrateRest();
+        database.migrateRest();
 
         assertThat(newNotices()).containsExactlyInAnyOrder(
                 row("GRANT", GRANT, "EXPIRY", 14, 1000L),
@@ -86,7 +69,7 @@ class NoticeChangelogTest {
         migrateUpTo(FIRST_NEW);
         insertServiceAccount(ACCOUNT);
         insertOldNotice(ACCOUNT, -14, 3000L);
-        migrateRest();
+        database.migrateRest();
 
         // The key the product writes is the migrated row's key, so a second write of it is refused by either key.
         assertThatThrownBy(() -> insertNewNotice(NoticeEntity.key(NoticeSubjectType.SERVICE_ACCOUNT, ACCOUNT,
@@ -97,38 +80,17 @@ class NoticeChangelogTest {
     @Test
     @DisplayName("Given a new database, then the whole changelog leaves PA_NOTICE and no PA_GRANT_NOTICE")
     void aNewDatabaseGetsOnlyTheNewTable() throws Exception {
-        migrateRest();
+        database.migrateRest();
         assertThat(tableExists("PA_NOTICE")).isTrue();
         assertThat(tableExists("PA_GRANT_NOTICE")).isFalse();
         assertThat(newNotices()).isEmpty();
     }
 
-    private Liquibase liquibase() throws Exception {
-        return new Liquibase(MASTER, new ClassLoaderResourceAccessor(getClass().getClassLoader()),
-                new JdbcConnection(DriverManager.getConnection(url)));
-    }
-
-    /** Applies every changeset before {@code changeSetId}: the database as the previous release left it. */
+    /** The database as the previous release left it: the old notice table, not yet the new one. */
     private void migrateUpTo(String changeSetId) throws Exception {
-        try (Liquibase liquibase = liquibase()) {
-            List<ChangeSet> all = liquibase.getDatabaseChangeLog().getChangeSets();
-            int before = all.stream().map(ChangeSet::getId).toList().indexOf(changeSetId);
-            assertThat(before).as("changeset %s in the master changelog", changeSetId).isPositive();
-            quietly(() -> liquibase.update(before, new Contexts(), new LabelExpression()));
-        }
+        database.migrateUpTo(changeSetId);
         assertThat(tableExists("PA_GRANT_NOTICE")).isTrue();
         assertThat(tableExists("PA_NOTICE")).isFalse();
-    }
-
-    private void migrateRest() throws Exception {
-        try (Liquibase liquibase = liquibase()) {
-            quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
-        }
-    }
-
-    /** Liquibase's progress goes to its log, not to the build's output. */
-    private static void quietly(Scope.ScopedRunner<?> work) throws Exception {
-        Scope.child(Scope.Attr.ui, new LoggerUIService(), work);
     }
 
     private void insertServiceAccount(String id) throws SQLException {
