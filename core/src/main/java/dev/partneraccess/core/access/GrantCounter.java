@@ -76,12 +76,14 @@ public final class GrantCounter {
         }
         // Held already by every grant change (its evidence); taken here too so the row is only ever written under it.
         ledger.lock(realmId);
-        if (!store.add(realmId, delta)) {
-            // The realm's first change since the counts exist: its row is created from the committed grants first.
+        if (store.kept(realmId) == null) {
+            // The realm's first change since the counts exist: its row is created from the committed grants first, in
+            // a transaction of its own. Before any update looks for the row: on MariaDB an update that finds none
+            // holds a gap lock until this transaction ends, and the creating transaction would wait on it.
             store.createCounted(realmId);
-            if (!store.add(realmId, delta)) {
-                LOG.warnf("grant counts of realm %s could not be created; the sweep's check will count them", realmId);
-            }
+        }
+        if (!store.add(realmId, delta)) {
+            LOG.warnf("grant counts of realm %s could not be created; the sweep's check will count them", realmId);
         }
     }
 
